@@ -1,0 +1,22 @@
+/**
+ * The HTTP surface of Loket. Routes are mounted here and nowhere else, so this file is the map
+ * of what the Worker answers. Errors that a caller can fix are HTTPExceptions; anything else is
+ * logged without request bodies (they may hold NIKs and phone numbers) and answered with 500.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { health } from './routes/health';
+import { log } from './log';
+
+export function createApp() {
+  const app = new Hono<{ Bindings: Env }>();
+  app.get('/', (c) => c.text('Loket: layanan kelurahan lewat WhatsApp dan Telegram.\n'));
+  app.route('/health', health);
+  app.notFound((c) => c.json({ error: 'not_found' }, 404));
+  app.onError(function onError(err, c) {
+    if (err instanceof HTTPException) return err.getResponse();
+    log.error('unhandled', { path: new URL(c.req.url).pathname, error: err.message });
+    return c.json({ error: 'internal_error' }, 500);
+  });
+  return app;
+}

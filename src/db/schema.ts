@@ -1,0 +1,290 @@
+/**
+ * The D1 data model. Migrations in migrations/ are generated from this file by drizzle-kit
+ * (`npm run db:generate`); a test fails when the two disagree.
+ *
+ * Conventions: ids are opaque text; times are integer milliseconds since the epoch (UTC), the
+ * same `Instant` the domain uses; every row that belongs to a kelurahan carries `kelurahan_id`,
+ * so one Worker can serve a whole city and every query can be scoped.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Actor, CaseKind, CaseState } from '../domain/case-machine';
+import type { Locale } from '../domain/messages';
+import type { RequirementId, ServiceId } from '../domain/services';
+
+export type Channel = 'whatsapp' | 'telegram' | 'simulator';
+
+export const kelurahan = sqliteTable('kelurahan', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kecamatan: text('kecamatan').notNull(),
+  city: text('city').notNull(),
+  lurahName: text('lurah_name').notNull(),
+  address: text('address').notNull(),
+  utcOffsetMinutes: integer('utc_offset_minutes').notNull().default(420),
+  opensAtMinute: integer('opens_at_minute').notNull().default(480),
+  closesAtMinute: integer('closes_at_minute').notNull().default(960),
+  /** The WhatsApp Business phone number id whose webhooks belong to this kelurahan. */
+  whatsappPhoneNumberId: text('whatsapp_phone_number_id').unique(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const rw = sqliteTable(
+  'rw',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    number: integer('number').notNull(),
+    chairPersonId: text('chair_person_id'),
+  },
+  (t) => [uniqueIndex('rw_kelurahan_number').on(t.kelurahanId, t.number)],
+);
+
+export const rt = sqliteTable(
+  'rt',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    rwId: text('rw_id').notNull().references(() => rw.id),
+    number: integer('number').notNull(),
+    chairPersonId: text('chair_person_id'),
+  },
+  (t) => [uniqueIndex('rt_rw_number').on(t.rwId, t.number), index('rt_chair').on(t.chairPersonId)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    fullName: text('full_name').notNull(),
+    /** Personal data (UU 27/2022): shown masked, never logged. */
+    nik: text('nik'),
+    /** E.164 digits without "+", as WhatsApp reports wa_id. */
+    phone: text('phone'),
+    rtId: text('rt_id').references(() => rt.id),
+    locale: text('locale').$type<Locale>().notNull().default('id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('people_kelurahan_nik').on(t.kelurahanId, t.nik), index('people_rt').on(t.rtId)],
+);
+
+/** How a person reaches Loket: one person may have a WhatsApp and a Telegram identity. */
+export const channelIdentities = sqliteTable(
+  'channel_identities',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    personId: text('person_id').notNull().references(() => people.id),
+    channel: text('channel').$type<Channel>().notNull(),
+    /** wa_id (or the business-scoped user id), Telegram chat id, or a simulator handle. */
+    externalId: text('external_id').notNull(),
+    displayName: text('display_name'),
+    /** Opens WhatsApp's 24-hour customer service window. */
+    lastInboundAt: integer('last_inbound_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('identity_channel_external').on(t.kelurahanId, t.channel, t.externalId),
+    index('identity_person').on(t.personId),
+  ],
+);
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    /** Human code, e.g. KTP-2611-0042. */
+    code: text('code').notNull(),
+    kind: text('kind').$type<CaseKind>().notNull(),
+    /** Null for complaints. */
+    service: text('service').$type<ServiceId>(),
+    state: text('state').$type<CaseState>().notNull(),
+    applicantPersonId: text('applicant_person_id').notNull().references(() => people.id),
+    /** Set when a helper (neighbour or RT chair) submitted for the applicant. */
+    submitterPersonId: text('submitter_person_id').references(() => people.id),
+    rtId: text('rt_id').references(() => rt.id),
+    pengantarApproved: integer('pengantar_approved', { mode: 'boolean' }).notNull().default(false),
+    delivery: text('delivery').$type<'pickup' | 'courier'>(),
+    deliveryAddress: text('delivery_address'),
+    /** Complaints: the text, and the case it is about. */
+    complaintText: text('complaint_text'),
+    relatedCaseId: text('related_case_id'),
+    submittedAt: integer('submitted_at'),
+    day1DueAt: integer('day1_due_at'),
+    day2DueAt: integer('day2_due_at'),
+    day3DueAt: integer('day3_due_at'),
+    /** When the cron must look at this case next; null when nothing is scheduled. */
+    nextActionAt: integer('next_action_at'),
+    /** Optimistic concurrency: every write checks and bumps it. */
+    version: integer('version').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_kelurahan_code').on(t.kelurahanId, t.code),
+    // Partial: the cron's cost grows with the work that is due, not with every case ever filed.
+    index('cases_next_action').on(t.nextActionAt).where(sql`${t.nextActionAt} IS NOT NULL`),
+    index('cases_kelurahan_state').on(t.kelurahanId, t.state),
+    index('cases_applicant').on(t.applicantPersonId),
+    index('cases_submitter').on(t.submitterPersonId),
+    index('cases_rt_state').on(t.rtId, t.state),
+  ],
+);
+
+/** Per-kelurahan counters behind case codes: one row per prefix and month (e.g. KTP-2611). */
+export const caseCodeCounters = sqliteTable(
+  'case_code_counters',
+  {
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    period: text('period').notNull(),
+    lastSequence: integer('last_sequence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kelurahanId, t.period] })],
+);
+
+export const caseDocuments = sqliteTable(
+  'case_documents',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    requirement: text('requirement').$type<RequirementId | 'complaint_photo'>().notNull(),
+    /** Key in the private SCANS bucket; scans are never served publicly. */
+    r2Key: text('r2_key').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Set when a revision replaced this document. */
+    supersededAt: integer('superseded_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('documents_case').on(t.caseId)],
+);
+
+/** The timeline and audit trail: every change to a case, by whom and when. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    at: integer('at').notNull(),
+    actorKind: text('actor_kind').$type<Actor>().notNull(),
+    actorPersonId: text('actor_person_id'),
+    actorStaffId: text('actor_staff_id'),
+    kind: text('kind').notNull(),
+    fromState: text('from_state').$type<CaseState>(),
+    toState: text('to_state').$type<CaseState>(),
+    /** JSON; never holds a full NIK, phone number or token. */
+    detail: text('detail'),
+  },
+  (t) => [index('events_case_at').on(t.caseId, t.at), index('events_kelurahan_at').on(t.kelurahanId, t.at)],
+);
+
+/** Where each person is in the dialogue. Survives restarts; expires after a day of silence. */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    identityId: text('identity_id').primaryKey().references(() => channelIdentities.id),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    flow: text('flow').notNull(),
+    step: text('step').notNull(),
+    data: text('data').notNull().default('{}'),
+    version: integer('version').notNull().default(1),
+    updatedAt: integer('updated_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('conversations_expires').on(t.expiresAt)],
+);
+
+/** Provider message ids already handled: a webhook retried by the provider has no second effect. */
+export const processedMessages = sqliteTable(
+  'processed_messages',
+  {
+    channel: text('channel').$type<Channel>().notNull(),
+    messageId: text('message_id').notNull(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.messageId] }), index('processed_received').on(t.receivedAt)],
+);
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** Outbound messages: written with the change that caused them, delivered by the queue consumer. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    identityId: text('identity_id').notNull().references(() => channelIdentities.id),
+    caseId: text('case_id'),
+    /** JSON of the channel-neutral outbound message. */
+    payload: text('payload').notNull(),
+    /** Makes "send this reminder" idempotent when the cron runs twice. */
+    dedupeKey: text('dedupe_key'),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    providerMessageId: text('provider_message_id'),
+    lastError: text('last_error'),
+    notBefore: integer('not_before').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe').on(t.kelurahanId, t.dedupeKey),
+    index('outbox_status_due').on(t.status, t.notBefore),
+    index('outbox_provider_message').on(t.providerMessageId),
+  ],
+);
+
+export const staffUsers = sqliteTable(
+  'staff_users',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<'staff' | 'lurah' | 'admin'>().notNull(),
+    /** pbkdf2-sha256$iterations$salt$hash, see src/staff/password.ts. */
+    passwordHash: text('password_hash').notNull(),
+    /** Notified on escalations (a channel identity of the staff member), optional. */
+    identityId: text('identity_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_username').on(t.username)],
+);
+
+/** Letters Loket issues (RT pengantar, output letters), checkable at /verify/{code}. */
+export const letters = sqliteTable(
+  'letters',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    kind: text('kind').$type<'pengantar_rt' | 'output'>().notNull(),
+    number: text('number').notNull(),
+    verificationCode: text('verification_code').notNull().unique(),
+    issuedAt: integer('issued_at').notNull(),
+    issuerName: text('issuer_name').notNull(),
+    issuerRole: text('issuer_role').notNull(),
+    r2Key: text('r2_key').notNull(),
+    revokedAt: integer('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('letters_case').on(t.caseId)],
+);
+
+export const holidays = sqliteTable(
+  'holidays',
+  {
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    /** Local date YYYY-MM-DD. */
+    date: text('date').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'national' | 'cuti_bersama' | 'local'>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kelurahanId, t.date] })],
+);

@@ -1,0 +1,72 @@
+/**
+ * Bahasa Indonesia: the default language of everything residents and RT chairs read.
+ * Short sentences, polite forms (Bapak/Ibu), no English words: many readers are older and
+ * read on small phones. Every key here must exist in en.ts too; the compiler checks it.
+ */
+export const id = {
+  'service.ktp': 'KTP',
+  'service.kk': 'Kartu Keluarga',
+  'service.nikah': 'Surat pengantar nikah',
+  'service.situ': 'SITU (Surat Izin Tempat Usaha)',
+
+  'requirement.pengantar_rt': 'Surat pengantar dari Ketua RT',
+  'requirement.kk_copy': 'Fotokopi KK',
+  'requirement.kk_old_copy': 'Fotokopi KK lama',
+  'requirement.ktp_copy': 'Fotokopi KTP',
+  'requirement.ktp_old_copy': 'Fotokopi KTP lama',
+  'requirement.surat_pindah': 'Surat keterangan pindah dari daerah asal',
+  'requirement.pas_photo': 'Pas foto',
+
+  'standard.steps':
+    '1. Ketua RT membuat surat pengantar.\n' +
+    '2. Bapak/Ibu mengirim foto dokumen lewat chat ini.\n' +
+    '3. Hari ke-1: kantor menerima dan mengarsipkan dokumen.\n' +
+    '4. Hari ke-2: Ketua RT memeriksa kebenaran data.\n' +
+    '5. Hari ke-3: kantor membuat dokumen jadi.\n' +
+    '6. Dokumen diambil di kantor atau diantar kurir.',
+  'standard.time': (p: { days: number }) => `Waktu: paling lama ${p.days} hari kerja.`,
+  'standard.cost': 'Biaya: gratis.',
+  'standard.complaints': 'Ada keluhan? Ketik "pengaduan". Setiap pengaduan kami jawab.',
+  'product.ktp': 'Hasil: KTP elektronik.',
+  'product.kk': 'Hasil: Kartu Keluarga baru.',
+  'product.nikah': 'Hasil: surat pengantar nikah dari kelurahan.',
+  'product.situ': 'Hasil: Surat Izin Tempat Usaha.',
+
+  'state.draft': 'Belum dikirim',
+  'state.awaiting_pengantar': 'Menunggu surat pengantar RT',
+  'state.submitted': 'Diterima kantor',
+  'state.verifying': 'Diperiksa Ketua RT',
+  'state.neighbour_check': 'Ditanyakan ke tetangga',
+  'state.needs_revision': 'Perlu perbaikan dokumen',
+  'state.processing': 'Dokumen sedang dibuat',
+  'state.ready': 'Siap diambil atau diantar',
+  'state.completed': 'Selesai',
+  'state.rejected': 'Ditolak',
+  'state.cancelled': 'Dibatalkan',
+  'state.open': 'Pengaduan diterima',
+  'state.answered': 'Pengaduan sudah dijawab',
+  'state.closed': 'Pengaduan selesai',
+
+  'day.of_three': (p: { day: number }) => `Hari ke-${p.day} dari 3`,
+  'day.expected': (p: { date: string }) => `Paling lambat selesai ${p.date}.`,
+
+  'nik.empty': 'NIK belum diisi. Ketik 16 angka NIK, ada di KTP atau KK.',
+  'nik.not_digits': 'NIK hanya berisi angka. Coba lagi, ya.',
+  'nik.wrong_length': (p: { got: number }) =>
+    `NIK harus 16 angka. Yang Bapak/Ibu kirim ${p.got} angka. Coba lagi, ya.`,
+  'nik.unknown_province': (p: { province: string }) =>
+    `Dua angka pertama NIK (${p.province}) bukan kode provinsi. Periksa lagi, ya.`,
+  'nik.bad_region': 'Kode wilayah di awal NIK tidak benar. Periksa 6 angka pertama, ya.',
+  'nik.bad_birth_date': (p: { digits: string }) =>
+    `Angka ke-7 sampai ke-12 (${p.digits}) bukan tanggal lahir yang benar. Periksa lagi, ya.`,
+  'nik.birth_in_future': 'Tanggal lahir di NIK belum lewat. Periksa lagi, ya.',
+  'nik.bad_serial': 'Empat angka terakhir NIK tidak boleh 0000. Periksa lagi, ya.',
+
+  'refusal.unknown_event': 'Perintah tidak dikenal.',
+  'refusal.wrong_kind': 'Perintah ini tidak berlaku untuk berkas ini.',
+  'refusal.not_allowed_in_state': 'Berkas ini sudah diproses. Tidak bisa diubah lagi.',
+  'refusal.actor_not_allowed': 'Maaf, Bapak/Ibu tidak berhak melakukan ini.',
+  'refusal.documents_incomplete': 'Dokumen belum lengkap.',
+  'refusal.pengantar_already_approved': 'Surat pengantar sudah disetujui.',
+  'refusal.pengantar_not_approved': 'Surat pengantar belum disetujui Ketua RT.',
+} satisfies Record<string, string | ((params: never) => string)>;

@@ -1,0 +1,29 @@
+/**
+ * The message catalogue: typed keys, Bahasa Indonesia by default, English on request.
+ * `t('id', 'nik.wrong_length', { got: 11 })` type-checks the key and its parameters.
+ */
+import { en } from './en';
+import { id } from './id';
+
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'id';
+
+type Catalogue = typeof id;
+export type MessageKey = keyof Catalogue;
+type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
+
+const catalogues: Record<Locale, Catalogue> = { id, en };
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+export function t<K extends MessageKey>(locale: Locale, key: K, ...params: ParamsOf<K>): string {
+  const entry = catalogues[locale][key] as string | ((p: unknown) => string);
+  return typeof entry === 'function' ? entry(params[0]) : entry;
+}
+
+export function messageKeys(locale: Locale): MessageKey[] {
+  return Object.keys(catalogues[locale]) as MessageKey[];
+}

@@ -1,0 +1,41 @@
+/**
+ * The OUTBOX queue consumer: every message is handled on its own, so one failure never holds
+ * back the others. A failed message is retried later with backoff (after max_retries it goes to
+ * the dead-letter queue, see wrangler.toml); it is never acked in a catch block, which would
+ * drop it. A malformed body can never succeed, so it is acked and logged instead of retried.
+ */
+import { log } from '../log';
+import { retryDelaySeconds } from './backoff';
+import { isQueueMessage, type QueueMessage } from './queue-messages';
+
+export type QueueHandlers = {
+  [T in QueueMessage['type']]: (msg: Extract<QueueMessage, { type: T }>, env: Env) => Promise<void>;
+};
+
+export function createConsumer(handlers: QueueHandlers, random: () => number = Math.random) {
+  return async function consume(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+    await Promise.all(
+      batch.messages.map(async (message) => {
+        const body = message.body;
+        if (!isQueueMessage(body)) {
+          log.warn('queue.malformed', { queue: batch.queue, id: message.id });
+          message.ack();
+          return;
+        }
+        try {
+          await (handlers[body.type] as (m: QueueMessage, e: Env) => Promise<void>)(body, env);
+          message.ack();
+        } catch (err) {
+          const delaySeconds = retryDelaySeconds(message.attempts, random());
+          log.warn('queue.retry', {
+            type: body.type,
+            attempts: message.attempts,
+            delaySeconds,
+            error: err instanceof Error ? err.message : String(err),
+          });
+          message.retry({ delaySeconds });
+        }
+      }),
+    );
+  };
+}

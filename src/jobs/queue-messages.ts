@@ -1,0 +1,19 @@
+/**
+ * What travels on the OUTBOX queue. Bodies carry ids only, never message text or personal data:
+ * the row in D1 is the truth, the queue message is a nudge to act on it.
+ */
+export type QueueMessage =
+  /** Deliver one outbox row to its channel. */
+  | { type: 'deliver'; outboxId: string }
+  /** Fetch an inbound media item from the provider into R2. */
+  | { type: 'fetch_media'; mediaRef: string; caseId: string; kelurahanId: string };
+
+export function isQueueMessage(body: unknown): body is QueueMessage {
+  if (!body || typeof body !== 'object') return false;
+  const b = body as Record<string, unknown>;
+  if (b.type === 'deliver') return typeof b.outboxId === 'string';
+  if (b.type === 'fetch_media') {
+    return typeof b.mediaRef === 'string' && typeof b.caseId === 'string' && typeof b.kelurahanId === 'string';
+  }
+  return false;
+}

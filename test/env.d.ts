@@ -1,0 +1,10 @@
+// The one binding tests add to the generated Env: the migrations read by vitest.config.ts.
+import type { D1Migration } from 'cloudflare:test';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
