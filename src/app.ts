@@ -6,12 +6,14 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { health } from './routes/health';
+import { local } from './routes/local';
 import { log } from './log';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.get('/', (c) => c.text('Loket: layanan kelurahan lewat WhatsApp dan Telegram.\n'));
   app.route('/health', health);
+  app.route('/__local', local);
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError(function onError(err, c) {
     if (err instanceof HTTPException) return err.getResponse();

@@ -1,0 +1,32 @@
+/**
+ * Tools for running Loket on a laptop: seeding the demo kelurahan (called by `npm start`).
+ * The whole router answers 404 unless LOCAL_TOOLS is "true", which only [env.local] sets, so
+ * none of it exists in production.
+ */
+import { Hono } from 'hono';
+import { cryptoRandom, systemClock } from '../platform';
+import { DEMO_STAFF } from '../seed/demo-data';
+import { seedDemo } from '../seed/demo-seed';
+
+export const DEFAULT_DEMO_PASSWORD = 'loket-demo-2026';
+
+export function localToolsEnabled(env: Env): boolean {
+  return env.LOCAL_TOOLS === 'true';
+}
+
+export const local = new Hono<{ Bindings: Env }>()
+  .use(async function onlyLocally(c, next) {
+    if (!localToolsEnabled(c.env)) return c.json({ error: 'not_found' }, 404);
+    await next();
+  })
+  .post('/seed', async (c) => {
+    const body = await c.req.json<{ password?: string }>().catch(() => ({}) as { password?: string });
+    const password = body.password || DEFAULT_DEMO_PASSWORD;
+    const result = await seedDemo(c.env.DB, {
+      now: systemClock.now(),
+      password,
+      random: cryptoRandom,
+      whatsappPhoneNumberId: c.env.WHATSAPP_PHONE_NUMBER_ID || null,
+    });
+    return c.json({ ok: true, ...result, staff: { username: DEMO_STAFF.username, password } });
+  });

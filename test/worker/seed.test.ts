@@ -1,0 +1,55 @@
+import { env } from 'cloudflare:test';
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { verifyPassword } from '../../src/staff/password';
+import { useFreshDatabase } from '../support/fresh-database';
+
+useFreshDatabase();
+
+const seed = (password?: string) =>
+  exports.default.fetch('http://loket.test/__local/seed', {
+    method: 'POST',
+    body: JSON.stringify(password ? { password } : {}),
+  });
+const count = async (table: string) =>
+  (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+
+describe('demo seed', () => {
+  it('creates Bukit Sangkal with its RW, RT, chairs and a staff account', async () => {
+    const res = await seed();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, staff: { username: 'staf', password: 'loket-demo-2026' } });
+
+    const kel = await env.DB.prepare('SELECT name, whatsapp_phone_number_id FROM kelurahan').first();
+    expect(kel).toEqual({ name: 'Bukit Sangkal', whatsapp_phone_number_id: env.WHATSAPP_PHONE_NUMBER_ID });
+    const hasan = await env.DB.prepare(
+      `SELECT p.full_name, rw.number AS rw, rt.number AS rt FROM rt
+       JOIN rw ON rw.id = rt.rw_id JOIN people p ON p.id = rt.chair_person_id WHERE p.full_name = 'Bapak Hasan'`,
+    ).first();
+    expect(hasan).toEqual({ full_name: 'Bapak Hasan', rw: 2, rt: 3 });
+    expect(await count('rw')).toBe(3);
+    expect(await count('rt')).toBe(6);
+  });
+
+  it('is safe to run twice, and the printed password logs in', async () => {
+    await seed();
+    const before = await Promise.all(['kelurahan', 'rw', 'rt', 'people', 'channel_identities', 'staff_users'].map(count));
+    await seed('another-local-password');
+    const after = await Promise.all(['kelurahan', 'rw', 'rt', 'people', 'channel_identities', 'staff_users'].map(count));
+    expect(after).toEqual(before);
+
+    const { password_hash } = (await env.DB.prepare("SELECT password_hash FROM staff_users WHERE username = 'staf'").first<{
+      password_hash: string;
+    }>())!;
+    expect(password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
+    expect(await verifyPassword('another-local-password', password_hash)).toBe(true);
+    expect(await verifyPassword('loket-demo-2026', password_hash)).toBe(false);
+  });
+
+  it('does not exist in production', async () => {
+    const res = await createApp().request('/__local/seed', { method: 'POST' }, { ...env, LOCAL_TOOLS: 'false' });
+    expect(res.status).toBe(404);
+    expect(await count('kelurahan')).toBe(0);
+  });
+});
