@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { health } from './routes/health';
 import { local } from './routes/local';
+import { simulator } from './routes/simulator';
 import { log } from './log';
 
 export function createApp() {
@@ -14,6 +15,7 @@ export function createApp() {
   app.get('/', (c) => c.text('Loket: layanan kelurahan lewat WhatsApp dan Telegram.\n'));
   app.route('/health', health);
   app.route('/__local', local);
+  app.route('/simulator', simulator);
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError(function onError(err, c) {
     if (err instanceof HTTPException) return err.getResponse();

@@ -1,22 +1,30 @@
 /**
- * The Worker: HTTP (webhooks, staff web, verification, health), the OUTBOX queue consumer and
- * the cron triggers of the three-day schedule.
+ * The Worker: HTTP (webhooks, simulator, staff web, verification, health), the OUTBOX queue
+ * consumer and the cron triggers of the three-day schedule.
  */
+import type { ChannelName } from '../adapters/channel';
+import type { ChannelSender, MediaSource } from '../adapters/ports';
+import { simulatorMedia, simulatorSender } from '../adapters/simulator/simulator';
 import { createApp } from './app';
 import { createConsumer } from './jobs/consumer';
+import { deliverOutbox } from './jobs/deliver';
+import { fetchMedia } from './jobs/fetch-media';
 import { runScheduled } from './jobs/scheduled';
+import { enqueue } from './pipeline/process-inbound';
+import { cryptoIds, systemClock } from './platform';
 
 const app = createApp();
 
+const senders: Partial<Record<ChannelName, ChannelSender>> = { simulator: simulatorSender };
+const mediaSources: Partial<Record<ChannelName, MediaSource>> = { simulator: simulatorMedia };
+
 const consume = createConsumer({
-  // Channel delivery and media download arrive with the channel adapters; until a sender is
-  // registered a message waits in the queue (and, after its retries, in the dead-letter queue)
-  // rather than being dropped.
-  async deliver(msg) {
-    throw new Error(`no channel sender registered for outbox ${msg.outboxId}`);
+  async deliver(msg, env) {
+    await deliverOutbox(env, msg.outboxId, senders, systemClock.now());
   },
-  async fetch_media(msg) {
-    throw new Error(`no media fetcher registered for ${msg.mediaRef}`);
+  async fetch_media(msg, env) {
+    const followUps = await fetchMedia(env, msg.documentId, mediaSources, systemClock.now(), cryptoIds.newId);
+    await enqueue(env.OUTBOX, followUps);
   },
 });
 

@@ -106,6 +106,8 @@ export const cases = sqliteTable(
     submitterPersonId: text('submitter_person_id').references(() => people.id),
     rtId: text('rt_id').references(() => rt.id),
     pengantarApproved: integer('pengantar_approved', { mode: 'boolean' }).notNull().default(false),
+    /** When a helper applied: the applicant confirmed from their own chat (null: not yet or not asked). */
+    applicantConfirmedAt: integer('applicant_confirmed_at'),
     delivery: text('delivery').$type<'pickup' | 'courier'>(),
     deliveryAddress: text('delivery_address'),
     /** Complaints: the text, and the case it is about. */
@@ -115,6 +117,8 @@ export const cases = sqliteTable(
     day1DueAt: integer('day1_due_at'),
     day2DueAt: integer('day2_due_at'),
     day3DueAt: integer('day3_due_at'),
+    /** What was promised to the resident: end of day 3, or the answer to a complaint. */
+    dueAt: integer('due_at'),
     /** When the cron must look at this case next; null when nothing is scheduled. */
     nextActionAt: integer('next_action_at'),
     /** Optimistic concurrency: every write checks and bumps it. */
@@ -151,11 +155,24 @@ export const caseDocuments = sqliteTable(
     kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
     caseId: text('case_id').notNull().references(() => cases.id),
     requirement: text('requirement').$type<RequirementId | 'complaint_photo'>().notNull(),
+    /**
+     * pending: announced by the provider, the queue consumer has not stored it yet;
+     * stored: in R2, type checked by its first bytes; rejected: not a JPEG, PNG or PDF, too
+     * large, or damaged on the way (the resident is asked to send it again).
+     */
+    status: text('status').$type<'pending' | 'stored' | 'rejected'>().notNull().default('pending'),
+    sourceChannel: text('source_channel').$type<Channel>().notNull(),
+    /** The provider's media reference the consumer fetches from. */
+    sourceRef: text('source_ref').notNull(),
+    rejectReason: text('reject_reason'),
     /** Key in the private SCANS bucket; scans are never served publicly. */
     r2Key: text('r2_key').notNull(),
+    /** As declared on arrival, then as found in the first bytes. */
     contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
+    filename: text('filename'),
+    sizeBytes: integer('size_bytes'),
+    /** Hex SHA-256 of the stored bytes (the provider's, when it gives one, is checked against it). */
+    sha256: text('sha256'),
     /** Set when a revision replaced this document. */
     supersededAt: integer('superseded_at'),
     createdAt: integer('created_at').notNull(),

@@ -5,15 +5,13 @@
 export type QueueMessage =
   /** Deliver one outbox row to its channel. */
   | { type: 'deliver'; outboxId: string }
-  /** Fetch an inbound media item from the provider into R2. */
-  | { type: 'fetch_media'; mediaRef: string; caseId: string; kelurahanId: string };
+  /** Fetch an inbound document from the provider into R2. */
+  | { type: 'fetch_media'; documentId: string };
 
 export function isQueueMessage(body: unknown): body is QueueMessage {
   if (!body || typeof body !== 'object') return false;
   const b = body as Record<string, unknown>;
   if (b.type === 'deliver') return typeof b.outboxId === 'string';
-  if (b.type === 'fetch_media') {
-    return typeof b.mediaRef === 'string' && typeof b.caseId === 'string' && typeof b.kelurahanId === 'string';
-  }
+  if (b.type === 'fetch_media') return typeof b.documentId === 'string';
   return false;
 }

@@ -1,7 +1,7 @@
 /**
  * The demo kelurahan that `npm start` seeds: Bukit Sangkal (Kecamatan Kalidoni, Kota Palembang),
  * the kelurahan of the source paper. People and numbers are invented; phone numbers use a range
- * no real subscriber has, and simulator handles so that the local simulator can speak as them.
+ * no real subscriber has; the simulator speaks as the chairs under those numbers.
  */
 export const DEMO_KELURAHAN = {
   id: 'kel-bukit-sangkal',
@@ -15,16 +15,17 @@ export const DEMO_KELURAHAN = {
 export interface DemoRt {
   rw: number;
   rt: number;
-  chair: { id: string; name: string; phone: string; simulatorHandle: string };
+  /** The chair speaks in the simulator under their phone number, as on WhatsApp. */
+  chair: { id: string; name: string; phone: string };
 }
 
 export const DEMO_RTS: readonly DemoRt[] = [
-  { rw: 1, rt: 1, chair: { id: 'person-chair-0101', name: 'Bapak Sulaiman', phone: '628990000101', simulatorHandle: 'ketua-rt-01-rw-01' } },
-  { rw: 1, rt: 2, chair: { id: 'person-chair-0102', name: 'Ibu Nurhasanah', phone: '628990000102', simulatorHandle: 'ketua-rt-02-rw-01' } },
-  { rw: 2, rt: 1, chair: { id: 'person-chair-0201', name: 'Bapak Darmawan', phone: '628990000201', simulatorHandle: 'ketua-rt-01-rw-02' } },
-  { rw: 2, rt: 2, chair: { id: 'person-chair-0202', name: 'Ibu Kartini', phone: '628990000202', simulatorHandle: 'ketua-rt-02-rw-02' } },
-  { rw: 2, rt: 3, chair: { id: 'person-chair-0203', name: 'Bapak Hasan', phone: '628990000203', simulatorHandle: 'ketua-rt-03-rw-02' } },
-  { rw: 3, rt: 1, chair: { id: 'person-chair-0301', name: 'Bapak Yusuf', phone: '628990000301', simulatorHandle: 'ketua-rt-01-rw-03' } },
+  { rw: 1, rt: 1, chair: { id: 'person-chair-0101', name: 'Bapak Sulaiman', phone: '628990000101' } },
+  { rw: 1, rt: 2, chair: { id: 'person-chair-0102', name: 'Ibu Nurhasanah', phone: '628990000102' } },
+  { rw: 2, rt: 1, chair: { id: 'person-chair-0201', name: 'Bapak Darmawan', phone: '628990000201' } },
+  { rw: 2, rt: 2, chair: { id: 'person-chair-0202', name: 'Ibu Kartini', phone: '628990000202' } },
+  { rw: 2, rt: 3, chair: { id: 'person-chair-0203', name: 'Bapak Hasan', phone: '628990000203' } },
+  { rw: 3, rt: 1, chair: { id: 'person-chair-0301', name: 'Bapak Yusuf', phone: '628990000301' } },
 ];
 
 export const DEMO_STAFF = {

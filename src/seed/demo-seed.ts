@@ -52,7 +52,7 @@ export async function seedDemo(d1: D1Database, opts: DemoSeedOptions): Promise<{
           `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, display_name, created_at)
            VALUES (?1, ?2, ?3, 'simulator', ?4, ?5, ?6) ON CONFLICT (id) DO NOTHING`,
         )
-        .bind(`identity-sim-${r.chair.simulatorHandle}`, K.id, r.chair.id, r.chair.simulatorHandle, r.chair.name, opts.now),
+        .bind(`identity-sim-${r.chair.id}`, K.id, r.chair.id, r.chair.phone, r.chair.name, opts.now),
     );
   }
   s.push(

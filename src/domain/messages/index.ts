@@ -2,6 +2,8 @@
  * The message catalogue: typed keys, Bahasa Indonesia by default, English on request.
  * `t('id', 'nik.wrong_length', { got: 11 })` type-checks the key and its parameters.
  */
+import { dialogueEn } from './dialogue.en';
+import { dialogueId } from './dialogue.id';
 import { en } from './en';
 import { id } from './id';
 
@@ -9,11 +11,12 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-type Catalogue = typeof id;
+const idAll = { ...id, ...dialogueId };
+type Catalogue = typeof idAll;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
 
-const catalogues: Record<Locale, Catalogue> = { id, en };
+const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn } };
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);

@@ -1,0 +1,68 @@
+/**
+ * The channel port: what every adapter (WhatsApp, Telegram, simulator) turns its provider's
+ * webhooks into, and what it must be able to send. The dialogue sees only these types, never a
+ * provider's JSON, so it is written once and runs on every channel.
+ */
+export const CHANNELS = ['whatsapp', 'telegram', 'simulator'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export interface Sender {
+  channel: ChannelName;
+  /** wa_id (or business-scoped user id), Telegram chat id, or the simulator's phone-like id. */
+  externalId: string;
+  displayName?: string;
+  /** E.164 digits without "+", when the channel tells it (WhatsApp, simulator). */
+  phone?: string;
+}
+
+export interface InboundMedia {
+  /** How the queue consumer fetches it from the provider: a media id, file id or staging key. */
+  ref: string;
+  /** As declared by the provider; the consumer checks the first bytes before trusting it. */
+  mimeType: string;
+  sha256?: string;
+  filename?: string;
+  caption?: string;
+  sizeBytes?: number;
+}
+
+export type UnsupportedKind = 'voice' | 'audio' | 'sticker' | 'location' | 'reaction' | 'contact' | 'video' | 'other';
+
+export type InboundBody =
+  | { kind: 'text'; text: string }
+  /** A button, list row or callback pressed. The id names server-side state and is never trusted. */
+  | { kind: 'choice'; choiceId: string; label?: string }
+  | { kind: 'media'; media: InboundMedia }
+  | { kind: 'unsupported'; what: UnsupportedKind };
+
+export type InboundEvent = InboundBody & {
+  /** The provider's message id: a repeat of it has no second effect. */
+  messageId: string;
+  sender: Sender;
+  /** When the provider says it was sent (ms since epoch). */
+  at: number;
+};
+
+export interface Choice {
+  /** Opaque to the resident; at most 64 bytes so it fits every provider's callback data. */
+  id: string;
+  label: string;
+  /** Other words that pick it when typed, e.g. "kk" for "Kartu Keluarga". */
+  aliases?: string[];
+}
+
+export type OutboundMessage =
+  | { kind: 'text'; text: string; choices?: Choice[] }
+  | { kind: 'document'; r2Key: string; filename: string; mimeType: string; caption?: string };
+
+/** What a channel can show; choices beyond it fall back to a numbered list in the text. */
+export interface ChannelCapabilities {
+  maxButtons: number;
+  maxButtonLabel: number;
+  maxListRows: number;
+  maxListLabel: number;
+  maxTextLength: number;
+}
+
+/** Ids of choices stay short: Telegram allows 64 bytes of callback data. */
+export const MAX_CHOICE_ID_BYTES = 64;

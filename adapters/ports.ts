@@ -1,0 +1,25 @@
+/**
+ * What the queue consumer needs from each channel: a way to send one outbox message, and a way
+ * to open an inbound media item. Adapters fill these in; the consumer never knows a provider.
+ */
+import type { OutboundMessage } from './channel';
+
+export interface OutboxDelivery {
+  outboxId: string;
+  kelurahanId: string;
+  externalId: string;
+  message: OutboundMessage;
+  /** Last inbound message from this person: WhatsApp's 24-hour window starts there. */
+  lastInboundAt: number | null;
+}
+
+export interface ChannelSender {
+  send(delivery: OutboxDelivery, env: Env): Promise<{ providerMessageId: string | null }>;
+}
+
+export interface MediaSource {
+  /** The file's bytes and their exact length, as the provider holds them. */
+  open(ref: string, env: Env): Promise<{ body: ReadableStream<Uint8Array>; length: number }>;
+  /** Frees the provider-side copy once stored, where the channel allows it. */
+  release?(ref: string, env: Env): Promise<void>;
+}

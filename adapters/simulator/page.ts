@@ -1,0 +1,140 @@
+/**
+ * The simulator page: one column per simulated person, each a small chat. Choices appear as
+ * buttons and as numbered lines (so typing "2" can be tried too); photos and PDFs are uploaded
+ * like WhatsApp media; documents Loket sends can be opened. Plain HTML and a little script:
+ * it must work offline, with nothing to build.
+ */
+export function simulatorPage(): string {
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Loket - Simulator</title>
+<style>
+  body { margin: 0; font: 15px/1.4 system-ui, sans-serif; background: #e9e4dc; color: #1b1b1b; }
+  header { background: #0b5d4b; color: #fff; padding: 10px 16px; }
+  header h1 { margin: 0; font-size: 18px; }
+  header p { margin: 2px 0 0; font-size: 13px; opacity: .85; }
+  main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; padding: 12px; }
+  .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; }
+  .phone h2 { margin: 0; padding: 8px 12px; font-size: 15px; background: #075e54; color: #fff; border-radius: 12px 12px 0 0; }
+  .phone h2 select { font: inherit; }
+  .log { flex: 1; overflow-y: auto; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
+  .msg { max-width: 85%; padding: 6px 9px; border-radius: 8px; white-space: pre-wrap; word-wrap: break-word; box-shadow: 0 1px 0 #0001; }
+  .in { align-self: flex-end; background: #d9fdd3; }
+  .out { align-self: flex-start; background: #fff; }
+  .choices { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
+  .choices button { border: 1px solid #0b5d4b; background: #fff; color: #0b5d4b; border-radius: 14px; padding: 3px 10px; cursor: pointer; }
+  form { display: flex; gap: 4px; padding: 8px; border-top: 1px solid #c9c2b8; }
+  form input[type=text] { flex: 1; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
+  form button, label.upload { border: 0; background: #0b5d4b; color: #fff; border-radius: 16px; padding: 6px 10px; cursor: pointer; font-size: 13px; }
+  label.upload input { display: none; }
+</style>
+</head>
+<body>
+<header>
+  <h1>Loket - Simulator</h1>
+  <p>Warga, penolong dan Ketua RT mencoba Loket berdampingan. Semua pesan lewat jalur yang sama dengan WhatsApp.</p>
+</header>
+<main id="phones"></main>
+<script>
+const PRESETS = ['628123450001', '628123450002'];
+async function api(path, init) {
+  const res = await fetch('/simulator/api/' + path, init);
+  if (!res.ok) throw new Error(path + ': HTTP ' + res.status);
+  return res.json();
+}
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  Object.assign(e, attrs || {});
+  for (const c of children) e.append(c);
+  return e;
+}
+function numbered(choices) {
+  return choices.map((c, i) => (i + 1) + '. ' + c.label).join('\\n');
+}
+class Phone {
+  constructor(people, person) {
+    this.people = people;
+    this.after = 0;
+    this.seen = new Set();
+    this.root = el('section', { className: 'phone' });
+    const select = el('select', { ariaLabel: 'Orang' });
+    for (const p of people) select.append(el('option', { value: p.id, textContent: p.name + (p.role === 'rt_chair' ? ' (Ketua RT ' + String(p.rt).padStart(2, '0') + '/RW ' + String(p.rw).padStart(2, '0') + ')' : p.role === 'helper' ? ' (penolong)' : ' (warga)') }));
+    select.value = person.id;
+    select.onchange = () => this.switchTo(people.find((p) => p.id === select.value));
+    this.log = el('div', { className: 'log' });
+    this.input = el('input', { type: 'text', placeholder: 'Ketik pesan...', ariaLabel: 'Pesan' });
+    const file = el('input', { type: 'file', accept: 'image/*,application/pdf,*/*' });
+    file.onchange = () => { if (file.files[0]) this.upload(file.files[0]); file.value = ''; };
+    const voice = el('button', { type: 'button', textContent: 'Suara', title: 'Kirim pesan suara' });
+    voice.onclick = () => this.post({ unsupported: 'voice' }, '(pesan suara)');
+    const form = el('form', {}, this.input, el('button', { type: 'submit', textContent: 'Kirim' }), el('label', { className: 'upload', textContent: 'Foto/PDF' }, file), voice);
+    form.onsubmit = (e) => { e.preventDefault(); const t = this.input.value.trim(); if (t) { this.input.value = ''; this.post({ text: t }, t); } };
+    this.root.append(el('h2', {}, select), this.log, form);
+    this.switchTo(person);
+  }
+  switchTo(person) {
+    this.person = person;
+    this.root.dataset.person = person.id;
+    this.log.replaceChildren();
+    this.after = 0;
+    this.seen.clear();
+    this.poll();
+  }
+  bubble(cls, text, choices, doc) {
+    const b = el('div', { className: 'msg ' + cls });
+    b.append(text);
+    if (doc) b.append(el('div', {}, el('a', { href: doc.href, target: '_blank', textContent: doc.name })));
+    if (choices && choices.length) {
+      b.append('\\n' + numbered(choices));
+      const row = el('div', { className: 'choices' });
+      for (const c of choices) {
+        const btn = el('button', { type: 'button', textContent: c.label });
+        btn.onclick = () => this.post({ choiceId: c.id }, c.label);
+        row.append(btn);
+      }
+      b.append(row);
+    }
+    this.log.append(b);
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+  async post(body, shown) {
+    this.bubble('in', shown);
+    await api('messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.person.id, name: this.person.name }, ...body }) });
+    this.poll();
+  }
+  async upload(file) {
+    this.bubble('in', '[' + (file.type.startsWith('image/') ? 'foto' : 'berkas') + '] ' + file.name);
+    const form = new FormData();
+    form.append('from_id', this.person.id);
+    form.append('from_name', this.person.name);
+    form.append('file', file);
+    await api('media', { method: 'POST', body: form });
+    this.poll();
+  }
+  async poll() {
+    const { messages } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + this.after);
+    for (const m of messages) {
+      if (this.seen.has(m.id)) continue;
+      this.seen.add(m.id);
+      this.after = Math.max(this.after, m.at - 1);
+      const msg = m.message;
+      if (msg.kind === 'document') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: msg.filename });
+      else this.bubble('out', msg.text, msg.choices);
+    }
+  }
+}
+(async () => {
+  const { people } = await api('people');
+  const hasan = people.find((p) => p.role === 'rt_chair' && p.rt === 3 && p.rw === 2) || people.find((p) => p.role === 'rt_chair');
+  const shown = [people.find((p) => p.id === PRESETS[0]), people.find((p) => p.id === PRESETS[1]), hasan].filter(Boolean);
+  const phones = shown.map((p) => new Phone(people, p));
+  document.getElementById('phones').append(...phones.map((p) => p.root));
+  setInterval(() => phones.forEach((p) => p.poll().catch(() => {})), 1500);
+})();
+</script>
+</body>
+</html>`;
+}

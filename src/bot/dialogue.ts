@@ -1,0 +1,174 @@
+/**
+ * The resident's dialogue, channel-neutral and pure: given where the person was, what they sent
+ * and what Loket knows, it returns where they are now and the effects to write. Words that work
+ * at any step ("menu", "batal", "kembali", "bantuan", "status") are handled here, before the
+ * current step sees the message.
+ */
+import type { InboundBody } from '../../adapters/channel';
+import { matchChoice } from '../../adapters/choices';
+import type { BotContext } from './context';
+import type { Effect } from './effects';
+import { Session } from './session';
+import { idleState, type ConversationState, type StepId } from './state';
+import { applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService } from './steps/apply';
+import { cancelCase, cancelConfirm, cancelPick } from './steps/cancel';
+import { complaintAbout, complaintPhoto, complaintText } from './steps/complaint';
+import { answerConfirmation, confirmApplicant, pendingConfirmations } from './steps/confirm';
+import { applyAddress, applyChange, applyDelivery, applyDocuments, applyResend, applySummary } from './steps/documents';
+import { infoService, language, menu, showStatus } from './steps/menu';
+import type { Answer, Step } from './steps/step';
+
+const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
+  menu,
+  'info.service': infoService,
+  'apply.service': applyService,
+  'apply.for_whom': applyForWhom,
+  'apply.name': applyName,
+  'apply.nik': applyNik,
+  'apply.phone': applyPhone,
+  'apply.rw': applyRw,
+  'apply.rt': applyRt,
+  'apply.documents': applyDocuments,
+  'apply.delivery': applyDelivery,
+  'apply.address': applyAddress,
+  'apply.summary': applySummary,
+  'apply.change': applyChange,
+  'apply.resend': applyResend,
+  'cancel.pick': cancelPick,
+  'cancel.confirm': cancelConfirm,
+  'complaint.text': complaintText,
+  'complaint.photo': complaintPhoto,
+  'complaint.about': complaintAbout,
+  'confirm.applicant': confirmApplicant,
+  language,
+};
+
+const MEDIA_STEPS: StepId[] = ['apply.documents', 'complaint.photo'];
+
+type Command = 'menu' | 'stop' | 'back' | 'help' | 'status' | 'language';
+const COMMANDS: Record<string, Command> = {
+  menu: 'menu', mulai: 'menu', start: 'menu', '/start': 'menu', '/menu': 'menu',
+  halo: 'menu', hallo: 'menu', hai: 'menu', hi: 'menu', hello: 'menu', assalamualaikum: 'menu', pagi: 'menu', siang: 'menu',
+  batal: 'stop', cancel: 'stop', stop: 'stop', berhenti: 'stop',
+  kembali: 'back', back: 'back',
+  bantuan: 'help', help: 'help', tolong: 'help', '?': 'help', '/help': 'help',
+  status: 'status', 'cek status': 'status', '/status': 'status',
+  bahasa: 'language', language: 'language',
+};
+
+export interface DialogueResult {
+  state: ConversationState;
+  effects: Effect[];
+}
+
+function askStep(s: Session, step: StepId): void {
+  if (step === 'idle') return;
+  STEPS[step].ask(s);
+}
+
+export function runDialogue(previous: ConversationState | null, input: InboundBody, ctx: BotContext): DialogueResult {
+  const s = new Session(ctx, structuredClone(previous ?? idleState()), askStep);
+  handle(s, input);
+  s.flush();
+  return { state: s.state, effects: s.effects };
+}
+
+function handle(s: Session, input: InboundBody): void {
+  if (input.kind === 'unsupported') {
+    // A reaction is not a message to answer; everything else gets a polite way forward.
+    if (input.what === 'reaction') return;
+    s.say(s.t(input.what === 'voice' || input.what === 'audio' ? 'unsupported.voice' : 'unsupported.other'));
+    return;
+  }
+
+  if (input.kind === 'text') {
+    const command = COMMANDS[input.text.trim().toLowerCase().replace(/[.!]+$/, '')];
+    if (command) return runCommand(s, command);
+  }
+
+  let answer: Answer =
+    input.kind === 'text' ? { kind: 'text', text: input.text } : input.kind === 'choice' ? { kind: 'choice', id: input.choiceId } : { kind: 'media', media: input.media };
+
+  if (answer.kind === 'choice' && answer.id.startsWith('ac:')) {
+    if (!answerConfirmation(s, answer.id)) staleChoice(s);
+    return;
+  }
+
+  if (s.state.step === 'idle') {
+    if (pendingConfirmations(s).length) return s.goto('confirm.applicant');
+    // Someone starting a conversation: a menu choice typed straight away is taken, anything
+    // else (a greeting, a question) is answered with the menu.
+    const choices = menuChoicesOf(s);
+    const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
+    const pressed = answer.kind === 'choice' ? answer.id : null;
+    if (!match && !choices.some((c) => c.id === pressed)) return s.goto('menu');
+    s.state = { ...s.state, step: 'menu', choices };
+  }
+
+  if (answer.kind === 'text') {
+    const match = matchChoice(answer.text, s.state.choices);
+    if (match) answer = { kind: 'choice', id: match.id };
+  } else if (answer.kind === 'choice') {
+    const pressed = answer.id;
+    if (!s.state.choices.some((c) => c.id === pressed)) return staleChoice(s);
+  }
+
+  if (answer.kind === 'media' && !MEDIA_STEPS.includes(s.state.step)) {
+    s.say(s.t('unsupported.media_here'));
+    return s.reask();
+  }
+
+  const step = s.state.step as Exclude<StepId, 'idle'>;
+  if (!STEPS[step].answer(s, answer)) {
+    s.say(s.t('hint.not_understood'));
+    s.reask();
+  }
+}
+
+function menuChoicesOf(s: Session) {
+  // Reuse the menu step to build its choices without sending anything.
+  const probe = new Session(s.ctx, structuredClone(s.state), () => {});
+  menu.ask(probe);
+  return probe.state.choices;
+}
+
+function staleChoice(s: Session): void {
+  s.say(s.t('hint.stale_choice'));
+  if (s.state.step === 'idle') s.goto('menu');
+  else s.reask();
+}
+
+function runCommand(s: Session, command: Command): void {
+  switch (command) {
+    case 'menu':
+      s.finish();
+      s.goto('menu');
+      return;
+    case 'stop': {
+      const draft = s.ctx.cases.find((c) => c.id === s.state.data.caseId && c.state === 'draft');
+      if (draft && s.state.step.startsWith('apply.')) cancelCase(s, draft);
+      else s.say(s.t('flow.cancelled'));
+      s.finish();
+      s.goto('menu');
+      return;
+    }
+    case 'back':
+      if (!s.back()) {
+        s.finish();
+        s.goto('menu');
+      }
+      return;
+    case 'help':
+      s.say(s.t('help.text'));
+      if (s.state.step === 'idle') s.goto('menu');
+      else s.reask();
+      return;
+    case 'status':
+      showStatus(s);
+      return;
+    case 'language':
+      s.finish();
+      s.goto('language');
+      return;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * What the dialogue asks the store to do, as plain data. The store writes all effects of one
+ * inbound message, the conversation state and the outbox in one D1 batch: all or nothing.
+ */
+import type { ChannelName, InboundMedia, OutboundMessage } from '../../adapters/channel';
+import type { Actor, CaseEvent, CaseKind, CaseState } from '../domain/case-machine';
+import type { Locale } from '../domain/messages';
+import type { Instant } from '../domain/ports';
+import type { RequirementId, ServiceId } from '../domain/services';
+
+/** Someone Loket writes to: a known identity, or one found by channel and external id. */
+export type Recipient =
+  | { identityId: string }
+  | { channel: ChannelName; externalId: string }
+  /** Whoever the person is reachable as: their most recently used identity. */
+  | { personId: string };
+
+/** Text of an outbound message may contain this; the store puts the case's code in its place. */
+export const CASE_CODE_PLACEHOLDER = '{{CASE_CODE}}';
+
+export type ApplicantRef =
+  | { kind: 'person'; personId: string }
+  /** Found by a phone-addressed identity, or created with it when the phone is new to Loket. */
+  | { kind: 'phone'; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string; fullName: string; nik: string; rtId: string }
+  | { kind: 'new'; personId: string; fullName: string; nik: string; rtId: string };
+
+export type Effect =
+  | { type: 'update_person'; personId: string; fullName?: string; nik?: string; rtId?: string; locale?: Locale }
+  | {
+      type: 'create_case';
+      caseId: string;
+      kind: CaseKind;
+      service: ServiceId | null;
+      state: CaseState;
+      codePrefix: string;
+      codePeriod: string;
+      applicant: ApplicantRef;
+      submitterPersonId: string | null;
+      rtId: string | null;
+      complaintText?: string;
+      relatedCaseId?: string | null;
+      dueAt?: Instant | null;
+      nextActionAt?: Instant | null;
+      actor: Actor;
+    }
+  | {
+      type: 'transition';
+      caseId: string;
+      event: CaseEvent;
+      from: CaseState;
+      to: CaseState;
+      actor: Actor;
+      set?: {
+        submittedAt?: Instant;
+        day1DueAt?: Instant;
+        day2DueAt?: Instant;
+        day3DueAt?: Instant;
+        dueAt?: Instant;
+        nextActionAt?: Instant | null;
+        delivery?: 'pickup' | 'courier';
+        deliveryAddress?: string | null;
+      };
+      detail?: Record<string, unknown>;
+    }
+  | { type: 'case_event'; caseId: string; kind: string; actor: Actor; detail?: Record<string, unknown>; setApplicantConfirmedAt?: Instant }
+  | {
+      type: 'add_document';
+      documentId: string;
+      caseId: string;
+      requirement: RequirementId | 'complaint_photo';
+      media: InboundMedia;
+      /** A resent document replaces the earlier one of the same requirement. */
+      supersedes: boolean;
+    }
+  | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string };

@@ -1,0 +1,107 @@
+/**
+ * One run of the dialogue for one inbound message: holds the state being changed, collects the
+ * effects, and offers the few verbs every step uses (say, ask, goto, back).
+ */
+import type { Choice, OutboundMessage } from '../../adapters/channel';
+import { t, type Locale, type MessageKey } from '../domain/messages';
+import type { BotContext } from './context';
+import type { Effect } from './effects';
+import type { ConversationState, StepId } from './state';
+
+type ParamsOf<K extends MessageKey> = Parameters<typeof t<K>> extends [Locale, K, ...infer P] ? P : never;
+
+export class Session {
+  readonly effects: Effect[] = [];
+  private pending: string[] = [];
+
+  constructor(
+    readonly ctx: BotContext,
+    public state: ConversationState,
+    private readonly askStep: (s: Session, step: StepId) => void,
+  ) {}
+
+  get locale(): Locale {
+    return this.ctx.person.locale;
+  }
+
+  set locale(locale: Locale) {
+    this.ctx.person.locale = locale;
+  }
+
+  t<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string {
+    return (t as (l: Locale, k: K, ...p: unknown[]) => string)(this.locale, key, ...params);
+  }
+
+  /** A text in a locale other than the person's: for messages to someone else (an RT chair). */
+  ctxText<K extends MessageKey>(locale: Locale, key: K, ...params: ParamsOf<K>): string {
+    return (t as (l: Locale, k: K, ...p: unknown[]) => string)(locale, key, ...params);
+  }
+
+  /** Queues a line; consecutive lines go out as one message, so the resident gets fewer pings. */
+  say(text: string): void {
+    this.pending.push(text);
+  }
+
+  /** Sends what was said with `choices`, remembered so that typing "2" or a label answers them. */
+  ask(text: string, choices: Choice[] = []): void {
+    this.pending.push(text);
+    const hint = choices.length ? this.t('hint.reply') : null;
+    if (hint) this.pending.push(hint);
+    this.flush(choices);
+    this.state.choices = choices;
+  }
+
+  /** Sends queued lines without choices. */
+  flush(choices: Choice[] = []): void {
+    if (this.pending.length === 0) return;
+    const message: OutboundMessage = { kind: 'text', text: this.pending.join('\n\n') };
+    if (choices.length) message.choices = choices;
+    this.reply(message);
+    this.pending = [];
+  }
+
+  reply(message: OutboundMessage, caseId?: string): void {
+    this.effects.push({ type: 'send', to: { identityId: this.ctx.identity.id }, message, ...(caseId ? { caseId } : {}) });
+  }
+
+  effect(e: Effect): void {
+    this.effects.push(e);
+  }
+
+  /** Moves on to `step` and asks its question; "kembali" returns here. */
+  goto(step: StepId): void {
+    if (this.state.step !== step && this.state.step !== 'idle') this.state.history.push(this.state.step);
+    this.state.step = step;
+    this.state.choices = [];
+    this.askStep(this, step);
+  }
+
+  /** Asks the current step's question again (after a hint or an error). */
+  reask(): void {
+    this.state.choices = [];
+    this.askStep(this, this.state.step);
+  }
+
+  /** Goes to a step that "kembali" must not undo (a case was created, say). */
+  jump(step: StepId): void {
+    this.state.history = [];
+    this.state.step = step;
+    this.state.choices = [];
+    this.askStep(this, step);
+  }
+
+  back(): boolean {
+    const previous = this.state.history.pop();
+    if (!previous) return false;
+    this.state.step = previous;
+    this.state.choices = [];
+    this.askStep(this, previous);
+    return true;
+  }
+
+  /** Ends the flow: the next message starts from the menu. */
+  finish(): void {
+    this.flush();
+    this.state = { step: 'idle', data: {}, history: [], choices: [] };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Where a person is in the dialogue. Stored as JSON in conversations.data; survives restarts and
+ * is forgotten after a day of silence, so a resident returning next week starts at the menu.
+ */
+import type { Choice } from '../../adapters/channel';
+import type { ServiceId, RequirementId } from '../domain/services';
+
+export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type StepId =
+  | 'idle'
+  | 'menu'
+  | 'info.service'
+  | 'apply.service'
+  | 'apply.for_whom'
+  | 'apply.name'
+  | 'apply.nik'
+  | 'apply.phone'
+  | 'apply.rw'
+  | 'apply.rt'
+  | 'apply.documents'
+  | 'apply.delivery'
+  | 'apply.address'
+  | 'apply.summary'
+  | 'apply.change'
+  | 'apply.resend'
+  | 'cancel.pick'
+  | 'cancel.confirm'
+  | 'complaint.text'
+  | 'complaint.photo'
+  | 'complaint.about'
+  | 'confirm.applicant'
+  | 'language';
+
+export interface FlowData {
+  service?: ServiceId;
+  forOther?: boolean;
+  applicantName?: string;
+  applicantNik?: string;
+  /** null: the applicant has no phone. */
+  applicantPhone?: string | null;
+  rwNumber?: number;
+  rtId?: string;
+  caseId?: string;
+  delivery?: 'pickup' | 'courier';
+  address?: string;
+  resend?: RequirementId;
+  complaintText?: string;
+  complaintPhoto?: { ref: string; mimeType: string; sha256?: string; filename?: string };
+}
+
+export interface ConversationState {
+  step: StepId;
+  data: FlowData;
+  /** Steps to return to with "kembali", most recent last. */
+  history: StepId[];
+  /** The choices last offered, in order, so that "2" or a label can answer them. */
+  choices: Choice[];
+}
+
+export function idleState(): ConversationState {
+  return { step: 'idle', data: {}, history: [], choices: [] };
+}

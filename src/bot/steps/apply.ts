@@ -1,0 +1,255 @@
+/**
+ * Applying for a service (Tabel 5): the service, for whom, name, NIK, RW and RT. Choosing the RT
+ * creates the case as a draft and sends the request for the surat pengantar to that RT's chair;
+ * the documents, delivery and summary follow in documents.ts.
+ */
+import { caseCodePeriod } from '../../domain/case-code';
+import { maskNik, validateNik } from '../../domain/nik';
+import { SERVICES } from '../../domain/services';
+import type { ApplicantRef } from '../effects';
+import { CASE_CODE_PLACEHOLDER } from '../effects';
+import type { Session } from '../session';
+import { serviceChoices, serviceFrom } from './menu';
+import { askNextDocument } from './documents';
+import { chosen, type Step } from './step';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "siti   aminah" -> "Siti Aminah": names are written as on the KK. */
+export function cleanName(text: string): string | null {
+  const name = text.replace(/\s+/g, ' ').trim();
+  if (name.length < 3 || !/\p{L}/u.test(name) || /\d/.test(name)) return null;
+  return name
+    .toLowerCase()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** Indonesian mobile numbers as WhatsApp writes them: 62 then 8xx, 10 to 13 digits after 62. */
+export function normalizePhone(text: string): string | null {
+  let digits = text.replace(/[\s\-().]/g, '');
+  if (digits.startsWith('+')) digits = digits.slice(1);
+  if (!/^\d+$/.test(digits)) return null;
+  if (digits.startsWith('0')) digits = `62${digits.slice(1)}`;
+  return /^628\d{8,11}$/.test(digits) ? digits : null;
+}
+
+export const applyService: Step = {
+  ask(s) {
+    s.ask(s.t('apply.which'), serviceChoices(s, 'svc'));
+  },
+  answer(s, answer) {
+    const service = serviceFrom(chosen(answer), 'svc');
+    if (!service) return false;
+    s.state.data = { service };
+    s.goto('apply.for_whom');
+    return true;
+  },
+};
+
+export const applyForWhom: Step = {
+  ask(s) {
+    s.ask(s.t('apply.for_whom'), [
+      { id: 'whom:self', label: s.t('apply.self'), aliases: ['sendiri', 'saya', 'self', 'myself'] },
+      { id: 'whom:other', label: s.t('apply.other'), aliases: ['orang lain', 'lain', 'other'] },
+    ]);
+  },
+  answer(s, answer) {
+    const id = chosen(answer);
+    if (id !== 'whom:self' && id !== 'whom:other') return false;
+    s.state.data.forOther = id === 'whom:other';
+    s.goto('apply.name');
+    return true;
+  },
+};
+
+export const applyName: Step = {
+  ask(s) {
+    s.ask(s.t(s.state.data.forOther ? 'apply.applicant_name' : 'apply.name'));
+  },
+  answer(s, answer) {
+    if (answer.kind !== 'text') return false;
+    const name = cleanName(answer.text);
+    if (!name) {
+      s.say(s.t('apply.name_too_short'));
+      s.reask();
+      return true;
+    }
+    s.state.data.applicantName = name;
+    s.goto('apply.nik');
+    return true;
+  },
+};
+
+export const applyNik: Step = {
+  ask(s) {
+    s.ask(s.t(s.state.data.forOther ? 'apply.applicant_nik' : 'apply.nik'));
+  },
+  answer(s, answer) {
+    if (answer.kind !== 'text') return false;
+    const result = validateNik(answer.text, s.ctx.today);
+    if (!result.ok) {
+      const { code, ...params } = result.error;
+      s.ask((s.t as (k: string, p: unknown) => string)(`nik.${code}`, params));
+      return true;
+    }
+    s.state.data.applicantNik = result.value.nik;
+    s.goto(s.state.data.forOther ? 'apply.phone' : 'apply.rw');
+    return true;
+  },
+};
+
+export const applyPhone: Step = {
+  ask(s) {
+    s.ask(s.t('apply.applicant_phone'), [{ id: 'phone:none', label: s.t('apply.no_phone'), aliases: ['tidak ada', 'tidak punya', 'none'] }]);
+  },
+  answer(s, answer) {
+    if (chosen(answer) === 'phone:none') {
+      s.state.data.applicantPhone = null;
+      s.goto('apply.rw');
+      return true;
+    }
+    if (answer.kind !== 'text') return false;
+    const phone = normalizePhone(answer.text);
+    if (!phone) {
+      s.say(s.t('apply.bad_phone'));
+      s.reask();
+      return true;
+    }
+    s.state.data.applicantPhone = phone;
+    s.goto('apply.rw');
+    return true;
+  },
+};
+
+export const applyRw: Step = {
+  ask(s) {
+    const rws = [...new Set(s.ctx.registry.map((r) => r.rwNumber))].sort((a, b) => a - b);
+    s.ask(s.t('apply.rw'), rws.map((rw) => ({ id: `rw:${rw}`, label: `RW ${pad2(rw)}` })));
+  },
+  answer(s, answer) {
+    const rw = Number(chosen(answer)?.replace(/^rw:/, ''));
+    if (!s.ctx.registry.some((r) => r.rwNumber === rw)) return false;
+    s.state.data.rwNumber = rw;
+    s.goto('apply.rt');
+    return true;
+  },
+};
+
+export const applyRt: Step = {
+  ask(s) {
+    const rw = s.state.data.rwNumber!;
+    const rts = s.ctx.registry.filter((r) => r.rwNumber === rw).sort((a, b) => a.rtNumber - b.rtNumber);
+    s.ask(
+      s.t('apply.rt', { rw: pad2(rw) }),
+      rts.map((r) => ({ id: `rt:${r.rtId}`, label: s.t('apply.rt_label', { rt: pad2(r.rtNumber), chair: r.chairName ?? '-' }) })),
+    );
+  },
+  answer(s, answer) {
+    const rtId = chosen(answer)?.replace(/^rt:/, '');
+    const rt = s.ctx.registry.find((r) => r.rtId === rtId && r.rwNumber === s.state.data.rwNumber);
+    if (!rt) return false;
+    s.state.data.rtId = rt.rtId;
+    createDraft(s);
+    return true;
+  },
+};
+
+/**
+ * The case exists from here on: the RT chair must be able to act on the request while the
+ * resident is still sending documents (Tabel 5 a-b).
+ */
+function createDraft(s: Session): void {
+  const d = s.state.data;
+  const { ctx } = s;
+  const rt = ctx.registry.find((r) => r.rtId === d.rtId)!;
+  const service = d.service!;
+  const caseId = ctx.ids.newId();
+  const name = d.applicantName!;
+  const nik = d.applicantNik!;
+
+  let applicant: ApplicantRef;
+  if (!d.forOther) {
+    applicant = { kind: 'person', personId: ctx.person.id };
+    s.effect({ type: 'update_person', personId: ctx.person.id, fullName: name, nik, rtId: rt.rtId });
+  } else if (d.applicantPhone) {
+    applicant = {
+      kind: 'phone',
+      channel: phoneChannel(ctx.channel),
+      phone: d.applicantPhone,
+      newPersonId: ctx.ids.newId(),
+      newIdentityId: ctx.ids.newId(),
+      fullName: name,
+      nik,
+      rtId: rt.rtId,
+    };
+  } else {
+    applicant = { kind: 'new', personId: ctx.ids.newId(), fullName: name, nik, rtId: rt.rtId };
+  }
+
+  s.effect({
+    type: 'create_case',
+    caseId,
+    kind: 'service',
+    service,
+    state: 'draft',
+    codePrefix: SERVICES[service].codePrefix,
+    codePeriod: caseCodePeriod(SERVICES[service].codePrefix, ctx.today),
+    applicant,
+    submitterPersonId: d.forOther ? ctx.person.id : null,
+    rtId: rt.rtId,
+    actor: d.forOther ? 'helper' : 'resident',
+  });
+
+  if (rt.chairIdentityId) {
+    // The RT chair reads in Bahasa Indonesia; the buttons to act on it are the RT flow's.
+    s.effect({
+      type: 'send',
+      to: { identityId: rt.chairIdentityId },
+      caseId,
+      message: {
+        kind: 'text',
+        text: s.ctxText('id', 'rt.pengantar_card', {
+          name,
+          nik: maskNik(nik),
+          rt: pad2(rt.rtNumber),
+          rw: pad2(rt.rwNumber),
+          service: s.ctxText('id', `service.${service}`),
+          code: CASE_CODE_PLACEHOLDER,
+        }),
+      },
+    });
+  }
+  if (applicant.kind === 'phone') {
+    s.effect({
+      type: 'send',
+      to: { channel: applicant.channel, externalId: applicant.phone },
+      caseId,
+      message: {
+        kind: 'text',
+        text: s.ctxText('id', 'apply.confirm_request', {
+          helper: ctx.person.fullName ?? ctx.identity.displayName ?? '-',
+          service: s.ctxText('id', `service.${service}`),
+          name,
+        }),
+        choices: [
+          { id: `ac:y:${caseId}`, label: s.ctxText('id', 'apply.confirm_yes') },
+          { id: `ac:n:${caseId}`, label: s.ctxText('id', 'apply.confirm_no') },
+        ],
+      },
+    });
+    s.say(s.t('apply.confirm_asked', { name }));
+  }
+
+  d.caseId = caseId;
+  s.say(s.t('apply.pengantar_sent', { rt: pad2(rt.rtNumber), rw: pad2(rt.rwNumber), chair: rt.chairName ?? '-' }));
+  s.state.history = [];
+  s.state.step = 'apply.documents';
+  askNextDocument(s, [], true);
+}
+
+/** Where a phone number can be written to: Telegram cannot address a phone, WhatsApp can. */
+function phoneChannel(channel: Session['ctx']['channel']) {
+  return channel === 'telegram' ? 'whatsapp' : channel;
+}

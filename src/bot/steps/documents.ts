@@ -1,0 +1,268 @@
+/**
+ * The documents of an application, one at a time with a checklist (Tabel 5 c), then delivery
+ * (Tabel 6 b), the summary and the submission that starts the three days.
+ */
+import type { InboundMedia } from '../../../adapters/channel';
+import { localMoment, threeDaySchedule } from '../../domain/calendar';
+import { applyEvent } from '../../domain/case-machine';
+import { formatLongDate } from '../../domain/messages/dates';
+import { missingUploads, uploadRequirements, type RequirementId } from '../../domain/services';
+import type { Session } from '../session';
+import { chosen, type Step } from './step';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** What Loket accepts as a scan; the queue consumer checks the real first bytes too. */
+export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+
+/** Why a media item is refused before anything is stored, or null when it may be fetched. */
+export function mediaProblem(media: InboundMedia, maxBytes: number): 'bad_type' | 'too_large' | null {
+  const mime = media.mimeType.split(';')[0]!.trim().toLowerCase();
+  if (!(ACCEPTED_MIME_TYPES as readonly string[]).includes(mime)) return 'bad_type';
+  if (media.sizeBytes !== undefined && media.sizeBytes > maxBytes) return 'too_large';
+  return null;
+}
+
+export function refuseMedia(s: Session, problem: 'bad_type' | 'too_large'): void {
+  s.say(problem === 'bad_type' ? s.t('apply.bad_type') : s.t('apply.too_large', { mb: Math.floor(s.ctx.maxUploadBytes / 1048576) }));
+}
+
+function received(s: Session, caseId: string): Set<RequirementId> {
+  const have = new Set<RequirementId>();
+  for (const d of s.ctx.documents) {
+    if (d.caseId === caseId && d.status !== 'rejected' && d.requirement !== 'complaint_photo') have.add(d.requirement);
+  }
+  for (const e of s.effects) {
+    if (e.type === 'add_document' && e.caseId === caseId && e.requirement !== 'complaint_photo') have.add(e.requirement);
+  }
+  return have;
+}
+
+function caseOf(s: Session) {
+  return s.ctx.cases.find((c) => c.id === s.state.data.caseId);
+}
+
+/** Asks for the next missing document, with the checklist when it helps; or moves to delivery. */
+export function askNextDocument(s: Session, _justAdded: RequirementId[], withChecklist: boolean): void {
+  const d = s.state.data;
+  const service = d.service!;
+  const have = received(s, d.caseId!);
+  const missing = missingUploads(service, have);
+  if (missing.length === 0) {
+    s.say(s.t('apply.docs_complete'));
+    s.goto('apply.delivery');
+    return;
+  }
+  if (withChecklist) {
+    const list = uploadRequirements(service)
+      .map((r, i) => `${i + 1}. ${s.t(`requirement.${r}`)} - ${have.has(r) ? s.t('apply.doc_received') : s.t('apply.doc_missing')}`)
+      .join('\n');
+    s.say(`${s.t('apply.send_documents')}\n${list}`);
+    s.ask(s.t('apply.send_now', { document: s.t(`requirement.${missing[0]!}`) }));
+  } else {
+    s.ask(s.t('apply.doc_next', { document: s.t(`requirement.${missing[0]!}`) }));
+  }
+}
+
+export const applyDocuments: Step = {
+  ask(s) {
+    if (s.state.data.resend) {
+      s.ask(s.t('apply.send_now', { document: s.t(`requirement.${s.state.data.resend}`) }));
+      return;
+    }
+    askNextDocument(s, [], true);
+  },
+  answer(s, answer) {
+    const d = s.state.data;
+    if (answer.kind !== 'media') {
+      s.say(s.t('apply.need_photo'));
+      s.reask();
+      return true;
+    }
+    const problem = mediaProblem(answer.media, s.ctx.maxUploadBytes);
+    if (problem) {
+      refuseMedia(s, problem);
+      s.reask();
+      return true;
+    }
+    const missing = missingUploads(d.service!, received(s, d.caseId!));
+    const requirement = d.resend ?? missing[0];
+    if (!requirement) {
+      s.goto('apply.delivery');
+      return true;
+    }
+    s.effect({
+      type: 'add_document',
+      documentId: s.ctx.ids.newId(),
+      caseId: d.caseId!,
+      requirement,
+      media: answer.media,
+      supersedes: Boolean(d.resend),
+    });
+    s.say(s.t('apply.doc_ok', { document: s.t(`requirement.${requirement}`) }));
+    if (d.resend) {
+      delete d.resend;
+      s.goto(d.delivery ? 'apply.summary' : 'apply.delivery');
+      return true;
+    }
+    askNextDocument(s, [requirement], false);
+    return true;
+  },
+};
+
+export const applyDelivery: Step = {
+  ask(s) {
+    s.ask(s.t('apply.delivery'), [
+      { id: 'deliver:pickup', label: s.t('apply.pickup'), aliases: ['ambil', 'kantor', 'pickup'] },
+      { id: 'deliver:courier', label: s.t('apply.courier'), aliases: ['kurir', 'antar', 'diantar', 'courier'] },
+    ]);
+  },
+  answer(s, answer) {
+    const id = chosen(answer);
+    if (id === 'deliver:pickup') {
+      s.state.data.delivery = 'pickup';
+      delete s.state.data.address;
+      s.goto('apply.summary');
+      return true;
+    }
+    if (id === 'deliver:courier') {
+      s.state.data.delivery = 'courier';
+      s.goto('apply.address');
+      return true;
+    }
+    return false;
+  },
+};
+
+export const applyAddress: Step = {
+  ask(s) {
+    s.ask(s.t('apply.address'));
+  },
+  answer(s, answer) {
+    if (answer.kind !== 'text') return false;
+    const address = answer.text.replace(/\s+/g, ' ').trim();
+    if (address.length < 10) {
+      s.say(s.t('apply.address_too_short'));
+      s.reask();
+      return true;
+    }
+    s.state.data.address = address.slice(0, 300);
+    s.goto('apply.summary');
+    return true;
+  },
+};
+
+export const applySummary: Step = {
+  ask(s) {
+    const d = s.state.data;
+    const rt = s.ctx.registry.find((r) => r.rtId === d.rtId)!;
+    const delivery = d.delivery === 'courier' ? s.t('apply.summary_courier', { address: d.address ?? '' }) : s.t('apply.summary_pickup');
+    s.ask(
+      s.t('apply.summary', {
+        service: s.t(`service.${d.service!}`),
+        name: d.applicantName!,
+        rt: pad2(rt.rtNumber),
+        rw: pad2(rt.rwNumber),
+        delivery,
+      }),
+      [
+        { id: 'summary:send', label: s.t('apply.send'), aliases: ['kirim', 'ya', 'send'] },
+        { id: 'summary:change', label: s.t('apply.change'), aliases: ['ubah', 'change'] },
+      ],
+    );
+  },
+  answer(s, answer) {
+    const id = chosen(answer);
+    if (id === 'summary:change') {
+      s.goto('apply.change');
+      return true;
+    }
+    if (id !== 'summary:send') return false;
+    submit(s);
+    return true;
+  },
+};
+
+function submit(s: Session): void {
+  const d = s.state.data;
+  const current = caseOf(s);
+  if (!current) {
+    s.say(s.t('refusal.not_allowed_in_state'));
+    s.finish();
+    return;
+  }
+  const documentsComplete = missingUploads(d.service!, received(s, current.id)).length === 0;
+  const actor = current.submitterPersonId === s.ctx.person.id ? 'helper' : 'resident';
+  const result = applyEvent(
+    { kind: 'service', state: current.state, documentsComplete, pengantarApproved: current.pengantarApproved },
+    'submit',
+    actor,
+  );
+  if (!result.ok) {
+    s.say(s.t(`refusal.${result.reason}`));
+    if (result.reason === 'documents_incomplete') s.jump('apply.documents');
+    else s.finish();
+    return;
+  }
+  const schedule = threeDaySchedule(s.ctx.now, s.ctx.calendar);
+  s.effect({
+    type: 'transition',
+    caseId: current.id,
+    event: 'submit',
+    from: result.from,
+    to: result.to,
+    actor,
+    set: {
+      submittedAt: s.ctx.now,
+      day1DueAt: schedule.day1.dueAt,
+      day2DueAt: schedule.day2.dueAt,
+      day3DueAt: schedule.day3.dueAt,
+      dueAt: schedule.day3.dueAt,
+      nextActionAt: schedule.day1.dueAt,
+      delivery: d.delivery ?? 'pickup',
+      deliveryAddress: d.delivery === 'courier' ? (d.address ?? null) : null,
+    },
+  });
+  s.say(s.t('apply.submitted', { code: current.code }));
+  s.say(s.t('day.expected', { date: formatLongDate(s.locale, localMoment(schedule.day3.dueAt, s.ctx.calendar.utcOffsetMinutes).date) }));
+  if (result.to === 'awaiting_pengantar') s.say(s.t('apply.waiting_pengantar'));
+  s.say(s.t('apply.status_hint'));
+  s.finish();
+}
+
+export const applyChange: Step = {
+  ask(s) {
+    s.ask(s.t('apply.change_what'), [
+      { id: 'change:delivery', label: s.t('apply.change_delivery') },
+      { id: 'change:document', label: s.t('apply.change_document') },
+    ]);
+  },
+  answer(s, answer) {
+    const id = chosen(answer);
+    if (id === 'change:delivery') {
+      s.goto('apply.delivery');
+      return true;
+    }
+    if (id === 'change:document') {
+      s.goto('apply.resend');
+      return true;
+    }
+    return false;
+  },
+};
+
+export const applyResend: Step = {
+  ask(s) {
+    s.ask(
+      s.t('apply.which_document'),
+      uploadRequirements(s.state.data.service!).map((r) => ({ id: `resend:${r}`, label: s.t(`requirement.${r}`) })),
+    );
+  },
+  answer(s, answer) {
+    const requirement = chosen(answer)?.replace(/^resend:/, '') as RequirementId | undefined;
+    if (!requirement || !uploadRequirements(s.state.data.service!).includes(requirement)) return false;
+    s.state.data.resend = requirement;
+    s.goto('apply.documents');
+    return true;
+  },
+};

@@ -1,0 +1,173 @@
+/**
+ * The first of the two D1 round trips of an inbound message: one read batch that tells whether
+ * the message was seen before, who sent it and where their conversation stands, and everything
+ * the dialogue may need (registry, their cases and documents, holidays).
+ */
+import type { ChannelName } from '../../adapters/channel';
+import type { BotContext, CaseView, DocumentView, RegistryRt } from '../bot/context';
+import { CONVERSATION_TTL_MS, type ConversationState } from '../bot/state';
+import { addDays, localMoment, workingCalendar } from '../domain/calendar';
+import { TERMINAL_STATES } from '../domain/case-machine';
+import { isLocale, type Locale } from '../domain/messages';
+import type { IdSource, Instant } from '../domain/ports';
+
+export interface LoadedContext {
+  seen: boolean;
+  ctx: BotContext;
+  previous: ConversationState | null;
+  /** Conversation version read, for the optimistic write; null when there is none yet. */
+  version: number | null;
+}
+
+export class UnknownKelurahanError extends Error {}
+
+const ME = '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?1 AND channel = ?2 AND external_id = ?3)';
+const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
+
+export async function loadContext(
+  d1: D1Database,
+  args: {
+    kelurahanId: string;
+    channel: ChannelName;
+    externalId: string;
+    displayName: string | null;
+    messageId: string;
+    now: Instant;
+    ids: IdSource;
+    maxUploadBytes: number;
+    defaultLocale: Locale;
+  },
+): Promise<LoadedContext> {
+  const { kelurahanId: k, channel, externalId } = args;
+  const today = localMoment(args.now).date;
+  const [seen, identity, kelurahan, registry, cases, documents, holidays] = await d1.batch([
+    d1.prepare('SELECT 1 AS seen FROM processed_messages WHERE channel = ?1 AND message_id = ?2').bind(channel, args.messageId),
+    d1
+      .prepare(
+        `SELECT i.id AS identity_id, i.display_name, p.id AS person_id, p.full_name, p.nik, p.phone, p.rt_id, p.locale,
+                c.data AS conversation, c.version, c.expires_at
+         FROM channel_identities i JOIN people p ON p.id = i.person_id
+         LEFT JOIN conversations c ON c.identity_id = i.id
+         WHERE i.kelurahan_id = ?1 AND i.channel = ?2 AND i.external_id = ?3`,
+      )
+      .bind(k, channel, externalId),
+    d1.prepare('SELECT id, name, utc_offset_minutes, opens_at_minute, closes_at_minute FROM kelurahan WHERE id = ?1').bind(k),
+    d1
+      .prepare(
+        `SELECT rt.id AS rt_id, rw.number AS rw_number, rt.number AS rt_number, rt.chair_person_id, p.full_name AS chair_name,
+                (SELECT ci.id FROM channel_identities ci WHERE ci.person_id = rt.chair_person_id
+                 ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at LIMIT 1) AS chair_identity_id
+         FROM rt JOIN rw ON rw.id = rt.rw_id LEFT JOIN people p ON p.id = rt.chair_person_id
+         WHERE rt.kelurahan_id = ?1 ORDER BY rw.number, rt.number`,
+      )
+      .bind(k),
+    d1
+      .prepare(
+        `SELECT c.*, a.full_name AS applicant_name, sp.full_name AS submitter_name
+         FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
+         WHERE c.kelurahan_id = ?1 AND (c.applicant_person_id = ${ME} OR c.submitter_person_id = ${ME})
+         ORDER BY c.created_at DESC LIMIT 20`,
+      )
+      .bind(k, channel, externalId),
+    d1
+      .prepare(
+        `SELECT d.id, d.case_id, d.requirement, d.status FROM case_documents d
+         WHERE d.superseded_at IS NULL AND d.case_id IN (
+           SELECT id FROM cases WHERE kelurahan_id = ?1 AND state NOT IN (${TERMINAL})
+             AND (applicant_person_id = ${ME} OR submitter_person_id = ${ME}))`,
+      )
+      .bind(k, channel, externalId),
+    d1
+      .prepare('SELECT date FROM holidays WHERE kelurahan_id = ?1 AND date >= ?2 AND date <= ?3')
+      .bind(k, addDays(today, -7), addDays(today, 120)),
+  ]);
+
+  const kel = kelurahan!.results[0] as
+    | { id: string; name: string; utc_offset_minutes: number; opens_at_minute: number; closes_at_minute: number }
+    | undefined;
+  if (!kel) throw new UnknownKelurahanError(`no kelurahan ${k}`);
+  const calendar = workingCalendar(
+    (holidays!.results as { date: string }[]).map((h) => h.date),
+    { utcOffsetMinutes: kel.utc_offset_minutes, opensAtMinute: kel.opens_at_minute, closesAtMinute: kel.closes_at_minute },
+  );
+
+  const row = identity!.results[0] as Record<string, unknown> | undefined;
+  const isNew = !row;
+  const locale = row && typeof row.locale === 'string' && isLocale(row.locale) ? row.locale : args.defaultLocale;
+  let previous: ConversationState | null = null;
+  let version: number | null = null;
+  if (row && row.conversation !== null && row.conversation !== undefined) {
+    version = Number(row.version);
+    if (Number(row.expires_at) > args.now) previous = JSON.parse(String(row.conversation)) as ConversationState;
+  }
+
+  const ctx: BotContext = {
+    now: args.now,
+    today: localMoment(args.now, kel.utc_offset_minutes).date,
+    calendar,
+    ids: args.ids,
+    maxUploadBytes: args.maxUploadBytes,
+    kelurahan: { id: kel.id, name: kel.name },
+    channel,
+    identity: {
+      id: row ? String(row.identity_id) : args.ids.newId(),
+      displayName: (row?.display_name as string | null) ?? args.displayName,
+      isNew,
+    },
+    person: {
+      id: row ? String(row.person_id) : args.ids.newId(),
+      fullName: (row?.full_name as string | null) ?? null,
+      nik: (row?.nik as string | null) ?? null,
+      phone: (row?.phone as string | null) ?? null,
+      rtId: (row?.rt_id as string | null) ?? null,
+      locale,
+    },
+    registry: (registry!.results as Record<string, unknown>[]).map(
+      (r): RegistryRt => ({
+        rtId: String(r.rt_id),
+        rwNumber: Number(r.rw_number),
+        rtNumber: Number(r.rt_number),
+        chairPersonId: (r.chair_person_id as string | null) ?? null,
+        chairName: (r.chair_name as string | null) ?? null,
+        chairIdentityId: (r.chair_identity_id as string | null) ?? null,
+      }),
+    ),
+    cases: (cases!.results as Record<string, unknown>[]).map(toCaseView),
+    documents: (documents!.results as Record<string, unknown>[]).map(
+      (d): DocumentView => ({
+        id: String(d.id),
+        caseId: String(d.case_id),
+        requirement: d.requirement as DocumentView['requirement'],
+        status: d.status as DocumentView['status'],
+      }),
+    ),
+  };
+  return { seen: seen!.results.length > 0, ctx, previous, version };
+}
+
+export function toCaseView(r: Record<string, unknown>): CaseView {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: String(r.id),
+    code: String(r.code),
+    kind: r.kind as CaseView['kind'],
+    service: (r.service as CaseView['service']) ?? null,
+    state: r.state as CaseView['state'],
+    applicantPersonId: String(r.applicant_person_id),
+    applicantName: String(r.applicant_name ?? ''),
+    submitterPersonId: (r.submitter_person_id as string | null) ?? null,
+    submitterName: (r.submitter_name as string | null) ?? null,
+    rtId: (r.rt_id as string | null) ?? null,
+    pengantarApproved: Boolean(r.pengantar_approved),
+    applicantConfirmedAt: num(r.applicant_confirmed_at),
+    delivery: (r.delivery as CaseView['delivery']) ?? null,
+    submittedAt: num(r.submitted_at),
+    day1DueAt: num(r.day1_due_at),
+    day2DueAt: num(r.day2_due_at),
+    day3DueAt: num(r.day3_due_at),
+    dueAt: num(r.due_at),
+    createdAt: Number(r.created_at),
+  };
+}
+
+export const conversationExpiry = (now: Instant) => now + CONVERSATION_TTL_MS;

@@ -1,0 +1,98 @@
+/**
+ * The hot path of every channel: for one inbound event, dedupe, load, run the dialogue, write
+ * once, and nudge the queue. Two D1 round trips when nothing races; a race with the same
+ * person's other message (or their first contact arriving twice) is retried from the top.
+ */
+import type { InboundEvent } from '../../adapters/channel';
+import { runDialogue } from '../bot/dialogue';
+import type { Locale } from '../domain/messages';
+import type { Clock, IdSource } from '../domain/ports';
+import type { QueueMessage } from '../jobs/queue-messages';
+import { log } from '../log';
+import { loadContext } from './load-context';
+import { planWrite } from './write-effects';
+
+export interface PipelineDeps {
+  db: D1Database;
+  queue: Queue;
+  clock: Clock;
+  ids: IdSource;
+  maxUploadBytes: number;
+  defaultLocale: Locale;
+}
+
+export type InboundOutcome = 'processed' | 'duplicate';
+
+const MAX_ATTEMPTS = 4;
+
+export async function processInbound(deps: PipelineDeps, kelurahanId: string, event: InboundEvent): Promise<InboundOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now();
+    const loaded = await loadContext(deps.db, {
+      kelurahanId,
+      channel: event.sender.channel,
+      externalId: event.sender.externalId,
+      displayName: event.sender.displayName ?? null,
+      messageId: event.messageId,
+      now,
+      ids: deps.ids,
+      maxUploadBytes: deps.maxUploadBytes,
+      defaultLocale: deps.defaultLocale,
+    });
+    if (loaded.seen) return 'duplicate';
+
+    const result = runDialogue(loaded.previous, event, loaded.ctx);
+    const plan = planWrite(deps.db, {
+      kelurahanId,
+      channel: event.sender.channel,
+      messageId: event.messageId,
+      now,
+      ids: deps.ids,
+      identity: {
+        id: loaded.ctx.identity.id,
+        isNew: loaded.ctx.identity.isNew,
+        externalId: event.sender.externalId,
+        displayName: event.sender.displayName ?? null,
+        phone: event.sender.phone ?? null,
+      },
+      personId: loaded.ctx.person.id,
+      expectedVersion: loaded.version,
+      state: result.state,
+      effects: result.effects,
+    });
+
+    try {
+      await deps.db.batch(plan.statements);
+    } catch (err) {
+      const kind = classify(err);
+      if (kind === 'duplicate') return 'duplicate';
+      if (kind === 'conflict' && attempt < MAX_ATTEMPTS) continue;
+      throw err;
+    }
+    await enqueue(deps.queue, plan.queue);
+    return 'processed';
+  }
+}
+
+/** After the batch has committed: if this fails, the rows wait in D1 and the cron re-queues them. */
+export async function enqueue(queue: Queue, messages: QueueMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  try {
+    await queue.sendBatch(messages.map((body) => ({ body })));
+  } catch (err) {
+    log.warn('queue.send_failed', { count: messages.length, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {
+  const message = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
+  if (message.includes('UNIQUE constraint failed: processed_messages')) return 'duplicate';
+  if (
+    message.includes('NOT NULL constraint failed: processed_messages.received_at') ||
+    message.includes('UNIQUE constraint failed: channel_identities') ||
+    message.includes('UNIQUE constraint failed: conversations')
+  ) {
+    return 'conflict';
+  }
+  return 'other';
+}

@@ -1,0 +1,227 @@
+/**
+ * The second D1 round trip: the effects of one inbound message, the conversation state and the
+ * outbox as one batch, which D1 runs as a single transaction. Its first statement records the
+ * provider's message id and, in the same stroke, checks that the conversation was not changed
+ * since it was read: a repeat fails on the primary key, a concurrent change on NOT NULL, and
+ * either way nothing of the batch is written.
+ */
+import type { ChannelName } from '../../adapters/channel';
+import type { ApplicantRef, Effect, Recipient } from '../bot/effects';
+import { CASE_CODE_PLACEHOLDER } from '../bot/effects';
+import type { ConversationState } from '../bot/state';
+import type { Instant, IdSource } from '../domain/ports';
+import type { QueueMessage } from '../jobs/queue-messages';
+import { conversationExpiry } from './load-context';
+
+export interface WriteInput {
+  kelurahanId: string;
+  channel: ChannelName;
+  messageId: string;
+  now: Instant;
+  ids: IdSource;
+  identity: { id: string; isNew: boolean; externalId: string; displayName: string | null; phone: string | null };
+  personId: string;
+  expectedVersion: number | null;
+  state: ConversationState;
+  effects: Effect[];
+}
+
+export interface WritePlan {
+  statements: D1PreparedStatement[];
+  /** Sent to the queue once the batch has committed. */
+  queue: QueueMessage[];
+}
+
+export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
+  const k = w.kelurahanId;
+  const now = w.now;
+  const st: D1PreparedStatement[] = [];
+  const queue: QueueMessage[] = [];
+  const q = (sql: string, ...values: unknown[]) => st.push(d1.prepare(sql).bind(...values));
+
+  q(
+    `INSERT INTO processed_messages (channel, message_id, kelurahan_id, received_at)
+     VALUES (?1, ?2, ?3, CASE WHEN (SELECT version FROM conversations WHERE identity_id = ?4) IS ?5 THEN ?6 ELSE NULL END)`,
+    w.channel, w.messageId, k, w.identity.id, w.expectedVersion, now,
+  );
+
+  if (w.identity.isNew) {
+    q(
+      'INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5)',
+      w.personId, k, w.identity.displayName ?? '', w.identity.phone, now,
+    );
+    q(
+      `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, display_name, last_inbound_at, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)`,
+      w.identity.id, k, w.personId, w.channel, w.identity.externalId, w.identity.displayName, now,
+    );
+  } else {
+    // Opens WhatsApp's 24-hour customer service window.
+    q('UPDATE channel_identities SET last_inbound_at = ?1, display_name = coalesce(?2, display_name) WHERE id = ?3', now, w.identity.displayName, w.identity.id);
+  }
+
+  for (const e of w.effects) {
+    switch (e.type) {
+      case 'update_person':
+        q(
+          `UPDATE people SET full_name = coalesce(?1, full_name), nik = coalesce(?2, nik), rt_id = coalesce(?3, rt_id),
+             locale = coalesce(?4, locale) WHERE id = ?5 AND kelurahan_id = ?6`,
+          e.fullName ?? null, e.nik ?? null, e.rtId ?? null, e.locale ?? null, e.personId, k,
+        );
+        break;
+      case 'create_case': {
+        const applicant = applicantSql(e.applicant, k, now, q);
+        q(
+          `INSERT INTO case_code_counters (kelurahan_id, period, last_sequence) VALUES (?1, ?2, 1)
+           ON CONFLICT (kelurahan_id, period) DO UPDATE SET last_sequence = last_sequence + 1`,
+          k, e.codePeriod,
+        );
+        q(
+          `INSERT INTO cases (id, kelurahan_id, code, kind, service, state, applicant_person_id, submitter_person_id, rt_id,
+             complaint_text, related_case_id, due_at, next_action_at, created_at, updated_at)
+           VALUES (?1, ?2, ?3 || '-' || printf('%04d', (SELECT last_sequence FROM case_code_counters WHERE kelurahan_id = ?2 AND period = ?3)),
+             ?4, ?5, ?6, ${applicant.sql}, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)`,
+          e.caseId, k, e.codePeriod, e.kind, e.service, e.state, e.submitterPersonId, e.rtId, e.complaintText ?? null,
+          e.relatedCaseId ?? null, e.dueAt ?? null, e.nextActionAt ?? null, now, ...applicant.params,
+        );
+        event(q, w, e.caseId, 'created', e.actor, null, e.state, e.submitterPersonId ? { for_other: true } : undefined);
+        break;
+      }
+      case 'transition': {
+        const sets = ['state = ?1', 'version = version + 1', 'updated_at = ?2'];
+        const values: unknown[] = [e.to, now];
+        for (const [key, value] of Object.entries(e.set ?? {})) {
+          values.push(value);
+          sets.push(`${COLUMN[key as keyof typeof COLUMN]} = ?${values.length}`);
+        }
+        values.push(e.caseId, k, e.from);
+        const n = values.length;
+        q(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?${n - 2} AND kelurahan_id = ?${n - 1} AND state = ?${n}`, ...values);
+        event(q, w, e.caseId, e.event, e.actor, e.from, e.to, e.detail);
+        break;
+      }
+      case 'case_event':
+        if (e.setApplicantConfirmedAt !== undefined) {
+          q('UPDATE cases SET applicant_confirmed_at = ?1, updated_at = ?1 WHERE id = ?2 AND kelurahan_id = ?3', e.setApplicantConfirmedAt, e.caseId, k);
+        }
+        event(q, w, e.caseId, e.kind, e.actor, null, null, e.detail);
+        break;
+      case 'add_document': {
+        if (e.supersedes) {
+          q(
+            'UPDATE case_documents SET superseded_at = ?1 WHERE case_id = ?2 AND requirement = ?3 AND superseded_at IS NULL',
+            now, e.caseId, e.requirement,
+          );
+        }
+        q(
+          `INSERT INTO case_documents (id, kelurahan_id, case_id, requirement, status, source_channel, source_ref, r2_key,
+             content_type, filename, size_bytes, sha256, created_at)
+           VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
+          e.documentId, k, e.caseId, e.requirement, w.channel, e.media.ref, scanKey(k, e.caseId, e.documentId),
+          e.media.mimeType, e.media.filename ?? null, e.media.sizeBytes ?? null, e.media.sha256 ?? null, now,
+        );
+        event(q, w, e.caseId, 'document_received', 'resident', null, null, { requirement: e.requirement, document_id: e.documentId });
+        queue.push({ type: 'fetch_media', documentId: e.documentId });
+        break;
+      }
+      case 'send': {
+        const outboxId = w.ids.newId();
+        const target = recipientSql(e.to);
+        q(
+          `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, status, not_before, created_at, updated_at)
+           SELECT ?1, ?2, ci.id, ?3, replace(?4, '${CASE_CODE_PLACEHOLDER}', coalesce((SELECT code FROM cases WHERE id = ?3), '')),
+             'pending', ?5, ?5, ?5
+           FROM channel_identities ci WHERE ci.kelurahan_id = ?2 AND ${target.where} LIMIT 1`,
+          outboxId, k, e.caseId ?? null, JSON.stringify(e.message), now, ...target.params,
+        );
+        queue.push({ type: 'deliver', outboxId });
+        break;
+      }
+    }
+  }
+
+  const flow = w.state.step.split('.')[0]!;
+  q(
+    `INSERT INTO conversations (identity_id, kelurahan_id, flow, step, data, version, updated_at, expires_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)
+     ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, data = excluded.data,
+       version = conversations.version + 1, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+    w.identity.id, k, flow, w.state.step, JSON.stringify(w.state), now, conversationExpiry(now),
+  );
+  return { statements: st, queue };
+}
+
+/** Scans live under the kelurahan and case, in the private bucket. */
+export function scanKey(kelurahanId: string, caseId: string, documentId: string): string {
+  return `scans/${kelurahanId}/${caseId}/${documentId}`;
+}
+
+const COLUMN = {
+  submittedAt: 'submitted_at',
+  day1DueAt: 'day1_due_at',
+  day2DueAt: 'day2_due_at',
+  day3DueAt: 'day3_due_at',
+  dueAt: 'due_at',
+  nextActionAt: 'next_action_at',
+  delivery: 'delivery',
+  deliveryAddress: 'delivery_address',
+} as const;
+
+type Push = (sql: string, ...values: unknown[]) => void;
+
+function event(
+  q: Push, w: WriteInput, caseId: string, kind: string, actor: string, from: string | null, to: string | null, detail?: Record<string, unknown>,
+): void {
+  q(
+    `INSERT INTO case_events (id, kelurahan_id, case_id, at, actor_kind, actor_person_id, kind, from_state, to_state, detail)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+    w.ids.newId(), w.kelurahanId, caseId, w.now, actor, w.personId, kind, from, to, detail ? JSON.stringify(detail) : null,
+  );
+}
+
+/** SQL for the applicant's person id (parameters numbered after the case insert's 13). */
+function applicantSql(a: ApplicantRef, k: string, now: Instant, q: Push): { sql: string; params: unknown[] } {
+  switch (a.kind) {
+    case 'person':
+      return { sql: '?14', params: [a.personId] };
+    case 'new':
+      q(
+        'INSERT INTO people (id, kelurahan_id, full_name, nik, rt_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)',
+        a.personId, k, a.fullName, a.nik, a.rtId, now,
+      );
+      return { sql: '?14', params: [a.personId] };
+    case 'phone': {
+      // A phone that already reaches Loket belongs to a person we know: link to them.
+      q(
+        `INSERT INTO people (id, kelurahan_id, full_name, nik, phone, rt_id, created_at)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (
+           SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?8 AND external_id = ?5)`,
+        a.newPersonId, k, a.fullName, a.nik, a.phone, a.rtId, now, a.channel,
+      );
+      q(
+        `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, display_name, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
+        a.newIdentityId, k, a.newPersonId, a.channel, a.phone, a.fullName, now,
+      );
+      q(
+        `UPDATE people SET full_name = CASE WHEN full_name = '' THEN ?1 ELSE full_name END, nik = coalesce(nik, ?2),
+           rt_id = coalesce(rt_id, ?3), phone = coalesce(phone, ?4)
+         WHERE id = (SELECT person_id FROM channel_identities WHERE kelurahan_id = ?5 AND channel = ?6 AND external_id = ?4)`,
+        a.fullName, a.nik, a.rtId, a.phone, k, a.channel,
+      );
+      return {
+        sql: '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?15 AND external_id = ?14)',
+        params: [a.phone, a.channel],
+      };
+    }
+  }
+}
+
+/** A WHERE clause over `ci` (channel_identities) choosing the recipient; parameters from ?6. */
+function recipientSql(to: Recipient): { where: string; params: unknown[] } {
+  if ('identityId' in to) return { where: 'ci.id = ?6', params: [to.identityId] };
+  if ('personId' in to) {
+    return { where: 'ci.person_id = ?6 ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at', params: [to.personId] };
+  }
+  return { where: 'ci.channel = ?6 AND ci.external_id = ?7', params: [to.channel, to.externalId] };
+}

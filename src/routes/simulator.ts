@@ -1,0 +1,114 @@
+/**
+ * /simulator: several simulated people chatting with Loket side by side, through the same
+ * pipeline as a real webhook. Local only: 404 unless LOCAL_TOOLS is "true".
+ */
+import { Hono } from 'hono';
+import type { InboundEvent, Sender } from '../../adapters/channel';
+import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
+import { simulatorPage } from '../../adapters/simulator/page';
+import { isLocale } from '../domain/messages';
+import { processInbound, type PipelineDeps } from '../pipeline/process-inbound';
+import { cryptoIds, systemClock } from '../platform';
+import { localToolsEnabled } from './local';
+
+type Ctx = { Bindings: Env };
+
+export function pipelineDeps(env: Env): PipelineDeps {
+  return {
+    db: env.DB,
+    queue: env.OUTBOX,
+    clock: systemClock,
+    ids: cryptoIds,
+    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
+    defaultLocale: isLocale(env.DEFAULT_LOCALE) ? env.DEFAULT_LOCALE : 'id',
+  };
+}
+
+async function defaultKelurahan(env: Env, requested: string | undefined): Promise<string | null> {
+  const row = requested
+    ? await env.DB.prepare('SELECT id FROM kelurahan WHERE id = ?1').bind(requested).first<{ id: string }>()
+    : await env.DB.prepare('SELECT id FROM kelurahan ORDER BY created_at, id LIMIT 1').first<{ id: string }>();
+  return row?.id ?? null;
+}
+
+function sender(id: unknown, name: unknown): Sender | null {
+  if (typeof id !== 'string' || !/^[0-9]{6,15}$/.test(id)) return null;
+  return { channel: 'simulator', externalId: id, phone: id, displayName: typeof name === 'string' ? name.slice(0, 80) : id };
+}
+
+export const simulator = new Hono<Ctx>()
+  .use(async function onlyLocally(c, next) {
+    if (!localToolsEnabled(c.env)) return c.json({ error: 'not_found' }, 404);
+    await next();
+  })
+  .get('/', (c) => c.html(simulatorPage()))
+  .post('/api/messages', async (c) => {
+    const body = await c.req.json<Record<string, unknown>>().catch(() => null);
+    const from = body && typeof body.from === 'object' && body.from ? (body.from as Record<string, unknown>) : null;
+    const who = from ? sender(from.id, from.name) : null;
+    if (!body || !who) return c.json({ error: 'bad_request', detail: 'from.id must be a phone number of 6 to 15 digits' }, 400);
+    const kelurahanId = await defaultKelurahan(c.env, c.req.query('kelurahan'));
+    if (!kelurahanId) return c.json({ error: 'no_kelurahan', detail: 'run npm start to seed the demo kelurahan' }, 409);
+    const base = { messageId: typeof body.messageId === 'string' ? body.messageId : crypto.randomUUID(), sender: who, at: Date.now() };
+    let event: InboundEvent;
+    if (typeof body.choiceId === 'string') event = { ...base, kind: 'choice', choiceId: body.choiceId };
+    else if (typeof body.text === 'string' && body.text.trim()) event = { ...base, kind: 'text', text: body.text.slice(0, 4096) };
+    else if (typeof body.unsupported === 'string') event = { ...base, kind: 'unsupported', what: body.unsupported as 'voice' };
+    else return c.json({ error: 'bad_request', detail: 'send text, choiceId or unsupported' }, 400);
+    const outcome = await processInbound(pipelineDeps(c.env), kelurahanId, event);
+    return c.json({ ok: true, outcome, messageId: base.messageId });
+  })
+  .post('/api/media', async (c) => {
+    const form = await c.req.formData().catch(() => null);
+    const file = form?.get('file') as unknown;
+    const who = form ? sender(form.get('from_id'), form.get('from_name')) : null;
+    if (!form || !who || !(file instanceof File)) return c.json({ error: 'bad_request', detail: 'from_id and file are required' }, 400);
+    const kelurahanId = await defaultKelurahan(c.env, c.req.query('kelurahan'));
+    if (!kelurahanId) return c.json({ error: 'no_kelurahan' }, 409);
+    // The simulated provider keeps the upload, as Meta keeps media until Loket fetches it.
+    const ref = `${SIMULATOR_MEDIA_PREFIX}${crypto.randomUUID()}`;
+    await c.env.SCANS.put(ref, file.stream(), { httpMetadata: { contentType: file.type || 'application/octet-stream' } });
+    const caption = form.get('caption');
+    const messageId = typeof form.get('messageId') === 'string' ? String(form.get('messageId')) : crypto.randomUUID();
+    const outcome = await processInbound(pipelineDeps(c.env), kelurahanId, {
+      kind: 'media',
+      messageId,
+      sender: who,
+      at: Date.now(),
+      media: {
+        ref,
+        mimeType: file.type || 'application/octet-stream',
+        sizeBytes: file.size,
+        ...(file.name ? { filename: file.name.slice(0, 200) } : {}),
+        ...(typeof caption === 'string' && caption ? { caption: caption.slice(0, 1000) } : {}),
+      },
+    });
+    return c.json({ ok: true, outcome, messageId });
+  })
+  .get('/api/inbox', async (c) => {
+    const id = c.req.query('id') ?? '';
+    const after = Number(c.req.query('after') ?? 0);
+    const rows = await c.env.DB.prepare(
+      `SELECT o.id, o.payload, o.status, o.created_at FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
+       WHERE ci.channel = 'simulator' AND ci.external_id = ?1 AND o.created_at > ?2 ORDER BY o.created_at, o.rowid LIMIT 200`,
+    )
+      .bind(id, after)
+      .all<{ id: string; payload: string; status: string; created_at: number }>();
+    return c.json({
+      messages: rows.results.map((r) => ({ id: r.id, at: r.created_at, status: r.status, message: JSON.parse(r.payload) })),
+    });
+  })
+  .get('/api/people', async (c) => {
+    const chairs = await c.env.DB.prepare(
+      `SELECT ci.external_id AS id, p.full_name AS name, rt.number AS rt, rw.number AS rw
+       FROM rt JOIN rw ON rw.id = rt.rw_id JOIN people p ON p.id = rt.chair_person_id
+       JOIN channel_identities ci ON ci.person_id = p.id AND ci.channel = 'simulator' ORDER BY rw.number, rt.number`,
+    ).all<{ id: string; name: string; rt: number; rw: number }>();
+    return c.json({
+      people: [
+        { id: '628123450001', name: 'Siti Aminah', role: 'resident' },
+        { id: '628123450002', name: 'Budi Santoso', role: 'helper' },
+        ...chairs.results.map((r) => ({ id: r.id, name: r.name, role: 'rt_chair', rt: r.rt, rw: r.rw })),
+      ],
+    });
+  });
