@@ -13,11 +13,11 @@ import { localToolsEnabled } from './local';
 
 type Ctx = { Bindings: Env };
 
-export function pipelineDeps(env: Env): PipelineDeps {
+export function pipelineDeps(env: Env, clock = systemClock): PipelineDeps {
   return {
     db: env.DB,
     queue: env.OUTBOX,
-    clock: systemClock,
+    clock,
     ids: cryptoIds,
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
     defaultLocale: isLocale(env.DEFAULT_LOCALE) ? env.DEFAULT_LOCALE : 'id',
@@ -29,6 +29,14 @@ async function defaultKelurahan(env: Env, requested: string | undefined): Promis
     ? await env.DB.prepare('SELECT id FROM kelurahan WHERE id = ?1').bind(requested).first<{ id: string }>()
     : await env.DB.prepare('SELECT id FROM kelurahan ORDER BY created_at, id LIMIT 1').first<{ id: string }>();
   return row?.id ?? null;
+}
+
+/**
+ * The simulator is the provider and, locally, the clock: a message may say when it was sent, so
+ * a person trying Loket (and the tests) can move time forward and watch the three days pass.
+ */
+function simulatedTime(at: unknown): number {
+  return typeof at === 'number' && Number.isFinite(at) && at > 0 ? at : Date.now();
 }
 
 function sender(id: unknown, name: unknown): Sender | null {
@@ -49,13 +57,14 @@ export const simulator = new Hono<Ctx>()
     if (!body || !who) return c.json({ error: 'bad_request', detail: 'from.id must be a phone number of 6 to 15 digits' }, 400);
     const kelurahanId = await defaultKelurahan(c.env, c.req.query('kelurahan'));
     if (!kelurahanId) return c.json({ error: 'no_kelurahan', detail: 'run npm start to seed the demo kelurahan' }, 409);
-    const base = { messageId: typeof body.messageId === 'string' ? body.messageId : crypto.randomUUID(), sender: who, at: Date.now() };
+    const at = simulatedTime(body.at);
+    const base = { messageId: typeof body.messageId === 'string' ? body.messageId : crypto.randomUUID(), sender: who, at };
     let event: InboundEvent;
     if (typeof body.choiceId === 'string') event = { ...base, kind: 'choice', choiceId: body.choiceId };
     else if (typeof body.text === 'string' && body.text.trim()) event = { ...base, kind: 'text', text: body.text.slice(0, 4096) };
     else if (typeof body.unsupported === 'string') event = { ...base, kind: 'unsupported', what: body.unsupported as 'voice' };
     else return c.json({ error: 'bad_request', detail: 'send text, choiceId or unsupported' }, 400);
-    const outcome = await processInbound(pipelineDeps(c.env), kelurahanId, event);
+    const outcome = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, event);
     return c.json({ ok: true, outcome, messageId: base.messageId });
   })
   .post('/api/media', async (c) => {
@@ -70,11 +79,12 @@ export const simulator = new Hono<Ctx>()
     await c.env.SCANS.put(ref, file.stream(), { httpMetadata: { contentType: file.type || 'application/octet-stream' } });
     const caption = form.get('caption');
     const messageId = typeof form.get('messageId') === 'string' ? String(form.get('messageId')) : crypto.randomUUID();
-    const outcome = await processInbound(pipelineDeps(c.env), kelurahanId, {
+    const at = simulatedTime(Number(form.get('at')));
+    const outcome = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, {
       kind: 'media',
       messageId,
       sender: who,
-      at: Date.now(),
+      at,
       media: {
         ref,
         mimeType: file.type || 'application/octet-stream',

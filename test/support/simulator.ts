@@ -1,0 +1,136 @@
+/**
+ * Drives Loket through the simulator webhook, as the simulator page does, with a queue that
+ * records what the Worker enqueues so tests can run the consumer when they choose.
+ */
+import { createExecutionContext, createMessageBatch, env } from 'cloudflare:test';
+import type { Choice, OutboundMessage } from '../../adapters/channel';
+import { createApp } from '../../src/app';
+import worker from '../../src/index';
+import { seedDemo } from '../../src/seed/demo-seed';
+
+export const recorded: { body: unknown }[] = [];
+const recordingQueue = {
+  async send(body: unknown) {
+    recorded.push({ body });
+  },
+  async sendBatch(messages: { body: unknown }[]) {
+    recorded.push(...messages);
+  },
+} as unknown as Queue;
+
+export const testEnv = (): Env => ({ ...env, OUTBOX: recordingQueue });
+const app = createApp();
+
+/** Monday 30 November 2026, 10:00 WIB. */
+export const MONDAY_10_WIB = Date.parse('2026-11-30T10:00:00+07:00');
+
+export async function seed(): Promise<void> {
+  recorded.length = 0;
+  await seedDemo(env.DB, {
+    now: MONDAY_10_WIB,
+    password: 'test-password',
+    random: { bytes: (n) => new Uint8Array(n).fill(7) },
+    whatsappPhoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+  });
+}
+
+/** Runs the queue consumer until nothing is left, as the Queue would. */
+export async function drainQueue(): Promise<number> {
+  let handled = 0;
+  while (recorded.length) {
+    const messages = recorded.splice(0).map((m, i) => ({ id: `q${handled + i}`, timestamp: new Date(0), attempts: 1, body: m.body }));
+    handled += messages.length;
+    const batch = createMessageBatch('loket-outbox-local', messages);
+    await worker.queue(batch as MessageBatch<unknown>, testEnv(), createExecutionContext());
+  }
+  return handled;
+}
+
+export interface Received {
+  id: string;
+  status: string;
+  message: OutboundMessage;
+}
+
+export class SimPerson {
+  private read = 0;
+  clock = MONDAY_10_WIB;
+  constructor(
+    readonly id: string,
+    readonly name: string,
+  ) {}
+
+  async post(body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
+    this.clock += 1000;
+    const res = await app.request(
+      '/simulator/api/messages',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.id, name: this.name }, at: this.clock, ...body }) },
+      testEnv(),
+    );
+    return { status: res.status, json: await res.json() };
+  }
+
+  /** Types `text` and returns the replies it caused. */
+  async say(text: string, messageId?: string): Promise<Received[]> {
+    const r = await this.post({ text, ...(messageId ? { messageId } : {}) });
+    if (r.status !== 200) throw new Error(`say ${text}: ${r.status} ${JSON.stringify(r.json)}`);
+    return this.replies();
+  }
+
+  async press(choice: Choice | string): Promise<Received[]> {
+    const r = await this.post({ choiceId: typeof choice === 'string' ? choice : choice.id });
+    if (r.status !== 200) throw new Error(`press: ${r.status}`);
+    return this.replies();
+  }
+
+  async sendUnsupported(what: string): Promise<Received[]> {
+    await this.post({ unsupported: what });
+    return this.replies();
+  }
+
+  async upload(bytes: Uint8Array, type: string, name: string, messageId?: string): Promise<Received[]> {
+    this.clock += 1000;
+    const form = new FormData();
+    form.append('from_id', this.id);
+    form.append('from_name', this.name);
+    form.append('at', String(this.clock));
+    if (messageId) form.append('messageId', messageId);
+    form.append('file', new File([bytes], name, { type }));
+    const res = await app.request('/simulator/api/media', { method: 'POST', body: form }, testEnv());
+    if (res.status !== 200) throw new Error(`upload: ${res.status} ${await res.text()}`);
+    return this.replies();
+  }
+
+  /** Messages to this person not read yet. */
+  async replies(): Promise<Received[]> {
+    const all = await this.inbox();
+    const fresh = all.slice(this.read);
+    this.read = all.length;
+    return fresh;
+  }
+
+  async inbox(): Promise<Received[]> {
+    const res = await app.request(`/simulator/api/inbox?id=${this.id}`, {}, testEnv());
+    return ((await res.json()) as { messages: Received[] }).messages;
+  }
+}
+
+export function text(replies: Received[]): string {
+  return replies.map((r) => (r.message.kind === 'text' ? r.message.text : `[${r.message.filename}]`)).join('\n---\n');
+}
+
+export function choicesOf(replies: Received[]): Choice[] {
+  const last = [...replies].reverse().find((r) => r.message.kind === 'text' && r.message.choices?.length);
+  return last && last.message.kind === 'text' ? (last.message.choices ?? []) : [];
+}
+
+export function choice(replies: Received[], label: string | RegExp): Choice {
+  const found = choicesOf(replies).find((c) => (typeof label === 'string' ? c.label === label : label.test(c.label)));
+  if (!found) throw new Error(`no choice ${label} in ${JSON.stringify(choicesOf(replies))}`);
+  return found;
+}
+
+/** Smallest files whose first bytes say what they are. */
+export const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3, 4, 5]);
+export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+export const PDF = new TextEncoder().encode('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
