@@ -2,7 +2,7 @@
  * Drives Loket through the simulator webhook, as the simulator page does, with a queue that
  * records what the Worker enqueues so tests can run the consumer when they choose.
  */
-import { createExecutionContext, createMessageBatch, env } from 'cloudflare:test';
+import { createMessageBatch, env } from 'cloudflare:test';
 import type { Choice, OutboundMessage } from '../../adapters/channel';
 import { createApp } from '../../src/app';
 import worker from '../../src/index';
@@ -41,7 +41,7 @@ export async function drainQueue(): Promise<number> {
     const messages = recorded.splice(0).map((m, i) => ({ id: `q${handled + i}`, timestamp: new Date(0), attempts: 1, body: m.body }));
     handled += messages.length;
     const batch = createMessageBatch('loket-outbox-local', messages);
-    await worker.queue(batch as MessageBatch<unknown>, testEnv(), createExecutionContext());
+    await worker.queue(batch as MessageBatch<unknown>, testEnv());
   }
   return handled;
 }

@@ -55,13 +55,21 @@ describe('queue consumer', () => {
     expect(result.retryMessages).toEqual([]);
   });
 
-  it('keeps messages the Worker cannot deliver yet, rather than dropping them', async () => {
-    const batch = createMessageBatch('loket-outbox-local', [message('m', { type: 'deliver', outboxId: 'o1' })]);
+  it('retries a message for a channel it cannot send on yet, and records the error on the row', async () => {
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k', 'A', 'B', 'C', 'D', 'E', 0)"),
+      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p', 'k', 'X', 0)"),
+      env.DB.prepare("INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i', 'k', 'p', 'telegram', '42', 0)"),
+      env.DB.prepare("INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at) VALUES ('o1', 'k', 'i', '{\"kind\":\"text\",\"text\":\"hi\"}', 0, 0, 0)"),
+    ]);
+    const batch = createMessageBatch('loket-outbox-local', [message('m', { type: 'deliver', outboxId: 'o1' }), message('n', { type: 'deliver', outboxId: 'gone' })]);
     const ctx = createExecutionContext();
     await worker.queue(batch as MessageBatch<unknown>, env);
     const result = await getQueueResult(batch, ctx);
-    expect(result.explicitAcks).toEqual([]);
+    expect(result.explicitAcks).toEqual(['n']);
     expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['m']);
+    const row = await env.DB.prepare("SELECT status, attempts, last_error FROM outbox WHERE id = 'o1'").first();
+    expect(row).toEqual({ status: 'pending', attempts: 0, last_error: null });
   });
 });
 
