@@ -119,7 +119,7 @@ class Phone {
     for (const m of messages) {
       if (this.seen.has(m.id)) continue;
       this.seen.add(m.id);
-      this.after = Math.max(this.after, m.at - 1);
+      this.after = Math.max(this.after, m.seq);
       const msg = m.message;
       if (msg.kind === 'document') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: msg.filename });
       else this.bubble('out', msg.text, msg.choices);

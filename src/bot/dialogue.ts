@@ -95,10 +95,16 @@ function handle(s: Session, input: InboundBody): void {
   }
 
   if (s.state.step === 'idle') {
-    if (pendingConfirmations(s).length) return s.goto('confirm.applicant');
-    // Someone starting a conversation: a menu choice typed straight away is taken, anything
-    // else (a greeting, a question) is answered with the menu.
-    const choices = menuChoicesOf(s);
+    // Someone starting a conversation: an answer to the question waiting for them (a helper's
+    // application to confirm, or the menu) typed straight away is taken; anything else (a
+    // greeting, a question) is answered with that question.
+    const waiting: StepId = pendingConfirmations(s).length ? 'confirm.applicant' : 'menu';
+    const choices = choicesOf(s, waiting);
+    if (waiting === 'confirm.applicant') {
+      const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
+      if (match && answerConfirmation(s, match.id)) return;
+      return s.goto(waiting);
+    }
     const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
     const pressed = answer.kind === 'choice' ? answer.id : null;
     if (!match && !choices.some((c) => c.id === pressed)) return s.goto('menu');
@@ -125,10 +131,10 @@ function handle(s: Session, input: InboundBody): void {
   }
 }
 
-function menuChoicesOf(s: Session) {
-  // Reuse the menu step to build its choices without sending anything.
+/** The choices `step` would offer, without sending anything. */
+function choicesOf(s: Session, step: Exclude<StepId, 'idle'>) {
   const probe = new Session(s.ctx, structuredClone(s.state), () => {});
-  menu.ask(probe);
+  STEPS[step].ask(probe);
   return probe.state.choices;
 }
 

@@ -99,13 +99,14 @@ export const simulator = new Hono<Ctx>()
     const id = c.req.query('id') ?? '';
     const after = Number(c.req.query('after') ?? 0);
     const rows = await c.env.DB.prepare(
-      `SELECT o.id, o.payload, o.status, o.created_at FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
-       WHERE ci.channel = 'simulator' AND ci.external_id = ?1 AND o.created_at > ?2 ORDER BY o.created_at, o.rowid LIMIT 200`,
+      // rowid is the order of writing: the simulated clock may run ahead of the real one.
+      `SELECT o.rowid AS seq, o.id, o.payload, o.status, o.created_at FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
+       WHERE ci.channel = 'simulator' AND ci.external_id = ?1 AND o.rowid > ?2 ORDER BY o.rowid LIMIT 200`,
     )
       .bind(id, after)
-      .all<{ id: string; payload: string; status: string; created_at: number }>();
+      .all<{ seq: number; id: string; payload: string; status: string; created_at: number }>();
     return c.json({
-      messages: rows.results.map((r) => ({ id: r.id, at: r.created_at, status: r.status, message: JSON.parse(r.payload) })),
+      messages: rows.results.map((r) => ({ seq: r.seq, id: r.id, at: r.created_at, status: r.status, message: JSON.parse(r.payload) })),
     });
   })
   .get('/api/people', async (c) => {

@@ -24,8 +24,15 @@ const app = createApp();
 /** Monday 30 November 2026, 10:00 WIB. */
 export const MONDAY_10_WIB = Date.parse('2026-11-30T10:00:00+07:00');
 
+/** One simulated clock for everyone in a test, a second per message. */
+let clock = MONDAY_10_WIB;
+export function setClock(at: number): void {
+  clock = at;
+}
+
 export async function seed(): Promise<void> {
   recorded.length = 0;
+  clock = MONDAY_10_WIB;
   await seedDemo(env.DB, {
     now: MONDAY_10_WIB,
     password: 'test-password',
@@ -54,17 +61,16 @@ export interface Received {
 
 export class SimPerson {
   private read = 0;
-  clock = MONDAY_10_WIB;
   constructor(
     readonly id: string,
     readonly name: string,
   ) {}
 
   async post(body: Record<string, unknown>): Promise<{ status: number; json: Record<string, unknown> }> {
-    this.clock += 1000;
+    clock += 1000;
     const res = await app.request(
       '/simulator/api/messages',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.id, name: this.name }, at: this.clock, ...body }) },
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.id, name: this.name }, at: clock, ...body }) },
       testEnv(),
     );
     return { status: res.status, json: await res.json() };
@@ -89,11 +95,11 @@ export class SimPerson {
   }
 
   async upload(bytes: Uint8Array, type: string, name: string, messageId?: string): Promise<Received[]> {
-    this.clock += 1000;
+    clock += 1000;
     const form = new FormData();
     form.append('from_id', this.id);
     form.append('from_name', this.name);
-    form.append('at', String(this.clock));
+    form.append('at', String(clock));
     if (messageId) form.append('messageId', messageId);
     form.append('file', new File([bytes], name, { type }));
     const res = await app.request('/simulator/api/media', { method: 'POST', body: form }, testEnv());

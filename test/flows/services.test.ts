@@ -1,0 +1,150 @@
+import { env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { completeApplication, NIK, SERVICE_LABEL, startApplication, UPLOADS } from '../support/apply-helper';
+import { useFreshDatabase } from '../support/fresh-database';
+import { choice, drainQueue, seed, SimPerson, text } from '../support/simulator';
+
+useFreshDatabase();
+beforeEach(seed);
+
+const REQUIRED = {
+  ktp: ['Fotokopi KK', 'Fotokopi KTP lama', 'Pas foto'],
+  kk: ['Fotokopi KK lama', 'Surat keterangan pindah dari daerah asal'],
+  nikah: ['Fotokopi KK', 'Fotokopi KTP', 'Pas foto'],
+  situ: ['Fotokopi KTP', 'Pas foto'],
+} as const;
+const PREFIX = { ktp: 'KTP', kk: 'KK', nikah: 'NKH', situ: 'SITU' } as const;
+
+describe.each(['ktp', 'kk', 'nikah', 'situ'] as const)('service %s', (service) => {
+  it('asks for exactly its documents and ends with a case code', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const r = await startApplication(siti, service);
+    REQUIRED[service].forEach((doc, i) => expect(text(r)).toContain(`${i + 1}. ${doc} - belum`));
+    expect(text(r)).not.toContain(`${REQUIRED[service].length + 1}. `);
+    expect(UPLOADS[service]).toBe(REQUIRED[service].length);
+    // continue the same conversation to the end
+    const code = await completeApplication(new SimPerson('628123450011', 'Ani'), service, { name: 'Ani Lestari', nik: NIK.ani });
+    expect(code).toBe(`${PREFIX[service]}-2611-0002`);
+  });
+
+  it('can be applied for by a neighbour, and the applicant confirms from her own chat', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    const siti = new SimPerson('628123450001', 'Siti');
+    let r = await startApplication(budi, service, { forOther: { name: 'siti aminah', nik: NIK.siti, phone: '0812-3450-001' } });
+    expect(text(r)).toContain('Kami sudah meminta Siti Aminah mengonfirmasi dari HP-nya sendiri.');
+
+    r = await siti.replies();
+    expect(text(r)).toContain(`mengajukan ${SERVICE_LABEL[service]} untuk Bapak/Ibu, atas nama Siti Aminah.`);
+    r = await siti.press(choice(r, 'Ya, benar'));
+    expect(text(r)).toBe('Terima kasih. Pengajuan sudah dikonfirmasi.');
+    expect(text(await budi.replies())).toMatch(new RegExp(`Siti Aminah sudah mengonfirmasi berkas ${PREFIX[service]}-2611-0001`));
+
+    const row = await env.DB.prepare(
+      `SELECT c.applicant_confirmed_at IS NOT NULL AS confirmed, a.full_name AS applicant, a.phone, s.full_name AS submitter
+       FROM cases c JOIN people a ON a.id = c.applicant_person_id JOIN people s ON s.id = c.submitter_person_id`,
+    ).first();
+    expect(row).toEqual({ confirmed: 1, applicant: 'Siti Aminah', phone: '6281234500001'.slice(0, 0) + '628123450001', submitter: 'Budi' });
+  });
+});
+
+describe('helpers', () => {
+  it('records who submitted, and an applicant without a phone is created without a chat', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    const code = await completeApplication(budi, 'ktp', { forOther: { name: 'Mbah Sarinah', nik: NIK.ani, phone: null } });
+    const row = await env.DB.prepare(
+      `SELECT c.code, c.state, a.full_name AS applicant, a.nik, s.full_name AS submitter,
+              (SELECT count(*) FROM channel_identities WHERE person_id = a.id) AS chats
+       FROM cases c JOIN people a ON a.id = c.applicant_person_id JOIN people s ON s.id = c.submitter_person_id`,
+    ).first();
+    expect(row).toEqual({ code, state: 'awaiting_pengantar', applicant: 'Mbah Sarinah', nik: NIK.ani, submitter: 'Budi', chats: 0 });
+    const events = await env.DB.prepare("SELECT actor_kind FROM case_events WHERE kind IN ('created', 'submit')").all<{ actor_kind: string }>();
+    expect(events.results.map((e) => e.actor_kind)).toEqual(['helper', 'helper']);
+  });
+
+  it('cancels the application when the applicant says it was not her', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '628123450001' } });
+    expect(text(await siti.replies())).toContain('Benar Bapak/Ibu yang meminta?');
+    // Typing the number works as well as the button.
+    const r = await siti.say('2');
+    expect(text(r)).toBe('Baik. Pengajuan itu kami batalkan.');
+    expect(text(await budi.replies())).toContain('Siti Aminah tidak mengonfirmasi berkas KTP-2611-0001. Berkas dibatalkan.');
+    expect(await env.DB.prepare('SELECT state FROM cases').first()).toEqual({ state: 'cancelled' });
+  });
+
+  it('refuses a confirmation button pressed by someone who is not the applicant', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    const siti = new SimPerson('628123450001', 'Siti');
+    const eve = new SimPerson('628123450099', 'Eve');
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '628123450001' } });
+    const forged = (await siti.replies()).flatMap((m) => (m.message.kind === 'text' ? (m.message.choices ?? []) : []))[0]!;
+    const r = await eve.press(forged.id);
+    expect(text(r)).toContain('Tombol itu sudah tidak berlaku.');
+    expect(await env.DB.prepare('SELECT applicant_confirmed_at, state FROM cases').first()).toEqual({ applicant_confirmed_at: null, state: 'draft' });
+  });
+});
+
+describe('delivery by courier', () => {
+  it('asks for the address and shows it in the summary', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await completeApplication(siti, 'situ', { courier: 'Jl. Mayor Zen No. 12, RT 03/RW 02' });
+    expect(await env.DB.prepare('SELECT delivery, delivery_address FROM cases').first()).toEqual({
+      delivery: 'courier',
+      delivery_address: 'Jl. Mayor Zen No. 12, RT 03/RW 02',
+    });
+  });
+});
+
+describe('documents', () => {
+  it('refuses a file that is not JPEG, PNG or PDF, and stores nothing', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    const r = await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
+    expect(text(r)).toContain('Berkas itu tidak bisa kami terima. Kirim foto (JPG atau PNG) atau PDF, ya.');
+    expect(text(r)).toContain('Kirim foto Fotokopi KK sekarang.');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM case_documents').first()).toEqual({ n: 0 });
+  });
+
+  it('rejects a file whose first bytes lie about its type, and asks for it again', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    await siti.upload(new TextEncoder().encode('MZ not really a jpeg'), 'image/jpeg', 'virus.jpg');
+    await drainQueue();
+    const doc = await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first();
+    expect(doc).toEqual({ status: 'rejected', reject_reason: 'bad_type' });
+    const keys = await env.SCANS.list({ prefix: 'scans/' });
+    expect(keys.objects).toEqual([]);
+    expect(text(await siti.replies())).toContain('Maaf, berkas Fotokopi KK tidak bisa kami pakai');
+    // The next photo fills the same requirement again.
+    const r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 4]), 'image/jpeg', 'kk.jpg');
+    expect(text(r)).toContain('Fotokopi KK diterima.');
+  });
+
+  it('refuses a file larger than the limit before storing it', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    const big = new Uint8Array(Number(env.MAX_UPLOAD_BYTES) + 1);
+    big.set([0xff, 0xd8, 0xff]);
+    const r = await siti.upload(big, 'image/jpeg', 'big.jpg');
+    expect(text(r)).toContain('Berkas terlalu besar. Paling besar 10 MB.');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM case_documents').first()).toEqual({ n: 0 });
+  });
+
+  it('lets the resident resend a document from the summary', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'situ');
+    await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 1]), 'image/jpeg', 'a.jpg');
+    let r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 2]), 'image/jpeg', 'b.jpg');
+    r = await siti.press(choice(r, 'Ambil di kantor'));
+    r = await siti.press(choice(r, 'Ubah'));
+    r = await siti.press(choice(r, 'Kirim ulang dokumen'));
+    r = await siti.press(choice(r, 'Pas foto'));
+    expect(text(r)).toContain('Kirim foto Pas foto sekarang.');
+    r = await siti.upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'image/png', 'new.png');
+    expect(text(r)).toContain('Pas foto diterima.');
+    expect(text(r)).toContain('Ringkasan: SITU');
+    const docs = await env.DB.prepare("SELECT superseded_at IS NULL AS current, content_type FROM case_documents WHERE requirement = 'pas_photo' ORDER BY created_at").all();
+    expect(docs.results).toEqual([{ current: 0, content_type: 'image/jpeg' }, { current: 1, content_type: 'image/png' }]);
+  });
+});
