@@ -3,7 +3,7 @@
  * list in its text, so that typing "2" or the label answers on a channel that cannot show
  * buttons, and on one that can but the person prefers typing.
  */
-import type { Choice } from './channel';
+import type { ChannelCapabilities, Choice } from './channel';
 
 /** "1. KTP\n2. Kartu Keluarga" */
 export function numberedList(choices: readonly Choice[]): string {
@@ -31,4 +31,24 @@ export function matchChoice(text: string, choices: readonly Choice[]): Choice | 
   if (exact) return exact;
   const prefixed = choices.filter((c) => normalize(c.label).startsWith(typed) || normalize(c.label).split(' ').includes(typed));
   return prefixed.length === 1 ? prefixed[0]! : null;
+}
+
+export type RenderedText =
+  /** Reply buttons under the text (WhatsApp: at most 3; Telegram inline keyboard). */
+  | { mode: 'buttons'; text: string; choices: Choice[] }
+  /** A list picker (WhatsApp interactive list). */
+  | { mode: 'list'; text: string; choices: Choice[] }
+  /** Too many or too long for the channel: the choices become numbered lines of the text. */
+  | { mode: 'numbered'; text: string };
+
+/**
+ * The richest form of `choices` the channel can show. Nothing is dropped or cut: what does not
+ * fit as buttons or a list is written out as numbered lines, which `matchChoice` understands.
+ */
+export function renderChoices(caps: ChannelCapabilities, text: string, choices: readonly Choice[]): RenderedText {
+  if (choices.length === 0) return { mode: 'numbered', text };
+  const fits = (max: number) => choices.every((c) => [...c.label].length <= max);
+  if (choices.length <= caps.maxButtons && fits(caps.maxButtonLabel)) return { mode: 'buttons', text, choices: [...choices] };
+  if (choices.length <= caps.maxListRows && fits(caps.maxListLabel)) return { mode: 'list', text, choices: [...choices] };
+  return { mode: 'numbered', text: `${text}\n\n${numberedList(choices)}` };
 }

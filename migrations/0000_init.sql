@@ -27,6 +27,7 @@ CREATE TABLE `case_documents` (
 );
 --> statement-breakpoint
 CREATE INDEX `documents_case` ON `case_documents` (`case_id`);--> statement-breakpoint
+CREATE INDEX `documents_status` ON `case_documents` (`status`,`created_at`);--> statement-breakpoint
 CREATE TABLE `case_events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`kelurahan_id` text NOT NULL,

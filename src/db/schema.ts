@@ -177,7 +177,7 @@ export const caseDocuments = sqliteTable(
     supersededAt: integer('superseded_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('documents_case').on(t.caseId)],
+  (t) => [index('documents_case').on(t.caseId), index('documents_status').on(t.status, t.createdAt)],
 );
 
 /** The timeline and audit trail: every change to a case, by whom and when. */

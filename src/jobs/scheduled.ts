@@ -4,9 +4,38 @@
  * cost follows the work due rather than every case ever filed.
  */
 import { log } from '../log';
+import { enqueue } from '../pipeline/process-inbound';
 import { cronJob } from './crons';
+import type { QueueMessage } from './queue-messages';
 
 export const DUE_BATCH_LIMIT = 200;
+/** A nudge not acted on after this long was lost (the queue send failed after the D1 write). */
+export const STUCK_AFTER_MS = 10 * 60_000;
+/** Older than this, a message is not worth sending any more; it stays in the outbox for staff. */
+export const GIVE_UP_AFTER_MS = 2 * 24 * 3600_000;
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Nothing is lost: outbox rows and documents whose queue nudge went missing are nudged again.
+ * Both handlers are idempotent, so a nudge for work already done costs one read.
+ */
+export async function requeueStuck(env: Env, now: number): Promise<number> {
+  const [outbox, documents] = await env.DB.batch<{ id: string }>([
+    env.DB.prepare(
+      "SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?1 AND updated_at <= ?1 AND created_at >= ?2 AND attempts < ?3 LIMIT 200",
+    ).bind(now - STUCK_AFTER_MS, now - GIVE_UP_AFTER_MS, MAX_ATTEMPTS),
+    env.DB.prepare("SELECT id FROM case_documents WHERE status = 'pending' AND created_at <= ?1 AND created_at >= ?2 LIMIT 200").bind(
+      now - STUCK_AFTER_MS,
+      now - GIVE_UP_AFTER_MS,
+    ),
+  ]);
+  const messages: QueueMessage[] = [
+    ...outbox!.results.map((r) => ({ type: 'deliver' as const, outboxId: r.id })),
+    ...documents!.results.map((r) => ({ type: 'fetch_media' as const, documentId: r.id })),
+  ];
+  await enqueue(env.OUTBOX, messages);
+  return messages.length;
+}
 
 export async function runScheduled(controller: ScheduledController, env: Env): Promise<void> {
   const job = cronJob(controller.cron);
@@ -21,7 +50,8 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
     )
       .bind(now, DUE_BATCH_LIMIT)
       .all();
-    log.info('cron.schedule_tick', { due: due.results.length });
+    const requeued = await requeueStuck(env, now);
+    log.info('cron.schedule_tick', { due: due.results.length, requeued });
     return;
   }
   log.info('cron.daily_digest', { at: now });

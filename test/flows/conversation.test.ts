@@ -217,3 +217,19 @@ describe('conversation state', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('nothing is lost', () => {
+  it('the schedule tick re-queues outbox rows and documents whose queue nudge went missing', async () => {
+    const { recorded, testEnv } = await import('../support/simulator');
+    const { createScheduledController } = await import('cloudflare:test');
+    const { runScheduled } = await import('../../src/jobs/scheduled');
+    const p = new SimPerson('628123450001', 'Siti');
+    await startApplication(p, 'ktp');
+    await p.upload(JPEG, 'image/jpeg', 'kk.jpg');
+    recorded.length = 0; // as if every queue send had failed
+    await runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: MONDAY_10_WIB + 3600_000 }), testEnv());
+    const types = recorded.map((m) => (m.body as { type: string }).type);
+    expect(types.filter((t) => t === 'fetch_media')).toHaveLength(1);
+    expect(types.filter((t) => t === 'deliver').length).toBe(await count("SELECT count(*) AS n FROM outbox WHERE status = 'pending'"));
+  });
+});
