@@ -53,7 +53,8 @@ export interface Choice {
 
 export type OutboundMessage =
   | { kind: 'text'; text: string; choices?: Choice[] }
-  | { kind: 'document'; r2Key: string; filename: string; mimeType: string; caption?: string };
+  | { kind: 'document'; r2Key: string; filename: string; mimeType: string; caption?: string }
+  | { kind: 'image'; r2Key: string; mimeType: string; caption?: string };
 
 /** What a channel can show; choices beyond it fall back to a numbered list in the text. */
 export interface ChannelCapabilities {

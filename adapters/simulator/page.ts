@@ -122,6 +122,7 @@ class Phone {
       this.after = Math.max(this.after, m.seq);
       const msg = m.message;
       if (msg.kind === 'document') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: msg.filename });
+      else if (msg.kind === 'image') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: 'gambar' });
       else this.bubble('out', msg.text, msg.choices);
     }
   }

@@ -3,7 +3,7 @@
  * pipeline as a real webhook. Local only: 404 unless LOCAL_TOOLS is "true".
  */
 import { Hono } from 'hono';
-import type { InboundEvent, Sender } from '../../adapters/channel';
+import type { InboundEvent, OutboundMessage, Sender } from '../../adapters/channel';
 import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
 import { simulatorPage } from '../../adapters/simulator/page';
 import { isLocale } from '../domain/messages';
@@ -107,6 +107,28 @@ export const simulator = new Hono<Ctx>()
       .all<{ seq: number; id: string; payload: string; status: string; created_at: number }>();
     return c.json({
       messages: rows.results.map((r) => ({ seq: r.seq, id: r.id, at: r.created_at, status: r.status, message: JSON.parse(r.payload) })),
+    });
+  })
+  .get('/api/files/:outboxId', async (c) => {
+    // Documents and images Loket sent to a simulated person; scans uploaded by residents are
+    // never served here.
+    const row = await c.env.DB.prepare(
+      `SELECT o.payload FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
+       WHERE o.id = ?1 AND ci.channel = 'simulator'`,
+    )
+      .bind(c.req.param('outboxId'))
+      .first<{ payload: string }>();
+    const message = row ? (JSON.parse(row.payload) as OutboundMessage) : null;
+    if (!message || (message.kind !== 'document' && message.kind !== 'image')) return c.json({ error: 'not_found' }, 404);
+    const object = await c.env.SCANS.get(message.r2Key);
+    if (!object) return c.json({ error: 'not_found' }, 404);
+    const filename = message.kind === 'document' ? message.filename : 'gambar';
+    return new Response(object.body, {
+      headers: {
+        'content-type': message.mimeType,
+        'content-disposition': `inline; filename="${filename.replace(/[^\w.\- ]/g, '_')}"`,
+        'cache-control': 'private, no-store',
+      },
     });
   })
   .get('/api/people', async (c) => {

@@ -122,7 +122,7 @@ export class SimPerson {
 }
 
 export function text(replies: Received[]): string {
-  return replies.map((r) => (r.message.kind === 'text' ? r.message.text : `[${r.message.filename}]`)).join('\n---\n');
+  return replies.map((r) => (r.message.kind === 'text' ? r.message.text : `[${r.message.kind === 'document' ? r.message.filename : 'image'}]`)).join('\n---\n');
 }
 
 export function choicesOf(replies: Received[]): Choice[] {

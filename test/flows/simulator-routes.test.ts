@@ -1,0 +1,56 @@
+import { env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { useFreshDatabase } from '../support/fresh-database';
+import { seed, SimPerson, testEnv } from '../support/simulator';
+
+useFreshDatabase();
+beforeEach(seed);
+const app = createApp();
+
+describe('simulator routes', () => {
+  it('serve the page and its API only where local tools are on', async () => {
+    const page = await app.request('/simulator', {}, testEnv());
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Loket - Simulator</title>');
+    for (const path of ['/simulator', '/simulator/api/people', '/simulator/api/inbox?id=628123450001']) {
+      const res = await app.request(path, {}, { ...testEnv(), LOCAL_TOOLS: 'false' });
+      expect(res.status, path).toBe(404);
+    }
+    const post = await app.request('/simulator/api/messages', { method: 'POST', body: '{}' }, { ...testEnv(), LOCAL_TOOLS: 'false' });
+    expect(post.status).toBe(404);
+  });
+
+  it('list the simulated people: a resident, a helper and the RT chairs', async () => {
+    const res = await app.request('/simulator/api/people', {}, testEnv());
+    const { people } = await res.json<{ people: { id: string; name: string; role: string }[] }>();
+    expect(people.slice(0, 2).map((p) => p.role)).toEqual(['resident', 'helper']);
+    expect(people).toContainEqual({ id: '628990000203', name: 'Bapak Hasan', role: 'rt_chair', rt: 3, rw: 2 });
+  });
+
+  it('serve a document Loket sent, and nothing else', async () => {
+    const p = new SimPerson('628123450001', 'Siti');
+    await p.say('halo');
+    const identity = await env.DB.prepare("SELECT id FROM channel_identities WHERE external_id = '628123450001'").first<{ id: string }>();
+    await env.SCANS.put('letters/k/x.pdf', '%PDF-1.4 letter');
+    await env.DB.prepare(
+      `INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at)
+       VALUES ('doc1', 'kel-bukit-sangkal', ?1, ?2, 0, 0, 0)`,
+    )
+      .bind(identity!.id, JSON.stringify({ kind: 'document', r2Key: 'letters/k/x.pdf', filename: 'pengantar.pdf', mimeType: 'application/pdf' }))
+      .run();
+    const res = await app.request('/simulator/api/files/doc1', {}, testEnv());
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(await res.text()).toBe('%PDF-1.4 letter');
+    const other = await app.request('/simulator/api/files/nope', {}, testEnv());
+    expect(other.status).toBe(404);
+  });
+
+  it('answer 400 to an upload without a file', async () => {
+    const form = new FormData();
+    form.append('from_id', '628123450001');
+    const res = await app.request('/simulator/api/media', { method: 'POST', body: form }, testEnv());
+    expect(res.status).toBe(400);
+  });
+});
