@@ -26,6 +26,9 @@ const consume = createConsumer({
     const followUps = await fetchMedia(env, msg.documentId, mediaSources, systemClock.now(), cryptoIds.newId);
     await enqueue(env.OUTBOX, followUps);
   },
+  async make_letter(msg) {
+    throw new Error(`letter ${msg.letterId}: PDF rendering not wired yet`);
+  },
 });
 
 export default {

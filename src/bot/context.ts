@@ -31,6 +31,7 @@ export interface CaseView {
   rtId: string | null;
   pengantarApproved: boolean;
   applicantConfirmedAt: Instant | null;
+  revisionRequirement: RequirementId | null;
   delivery: 'pickup' | 'courier' | null;
   submittedAt: Instant | null;
   day1DueAt: Instant | null;
@@ -45,6 +46,41 @@ export interface DocumentView {
   caseId: string;
   requirement: RequirementId | 'complaint_photo';
   status: 'pending' | 'stored' | 'rejected';
+}
+
+/** A case seen from its RT chair's side (or named by a pressed button, whoever pressed it). */
+export interface RtCaseView extends CaseView {
+  applicantNik: string | null;
+  applicantLocale: Locale;
+  submitterLocale: Locale | null;
+  rtNumber: number | null;
+  rwNumber: number | null;
+  /** The chair of the case's RT: the only person who may act on its buttons. */
+  chairPersonId: string | null;
+}
+
+export interface RtDocumentView {
+  id: string;
+  caseId: string;
+  requirement: RequirementId | 'complaint_photo';
+  status: 'pending' | 'stored' | 'rejected';
+  r2Key: string;
+  contentType: string;
+}
+
+/** A neighbour's yes/no question about an applicant (Tabel 6 a). */
+export interface QuestionView {
+  id: string;
+  caseId: string;
+  caseCode: string;
+  caseState: CaseState;
+  identityId: string;
+  answer: 'yes' | 'no' | null;
+  applicantName: string;
+  rtNumber: number;
+  rwNumber: number;
+  /** Every question of the same case, this one included. */
+  all: { id: string; answer: 'yes' | 'no' | null }[];
 }
 
 export interface BotContext {
@@ -69,4 +105,10 @@ export interface BotContext {
   cases: CaseView[];
   /** Current (not superseded) documents of those cases. */
   documents: DocumentView[];
+  /** Open cases of the RTs this person chairs, and the case a pressed button names. */
+  rtCases: RtCaseView[];
+  /** Documents of the RT cases waiting for verification. */
+  rtDocuments: RtDocumentView[];
+  /** Questions asked to this person as a neighbour, and the one a pressed button names. */
+  questions: QuestionView[];
 }

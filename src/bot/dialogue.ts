@@ -16,6 +16,9 @@ import { complaintAbout, complaintPhoto, complaintText } from './steps/complaint
 import { answerConfirmation, confirmApplicant, pendingConfirmations } from './steps/confirm';
 import { applyAddress, applyChange, applyDelivery, applyDocuments, applyResend, applySummary } from './steps/documents';
 import { infoService, language, menu, showStatus } from './steps/menu';
+import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/neighbour';
+import { resubmitRevision, revisionsWaiting } from './steps/revision';
+import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import type { Answer, Step } from './steps/step';
 
 const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
@@ -40,10 +43,17 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'complaint.photo': complaintPhoto,
   'complaint.about': complaintAbout,
   'confirm.applicant': confirmApplicant,
+  'rt.pending': rtPendingStep,
+  'rt.refuse_reason': rtRefuseReason,
+  'rt.invalid_which': rtInvalidWhich,
+  'rt.invalid_reason': rtInvalidReason,
+  'rt.neighbours': rtNeighbours,
+  'neighbour.pending': neighbourPendingStep,
   language,
 };
 
 const MEDIA_STEPS: StepId[] = ['apply.documents', 'complaint.photo'];
+
 
 type Command = 'menu' | 'stop' | 'back' | 'help' | 'status' | 'language';
 const COMMANDS: Record<string, Command> = {
@@ -89,20 +99,29 @@ function handle(s: Session, input: InboundBody): void {
   let answer: Answer =
     input.kind === 'text' ? { kind: 'text', text: input.text } : input.kind === 'choice' ? { kind: 'choice', id: input.choiceId } : { kind: 'media', media: input.media };
 
-  if (answer.kind === 'choice' && answer.id.startsWith('ac:')) {
-    if (!answerConfirmation(s, answer.id)) staleChoice(s);
-    return;
+  // Buttons on messages Loket sent unasked (cards, questions) name their case; each handler
+  // checks that this person may press them.
+  if (answer.kind === 'choice') {
+    const id = answer.id;
+    if (id.startsWith('ac:')) return void (answerConfirmation(s, id) || staleChoice(s));
+    if (id.startsWith('rt:')) return void pressRt(s, id);
+    if (id.startsWith('nb:')) return void pressNeighbour(s, id);
   }
 
   if (s.state.step === 'idle') {
+    if (answer.kind === 'media' && revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
     // Someone starting a conversation: an answer to the question waiting for them (a helper's
-    // application to confirm, or the menu) typed straight away is taken; anything else (a
-    // greeting, a question) is answered with that question.
-    const waiting: StepId = pendingConfirmations(s).length ? 'confirm.applicant' : 'menu';
+    // application to confirm, an RT card, a neighbour question, or the menu) typed straight
+    // away is taken; anything else (a greeting, a question) is answered with that question.
+    const waiting = waitingStep(s);
     const choices = choicesOf(s, waiting);
-    if (waiting === 'confirm.applicant') {
+    if (waiting !== 'menu') {
       const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
-      if (match && answerConfirmation(s, match.id)) return;
+      if (match) {
+        s.state = { ...s.state, step: waiting, choices };
+        STEPS[waiting].answer(s, { kind: 'choice', id: match.id });
+        return;
+      }
       return s.goto(waiting);
     }
     const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
@@ -129,6 +148,14 @@ function handle(s: Session, input: InboundBody): void {
     s.say(s.t('hint.not_understood'));
     s.reask();
   }
+}
+
+/** What to put before someone who writes without being in a flow. */
+function waitingStep(s: Session): Exclude<StepId, 'idle'> {
+  if (pendingConfirmations(s).length) return 'confirm.applicant';
+  if (rtPending(s).length) return 'rt.pending';
+  if (pendingQuestions(s).length) return 'neighbour.pending';
+  return 'menu';
 }
 
 /** The choices `step` would offer, without sending anything. */

@@ -59,6 +59,10 @@ export type Effect =
         nextActionAt?: Instant | null;
         delivery?: 'pickup' | 'courier';
         deliveryAddress?: string | null;
+        pengantarApproved?: boolean;
+        revisionRequirement?: RequirementId | null;
+        revisionReason?: string | null;
+        remindersSent?: number;
       };
       detail?: Record<string, unknown>;
     }
@@ -72,4 +76,20 @@ export type Effect =
       /** A resent document replaces the earlier one of the same requirement. */
       supersedes: boolean;
     }
-  | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string };
+  | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string }
+  /**
+   * A letter Loket issues (the RT pengantar): the row is written now, with its number and
+   * verification code; the queue consumer draws the PDF, files it in R2 and sends it.
+   */
+  | {
+      type: 'issue_letter';
+      letterId: string;
+      caseId: string;
+      kind: 'pengantar_rt';
+      numberPrefix: string;
+      verificationCode: string;
+      issuerName: string;
+      issuerRole: string;
+    }
+  | { type: 'ask_neighbour'; questionId: string; caseId: string; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string }
+  | { type: 'answer_question'; questionId: string; answer: 'yes' | 'no' };

@@ -30,6 +30,12 @@ export type StepId =
   | 'complaint.photo'
   | 'complaint.about'
   | 'confirm.applicant'
+  | 'rt.pending'
+  | 'rt.refuse_reason'
+  | 'rt.invalid_which'
+  | 'rt.invalid_reason'
+  | 'rt.neighbours'
+  | 'neighbour.pending'
   | 'language';
 
 export interface FlowData {

@@ -119,6 +119,11 @@ export const cases = sqliteTable(
     day3DueAt: integer('day3_due_at'),
     /** What was promised to the resident: end of day 3, or the answer to a complaint. */
     dueAt: integer('due_at'),
+    /** Set by the RT chair's "not valid": which document to send again, and why. */
+    revisionRequirement: text('revision_requirement').$type<RequirementId>(),
+    revisionReason: text('revision_reason'),
+    /** Reminders sent for the current stage; the third one escalates to staff. */
+    remindersSent: integer('reminders_sent').notNull().default(0),
     /** When the cron must look at this case next; null when nothing is scheduled. */
     nextActionAt: integer('next_action_at'),
     /** Optimistic concurrency: every write checks and bumps it. */
@@ -304,4 +309,35 @@ export const holidays = sqliteTable(
     kind: text('kind').$type<'national' | 'cuti_bersama' | 'local'>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.kelurahanId, t.date] })],
+);
+
+/** Day 2 (Tabel 6 a): neighbours the RT chair asked to confirm they know the applicant. */
+export const neighbourQuestions = sqliteTable(
+  'neighbour_questions',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    identityId: text('identity_id').notNull().references(() => channelIdentities.id),
+    answer: text('answer').$type<'yes' | 'no'>(),
+    askedAt: integer('asked_at').notNull(),
+    answeredAt: integer('answered_at'),
+  },
+  (t) => [index('neighbour_case').on(t.caseId), index('neighbour_identity').on(t.identityId)],
+);
+
+/** Codes staff make to link an RT chair (or a neighbour) to their chat: "/start CODE" or the code itself. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    code: text('code').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    personId: text('person_id').notNull().references(() => people.id),
+    role: text('role').$type<'rt_chair' | 'neighbour'>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    usedByIdentityId: text('used_by_identity_id'),
+  },
+  (t) => [index('invites_person').on(t.personId)],
 );

@@ -4,7 +4,7 @@
  * the dialogue may need (registry, their cases and documents, holidays).
  */
 import type { ChannelName } from '../../adapters/channel';
-import type { BotContext, CaseView, DocumentView, RegistryRt } from '../bot/context';
+import type { BotContext, CaseView, DocumentView, QuestionView, RegistryRt, RtCaseView } from '../bot/context';
 import { CONVERSATION_TTL_MS, type ConversationState } from '../bot/state';
 import { addDays, localMoment, workingCalendar } from '../domain/calendar';
 import { TERMINAL_STATES } from '../domain/case-machine';
@@ -32,6 +32,9 @@ export async function loadContext(
     externalId: string;
     displayName: string | null;
     messageId: string;
+    /** A case or neighbour question named by the pressed button, loaded to check the press. */
+    pressedCaseId?: string | null;
+    pressedQuestionId?: string | null;
     now: Instant;
     ids: IdSource;
     maxUploadBytes: number;
@@ -40,7 +43,7 @@ export async function loadContext(
 ): Promise<LoadedContext> {
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays] = await d1.batch([
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions] = await d1.batch([
     d1.prepare('SELECT 1 AS seen FROM processed_messages WHERE channel = ?1 AND message_id = ?2').bind(channel, args.messageId),
     d1
       .prepare(
@@ -80,6 +83,37 @@ export async function loadContext(
     d1
       .prepare('SELECT date FROM holidays WHERE kelurahan_id = ?1 AND date >= ?2 AND date <= ?3')
       .bind(k, addDays(today, -7), addDays(today, 120)),
+    d1
+      .prepare(
+        `SELECT c.*, a.full_name AS applicant_name, a.nik AS applicant_nik, a.locale AS applicant_locale,
+                sp.full_name AS submitter_name, sp.locale AS submitter_locale,
+                rt.number AS rt_number, rw.number AS rw_number, rt.chair_person_id
+         FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
+         LEFT JOIN rt ON rt.id = c.rt_id LEFT JOIN rw ON rw.id = rt.rw_id
+         WHERE c.kelurahan_id = ?1 AND ((rt.chair_person_id = ${ME} AND c.state NOT IN (${TERMINAL})) OR c.id = ?4)
+         ORDER BY c.created_at LIMIT 30`,
+      )
+      .bind(k, channel, externalId, args.pressedCaseId ?? null),
+    d1
+      .prepare(
+        `SELECT d.id, d.case_id, d.requirement, d.status, d.r2_key, d.content_type
+         FROM case_documents d JOIN cases c ON c.id = d.case_id JOIN rt ON rt.id = c.rt_id
+         WHERE d.superseded_at IS NULL AND c.kelurahan_id = ?1 AND rt.chair_person_id = ${ME}
+           AND c.state IN ('verifying', 'neighbour_check', 'needs_revision')`,
+      )
+      .bind(k, channel, externalId),
+    d1
+      .prepare(
+        `SELECT q.id, q.case_id, q.identity_id, q.answer, c.code, c.state, a.full_name AS applicant_name,
+                rt.number AS rt_number, rw.number AS rw_number,
+                (SELECT json_group_array(json_object('id', o.id, 'answer', o.answer)) FROM neighbour_questions o WHERE o.case_id = q.case_id) AS all_answers
+         FROM neighbour_questions q JOIN cases c ON c.id = q.case_id JOIN people a ON a.id = c.applicant_person_id
+         JOIN rt ON rt.id = c.rt_id JOIN rw ON rw.id = rt.rw_id
+         WHERE q.kelurahan_id = ?1 AND (q.id = ?4 OR (q.answer IS NULL AND c.state = 'neighbour_check' AND q.identity_id =
+           (SELECT id FROM channel_identities WHERE kelurahan_id = ?1 AND channel = ?2 AND external_id = ?3)))
+         ORDER BY q.asked_at LIMIT 10`,
+      )
+      .bind(k, channel, externalId, args.pressedQuestionId ?? null),
   ]);
 
   const kel = kelurahan!.results[0] as
@@ -141,6 +175,35 @@ export async function loadContext(
         status: d.status as DocumentView['status'],
       }),
     ),
+    rtCases: (rtCases!.results as Record<string, unknown>[]).map((r) => ({
+      ...toCaseView(r),
+      applicantNik: (r.applicant_nik as string | null) ?? null,
+      applicantLocale: isLocale(String(r.applicant_locale)) ? (r.applicant_locale as Locale) : args.defaultLocale,
+      submitterLocale: r.submitter_locale && isLocale(String(r.submitter_locale)) ? (r.submitter_locale as Locale) : null,
+      rtNumber: r.rt_number === null ? null : Number(r.rt_number),
+      rwNumber: r.rw_number === null ? null : Number(r.rw_number),
+      chairPersonId: (r.chair_person_id as string | null) ?? null,
+    })),
+    rtDocuments: (rtDocuments!.results as Record<string, unknown>[]).map((d) => ({
+      id: String(d.id),
+      caseId: String(d.case_id),
+      requirement: d.requirement as DocumentView['requirement'],
+      status: d.status as DocumentView['status'],
+      r2Key: String(d.r2_key),
+      contentType: String(d.content_type),
+    })),
+    questions: (questions!.results as Record<string, unknown>[]).map((q) => ({
+      id: String(q.id),
+      caseId: String(q.case_id),
+      caseCode: String(q.code),
+      caseState: q.state as QuestionView['caseState'],
+      identityId: String(q.identity_id),
+      answer: (q.answer as QuestionView['answer']) ?? null,
+      applicantName: String(q.applicant_name),
+      rtNumber: Number(q.rt_number),
+      rwNumber: Number(q.rw_number),
+      all: JSON.parse(String(q.all_answers ?? '[]')) as QuestionView['all'],
+    })),
   };
   return { seen: seen!.results.length > 0, ctx, previous, version };
 }
@@ -160,6 +223,7 @@ export function toCaseView(r: Record<string, unknown>): CaseView {
     rtId: (r.rt_id as string | null) ?? null,
     pengantarApproved: Boolean(r.pengantar_approved),
     applicantConfirmedAt: num(r.applicant_confirmed_at),
+    revisionRequirement: (r.revision_requirement as CaseView['revisionRequirement']) ?? null,
     delivery: (r.delivery as CaseView['delivery']) ?? null,
     submittedAt: num(r.submitted_at),
     day1DueAt: num(r.day1_due_at),

@@ -34,6 +34,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       externalId: event.sender.externalId,
       displayName: event.sender.displayName ?? null,
       messageId: event.messageId,
+      ...pressedRefs(event),
       now,
       ids: deps.ids,
       maxUploadBytes: deps.maxUploadBytes,
@@ -46,6 +47,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       kelurahanId,
       channel: event.sender.channel,
       messageId: event.messageId,
+      ...pressedRefs(event),
       now,
       ids: deps.ids,
       identity: {
@@ -82,6 +84,14 @@ export async function enqueue(queue: Queue, messages: QueueMessage[]): Promise<v
   } catch (err) {
     log.warn('queue.send_failed', { count: messages.length, error: err instanceof Error ? err.message : String(err) });
   }
+}
+
+/** Buttons name server-side things; load them so the dialogue can check who may press. */
+function pressedRefs(event: InboundEvent): { pressedCaseId: string | null; pressedQuestionId: string | null } {
+  if (event.kind !== 'choice') return { pressedCaseId: null, pressedQuestionId: null };
+  const rt = /^rt:[a-z]{2}:(.{1,64})$/.exec(event.choiceId);
+  const nb = /^nb:[yn]:(.{1,64})$/.exec(event.choiceId);
+  return { pressedCaseId: rt?.[1] ?? null, pressedQuestionId: nb?.[1] ?? null };
 }
 
 function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {

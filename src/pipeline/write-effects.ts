@@ -91,7 +91,7 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         const sets = ['state = ?1', 'version = version + 1', 'updated_at = ?2'];
         const values: unknown[] = [e.to, now];
         for (const [key, value] of Object.entries(e.set ?? {})) {
-          values.push(value);
+          values.push(typeof value === 'boolean' ? Number(value) : value);
           sets.push(`${COLUMN[key as keyof typeof COLUMN]} = ?${values.length}`);
         }
         values.push(e.caseId, k, e.from);
@@ -124,6 +124,45 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         queue.push({ type: 'fetch_media', documentId: e.documentId });
         break;
       }
+      case 'issue_letter': {
+        // Letter numbers run per issuer and year, e.g. PGT-RT03RW02-2026 -> 0001/PGT-RT03RW02-2026.
+        q(
+          `INSERT INTO case_code_counters (kelurahan_id, period, last_sequence) VALUES (?1, ?2, 1)
+           ON CONFLICT (kelurahan_id, period) DO UPDATE SET last_sequence = last_sequence + 1`,
+          k, e.numberPrefix,
+        );
+        q(
+          `INSERT INTO letters (id, kelurahan_id, case_id, kind, number, verification_code, issued_at, issuer_name, issuer_role, r2_key)
+           VALUES (?1, ?2, ?3, ?4, printf('%04d', (SELECT last_sequence FROM case_code_counters WHERE kelurahan_id = ?2 AND period = ?5)) || '/' || ?5,
+             ?6, ?7, ?8, ?9, ?10)`,
+          e.letterId, k, e.caseId, e.kind, e.numberPrefix, e.verificationCode, now, e.issuerName, e.issuerRole,
+          `letters/${k}/${e.caseId}/${e.letterId}.pdf`,
+        );
+        event(q, w, e.caseId, 'letter_issued', 'rt_chair', null, null, { letter_id: e.letterId, kind: e.kind });
+        queue.push({ type: 'make_letter', letterId: e.letterId });
+        break;
+      }
+      case 'ask_neighbour':
+        q(
+          `INSERT INTO people (id, kelurahan_id, full_name, phone, created_at)
+           SELECT ?1, ?2, '', ?3, ?4 WHERE NOT EXISTS (
+             SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?5 AND external_id = ?3)`,
+          e.newPersonId, k, e.phone, now, e.channel,
+        );
+        q(
+          `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
+          e.newIdentityId, k, e.newPersonId, e.channel, e.phone, now,
+        );
+        q(
+          `INSERT INTO neighbour_questions (id, kelurahan_id, case_id, identity_id, asked_at)
+           VALUES (?1, ?2, ?3, (SELECT id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?4 AND external_id = ?5), ?6)`,
+          e.questionId, k, e.caseId, e.channel, e.phone, now,
+        );
+        break;
+      case 'answer_question':
+        q('UPDATE neighbour_questions SET answer = ?1, answered_at = ?2 WHERE id = ?3 AND answer IS NULL', e.answer, now, e.questionId);
+        break;
       case 'send': {
         const outboxId = w.ids.newId();
         const target = recipientSql(e.to);
@@ -165,6 +204,10 @@ const COLUMN = {
   nextActionAt: 'next_action_at',
   delivery: 'delivery',
   deliveryAddress: 'delivery_address',
+  pengantarApproved: 'pengantar_approved',
+  revisionRequirement: 'revision_requirement',
+  revisionReason: 'revision_reason',
+  remindersSent: 'reminders_sent',
 } as const;
 
 type Push = (sql: string, ...values: unknown[]) => void;

@@ -25,6 +25,9 @@ const ctx = (): BotContext => ({
   })),
   cases: [],
   documents: [],
+  rtCases: [],
+  rtDocuments: [],
+  questions: [],
 });
 const at = (step: ConversationState['step'], data: ConversationState['data'] = {}): ConversationState => ({ step, data, history: [], choices: [] });
 
@@ -36,7 +39,7 @@ describe('dialogue steps', () => {
     runDialogue(at('apply.nik', { service: 'ktp', applicantName: 'Siti Aminah' }), { kind: 'text', text: '1671 0245 0879 0003' }, ctx());
   });
   bench('RT chosen (case created, RT card)', () => {
-    runDialogue(at('apply.rt', { service: 'ktp', applicantName: 'Siti Aminah', applicantNik: '1671024508790003', rwNumber: 2 }), { kind: 'choice', choiceId: 'rt:rt7' }, {
+    runDialogue(at('apply.rt', { service: 'ktp', applicantName: 'Siti Aminah', applicantNik: '1671024508790003', rwNumber: 2 }), { kind: 'choice', choiceId: 'rtsel:rt7' }, {
       ...ctx(),
     });
   });

@@ -21,6 +21,7 @@ describe('queue consumer', () => {
           handled.push(m.outboxId);
         },
         async fetch_media() {},
+        async make_letter() {},
       },
       () => 0.5,
     );
@@ -39,7 +40,7 @@ describe('queue consumer', () => {
 
   it('asks the queue for a backoff delay that grows with the attempts', async () => {
     const retry = vi.fn();
-    const consume = createConsumer({ deliver: () => Promise.reject(new Error('down')), fetch_media: vi.fn() }, () => 0.5);
+    const consume = createConsumer({ deliver: () => Promise.reject(new Error('down')), fetch_media: vi.fn(), make_letter: vi.fn() }, () => 0.5);
     const msg = { ...message('r', { type: 'deliver', outboxId: 'o' }, 4), ack: vi.fn(), retry };
     await consume({ queue: 'q', messages: [msg], ackAll: vi.fn(), retryAll: vi.fn() } as unknown as MessageBatch, env);
     expect(retry).toHaveBeenCalledWith({ delaySeconds: retryDelaySeconds(4, 0.5) });
@@ -47,7 +48,7 @@ describe('queue consumer', () => {
   });
 
   it('acks a malformed body instead of retrying it forever', async () => {
-    const consume = createConsumer({ deliver: vi.fn(), fetch_media: vi.fn() });
+    const consume = createConsumer({ deliver: vi.fn(), fetch_media: vi.fn(), make_letter: vi.fn() });
     const batch = createMessageBatch('loket-outbox-local', [message('x', { type: 'deliver' }), message('y', 'hello')]);
     await consume(batch, env);
     const result = await getQueueResult(batch, createExecutionContext());

@@ -11,6 +11,7 @@ import { CASE_CODE_PLACEHOLDER } from '../effects';
 import type { Session } from '../session';
 import { serviceChoices, serviceFrom } from './menu';
 import { askNextDocument } from './documents';
+import { pengantarChoices } from './rt';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -143,11 +144,11 @@ export const applyRt: Step = {
     const rts = s.ctx.registry.filter((r) => r.rwNumber === rw).sort((a, b) => a.rtNumber - b.rtNumber);
     s.ask(
       s.t('apply.rt', { rw: pad2(rw) }),
-      rts.map((r) => ({ id: `rt:${r.rtId}`, label: s.t('apply.rt_label', { rt: pad2(r.rtNumber), chair: r.chairName ?? '-' }) })),
+      rts.map((r) => ({ id: `rtsel:${r.rtId}`, label: s.t('apply.rt_label', { rt: pad2(r.rtNumber), chair: r.chairName ?? '-' }) })),
     );
   },
   answer(s, answer) {
-    const rtId = chosen(answer)?.replace(/^rt:/, '');
+    const rtId = chosen(answer)?.replace(/^rtsel:/, '');
     const rt = s.ctx.registry.find((r) => r.rtId === rtId && r.rwNumber === s.state.data.rwNumber);
     if (!rt) return false;
     s.state.data.rtId = rt.rtId;
@@ -218,6 +219,7 @@ function createDraft(s: Session): void {
           service: s.ctxText('id', `service.${service}`),
           code: CASE_CODE_PLACEHOLDER,
         }),
+        choices: pengantarChoices('id', s, caseId),
       },
     });
   }

@@ -91,6 +91,47 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string }) =>
     `Request for an introduction letter\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, for: ${p.service}\nCase number: ${p.code}`,
 
+  'rt.approve': 'Approve',
+  'rt.refuse': 'Refuse',
+  'rt.valid': 'Valid',
+  'rt.invalid': 'Not valid',
+  'rt.ask_neighbours': 'Ask neighbours',
+  'rt.approved_chair': (p: { name: string }) => `The introduction letter was made and sent to ${p.name} and to the kelurahan.`,
+  'rt.refuse_ask': 'Why do you refuse? Write briefly; we will pass it on to the applicant.',
+  'rt.refused_chair': 'Refused. We told the applicant.',
+  'rt.verify_card': (p: { code: string; service: string; name: string; nik: string; count: number }) =>
+    `Please check case ${p.code}: ${p.service} for ${p.name}, NIK ${p.nik} (${p.count} documents).\nAre the details and documents right?`,
+  'rt.valid_chair': (p: { code: string }) => `Thank you. Case ${p.code} is declared valid.`,
+  'rt.invalid_which': 'Which document is not valid?',
+  'rt.invalid_data': "The applicant's details",
+  'rt.invalid_reason': 'What is wrong? Write briefly; we will pass it on to the applicant.',
+  'rt.invalid_chair': (p: { document: string }) => `All right. We asked the applicant to correct: ${p.document}.`,
+  'rt.neighbours_ask': (p: { name: string }) =>
+    `Type the phone numbers of one or two neighbours who know ${p.name}, separated by a comma.\nFor example: 0812 3456 7890, 0813 9876 5432`,
+  'rt.neighbours_bad': 'Those numbers are not right. Write one or two phone numbers separated by a comma.',
+  'rt.neighbours_sent': (p: { count: number }) => `We asked ${p.count} neighbour(s). We will pass their answers on to you.`,
+  'rt.neighbours_answered': (p: { code: string; lines: string }) => `Neighbours' answers for case ${p.code}:\n${p.lines}\nPlease decide.`,
+  'rt.neighbour_yes': 'knows them',
+  'rt.neighbour_no': 'does not know them',
+  'rt.already_handled': (p: { code: string }) => `Case ${p.code} has already been handled. Thank you.`,
+  'rt.linked': (p: { name: string; rt: string; rw: string }) => `Thank you, ${p.name}. This number is now linked as the chair of RT ${p.rt}/RW ${p.rw}.`,
+  'rt.invite_invalid': 'Unknown or used invitation code. Ask the kelurahan office for a new one.',
+  'resident.pengantar_approved': (p: { code: string }) => `The RT chair approved the introduction letter for case ${p.code}.`,
+  'resident.processing_starts': (p: { date: string }) => `The office has started on your case. Done by ${p.date} at the latest.`,
+  'resident.pengantar_refused': (p: { code: string; reason: string }) =>
+    `The RT chair could not give the introduction letter for case ${p.code}.\nReason: ${p.reason}\nPlease contact the RT chair, or type "complaint".`,
+  'resident.day2': (p: { code: string }) => `Case ${p.code} was received and archived (day 1). Day 2: the RT chair checks it.`,
+  'resident.day3': (p: { code: string; date: string }) => `The RT chair has checked case ${p.code}. Day 3: the documents are being made. Done by ${p.date} at the latest.`,
+  'resident.revision': (p: { code: string; reason: string; document: string }) =>
+    `Case ${p.code} needs a correction.\nRT chair: ${p.reason}\nPlease send ${p.document} again in this chat.`,
+  'resident.revision_received': (p: { code: string; document: string }) => `Thank you, ${p.document} received. The RT chair checks case ${p.code} again.`,
+  'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
+    `Good day. The chair of RT ${p.rt} asks for your help:\ndo you know ${p.name}, who lives in RT ${p.rt}/RW ${p.rw}?`,
+  'neighbour.yes': 'Yes, I know them',
+  'neighbour.no': 'I do not know them',
+  'neighbour.thanks': 'Thank you for your answer.',
+  'letter.caption': (p: { code: string }) => `The RT introduction letter for case ${p.code}. The letter carries a code to check it is genuine.`,
+
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

@@ -92,6 +92,47 @@ export const dialogueId = {
   'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string }) =>
     `Permintaan surat pengantar\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, untuk: ${p.service}\nNomor berkas: ${p.code}`,
 
+  'rt.approve': 'Setujui',
+  'rt.refuse': 'Tolak',
+  'rt.valid': 'Sah',
+  'rt.invalid': 'Tidak sah',
+  'rt.ask_neighbours': 'Tanya tetangga',
+  'rt.approved_chair': (p: { name: string }) => `Surat pengantar sudah dibuat dan dikirim ke ${p.name} dan ke kelurahan.`,
+  'rt.refuse_ask': 'Apa alasan menolak? Tulis singkat, akan kami sampaikan ke pemohon.',
+  'rt.refused_chair': 'Permintaan ditolak. Pemohon sudah kami beri tahu.',
+  'rt.verify_card': (p: { code: string; service: string; name: string; nik: string; count: number }) =>
+    `Mohon periksa berkas ${p.code}: ${p.service} untuk ${p.name}, NIK ${p.nik} (${p.count} dokumen).\nApakah data dan dokumennya benar?`,
+  'rt.valid_chair': (p: { code: string }) => `Terima kasih. Berkas ${p.code} dinyatakan sah.`,
+  'rt.invalid_which': 'Dokumen mana yang tidak sah?',
+  'rt.invalid_data': 'Data pemohon',
+  'rt.invalid_reason': 'Apa yang salah? Tulis singkat, akan kami sampaikan ke pemohon.',
+  'rt.invalid_chair': (p: { document: string }) => `Baik. Pemohon kami minta memperbaiki: ${p.document}.`,
+  'rt.neighbours_ask': (p: { name: string }) =>
+    `Ketik nomor HP satu atau dua tetangga yang mengenal ${p.name}. Pisahkan dengan koma.\nContoh: 0812 3456 7890, 0813 9876 5432`,
+  'rt.neighbours_bad': 'Nomor belum benar. Tulis satu atau dua nomor HP, dipisah koma. Contoh: 0812 3456 7890',
+  'rt.neighbours_sent': (p: { count: number }) => `Pertanyaan sudah kami kirim ke ${p.count} tetangga. Jawabannya kami teruskan ke Bapak/Ibu.`,
+  'rt.neighbours_answered': (p: { code: string; lines: string }) => `Jawaban tetangga untuk berkas ${p.code}:\n${p.lines}\nSilakan putuskan.`,
+  'rt.neighbour_yes': 'kenal',
+  'rt.neighbour_no': 'tidak kenal',
+  'rt.already_handled': (p: { code: string }) => `Berkas ${p.code} sudah ditangani. Terima kasih.`,
+  'rt.linked': (p: { name: string; rt: string; rw: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung sebagai Ketua RT ${p.rt}/RW ${p.rw}.`,
+  'rt.invite_invalid': 'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
+  'resident.pengantar_approved': (p: { code: string }) => `Ketua RT menyetujui surat pengantar untuk berkas ${p.code}.`,
+  'resident.processing_starts': (p: { date: string }) => `Berkas mulai diproses kantor. Paling lambat selesai ${p.date}.`,
+  'resident.pengantar_refused': (p: { code: string; reason: string }) =>
+    `Ketua RT belum bisa memberi surat pengantar untuk berkas ${p.code}.\nAlasan: ${p.reason}\nSilakan hubungi Ketua RT, atau ketik "pengaduan".`,
+  'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`,
+  'resident.day3': (p: { code: string; date: string }) => `Berkas ${p.code} sudah diperiksa Ketua RT. Hari ke-3: dokumen sedang dibuat. Paling lambat selesai ${p.date}.`,
+  'resident.revision': (p: { code: string; reason: string; document: string }) =>
+    `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nMohon kirim ulang ${p.document} di chat ini.`,
+  'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima. Berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
+  'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
+    `Selamat siang. Ketua RT ${p.rt} meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal ${p.name}, yang tinggal di RT ${p.rt}/RW ${p.rw}?`,
+  'neighbour.yes': 'Ya, kenal',
+  'neighbour.no': 'Tidak kenal',
+  'neighbour.thanks': 'Terima kasih atas jawabannya.',
+  'letter.caption': (p: { code: string }) => `Surat pengantar RT untuk berkas ${p.code}. Kode cek keaslian ada di surat.`,
+
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>
