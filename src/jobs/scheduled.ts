@@ -5,10 +5,11 @@
  */
 import { log } from '../log';
 import { enqueue } from '../pipeline/process-inbound';
+import { cryptoIds } from '../platform';
 import { cronJob } from './crons';
+import { scheduleTick } from './schedule-tick';
 import type { QueueMessage } from './queue-messages';
 
-export const DUE_BATCH_LIMIT = 200;
 /** A nudge not acted on after this long was lost (the queue send failed after the D1 write). */
 export const STUCK_AFTER_MS = 10 * 60_000;
 /** Older than this, a message is not worth sending any more; it stays in the outbox for staff. */
@@ -45,13 +46,10 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
   }
   const now = controller.scheduledTime;
   if (job === 'schedule_tick') {
-    const due = await env.DB.prepare(
-      'SELECT id, kelurahan_id, state FROM cases WHERE next_action_at IS NOT NULL AND next_action_at <= ?1 ORDER BY next_action_at LIMIT ?2',
-    )
-      .bind(now, DUE_BATCH_LIMIT)
-      .all();
+    const tick = await scheduleTick(env, now, cryptoIds);
+    await enqueue(env.OUTBOX, tick.queued);
     const requeued = await requeueStuck(env, now);
-    log.info('cron.schedule_tick', { due: due.results.length, requeued });
+    log.info('cron.schedule_tick', { due: tick.cases, sent: tick.queued.length, requeued });
     return;
   }
   log.info('cron.daily_digest', { at: now });

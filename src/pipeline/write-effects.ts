@@ -120,6 +120,8 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
           e.documentId, k, e.caseId, e.requirement, w.channel, e.media.ref, scanKey(k, e.caseId, e.documentId),
           e.media.mimeType, e.media.filename ?? null, e.media.sizeBytes ?? null, e.media.sha256 ?? null, now,
         );
+        // A draft someone is still working on is not abandoned.
+        q('UPDATE cases SET updated_at = ?1 WHERE id = ?2', now, e.caseId);
         event(q, w, e.caseId, 'document_received', 'resident', null, null, { requirement: e.requirement, document_id: e.documentId });
         queue.push({ type: 'fetch_media', documentId: e.documentId });
         break;

@@ -5,6 +5,7 @@ import { retryDelaySeconds, BACKOFF_MAX_SECONDS } from '../../src/jobs/backoff';
 import { createConsumer } from '../../src/jobs/consumer';
 import { cronJob } from '../../src/jobs/crons';
 import { runScheduled } from '../../src/jobs/scheduled';
+import { DUE_CASES_SQL } from '../../src/jobs/schedule-tick';
 import { useFreshDatabase } from '../support/fresh-database';
 
 useFreshDatabase();
@@ -91,9 +92,7 @@ describe('cron triggers', () => {
   });
 
   it('reads only the cases whose next action is due, through the partial index', async () => {
-    const plan = await env.DB.prepare(
-      'EXPLAIN QUERY PLAN SELECT id, kelurahan_id, state FROM cases WHERE next_action_at IS NOT NULL AND next_action_at <= ?1 ORDER BY next_action_at LIMIT ?2',
-    )
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${DUE_CASES_SQL}`)
       .bind(0, 10)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('cases_next_action');

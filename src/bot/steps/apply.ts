@@ -5,6 +5,7 @@
  */
 import { caseCodePeriod } from '../../domain/case-code';
 import { maskNik, validateNik } from '../../domain/nik';
+import { REMIND_EVERY_MS } from '../../domain/schedule';
 import { SERVICES } from '../../domain/services';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
@@ -200,6 +201,8 @@ function createDraft(s: Session): void {
     applicant,
     submitterPersonId: d.forOther ? ctx.person.id : null,
     rtId: rt.rtId,
+    // The cron reminds the RT chair while the pengantar waits, and closes a forgotten draft.
+    nextActionAt: ctx.now + REMIND_EVERY_MS,
     actor: d.forOther ? 'helper' : 'resident',
   });
 

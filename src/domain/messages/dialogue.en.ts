@@ -132,6 +132,20 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'neighbour.thanks': 'Thank you for your answer.',
   'letter.caption': (p: { code: string }) => `The RT introduction letter for case ${p.code}. The letter carries a code to check it is genuine.`,
 
+  'notice.remind_pengantar': (p: { name: string; code: string }) => `Reminder: the request for an introduction letter for ${p.name} (${p.code}) is still waiting for you.`,
+  'notice.remind_verification': (p: { code: string }) => `Reminder: case ${p.code} is waiting for your check today.`,
+  'notice.remind_revision': (p: { code: string }) => `Reminder: case ${p.code} is waiting for your correction. Send the photo in this chat.`,
+  'notice.draft_abandoned': (p: { code: string }) => `We closed case ${p.code} because it was not continued for 7 days. Type "menu" to start again.`,
+  'notice.escalate': (p: { code: string; what: string }) => `Needs attention: case ${p.code}. ${p.what}`,
+  'notice.escalate_pengantar': (p: { rt: string; rw: string }) => `The chair of RT ${p.rt}/RW ${p.rw} has not answered the request for an introduction letter.`,
+  'notice.escalate_verification': 'The day-2 check by the RT chair is late.',
+  'notice.escalate_late': 'The three working days have passed.',
+  'notice.escalate_complaint': 'The complaint has not been answered in time.',
+  'digest.rt': (p: { name: string; count: number; lines: string }) => `Good morning, ${p.name}. ${p.count} case(s) are waiting for you:\n${p.lines}\nReply "menu" to see them one by one.`,
+  'digest.rt_pengantar': 'introduction letter',
+  'digest.rt_verify': 'day-2 check',
+  'digest.staff': (p: { due: number; late: number; lines: string }) => `Loket morning summary: ${p.due} case(s) due today, ${p.late} late.${p.lines ? `\n${p.lines}` : ''}`,
+
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

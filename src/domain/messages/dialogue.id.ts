@@ -133,6 +133,20 @@ export const dialogueId = {
   'neighbour.thanks': 'Terima kasih atas jawabannya.',
   'letter.caption': (p: { code: string }) => `Surat pengantar RT untuk berkas ${p.code}. Kode cek keaslian ada di surat.`,
 
+  'notice.remind_pengantar': (p: { name: string; code: string }) => `Pengingat: permintaan surat pengantar untuk ${p.name} (${p.code}) masih menunggu Bapak/Ibu.`,
+  'notice.remind_verification': (p: { code: string }) => `Pengingat: berkas ${p.code} menunggu pemeriksaan Bapak/Ibu hari ini.`,
+  'notice.remind_revision': (p: { code: string }) => `Pengingat: berkas ${p.code} menunggu perbaikan dari Bapak/Ibu. Kirim fotonya di chat ini.`,
+  'notice.draft_abandoned': (p: { code: string }) => `Berkas ${p.code} kami tutup karena tidak dilanjutkan selama 7 hari. Ketik "menu" untuk mulai lagi.`,
+  'notice.escalate': (p: { code: string; what: string }) => `Perlu perhatian: berkas ${p.code}. ${p.what}`,
+  'notice.escalate_pengantar': (p: { rt: string; rw: string }) => `Ketua RT ${p.rt}/RW ${p.rw} belum menjawab permintaan surat pengantar.`,
+  'notice.escalate_verification': 'Pemeriksaan hari ke-2 oleh Ketua RT terlambat.',
+  'notice.escalate_late': 'Sudah lewat janji 3 hari kerja.',
+  'notice.escalate_complaint': 'Pengaduan belum dijawab sampai batas waktunya.',
+  'digest.rt': (p: { name: string; count: number; lines: string }) => `Selamat pagi, ${p.name}. Ada ${p.count} berkas menunggu Bapak/Ibu:\n${p.lines}\nBalas "menu" untuk melihatnya satu per satu.`,
+  'digest.rt_pengantar': 'surat pengantar',
+  'digest.rt_verify': 'pemeriksaan hari ke-2',
+  'digest.staff': (p: { due: number; late: number; lines: string }) => `Ringkasan pagi Loket: ${p.due} berkas jatuh tempo hari ini, ${p.late} terlambat.${p.lines ? `\n${p.lines}` : ''}`,
+
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

@@ -1,0 +1,125 @@
+/**
+ * What the 15-minute cron must do for one case whose next action is due. Pure: the job loads
+ * the case, asks this function, and writes what it says in one batch. Every notice carries a
+ * key that makes it idempotent, so running the cron twice sends nothing twice.
+ */
+import type { CaseEvent, CaseKind, CaseState } from './case-machine';
+import type { Instant } from './ports';
+
+const HOUR = 3_600_000;
+/** While a verification or a pengantar waits, the RT chair is reminded this often. */
+export const REMIND_EVERY_MS = 4 * HOUR;
+/** Reminders before a waiting pengantar is escalated to staff. */
+export const PENGANTAR_REMINDERS = 2;
+/** A draft nobody touched for a week is abandoned. */
+export const DRAFT_TTL_MS = 7 * 24 * HOUR;
+/** A resident asked to resend a document is reminded once a day, at most twice. */
+export const REVISION_REMINDERS = 2;
+
+export interface ScheduledCase {
+  id: string;
+  kind: CaseKind;
+  state: CaseState;
+  pengantarApproved: boolean;
+  createdAt: Instant;
+  updatedAt: Instant;
+  day1DueAt: Instant | null;
+  day2DueAt: Instant | null;
+  day3DueAt: Instant | null;
+  dueAt: Instant | null;
+  remindersSent: number;
+}
+
+export type Notice =
+  | 'remind_pengantar'
+  | 'remind_verification'
+  | 'verification_card'
+  | 'remind_revision'
+  | 'day2_started'
+  | 'escalate_pengantar'
+  | 'escalate_verification'
+  | 'escalate_late'
+  | 'escalate_complaint'
+  | 'draft_abandoned';
+
+export interface ScheduleDecision {
+  event: CaseEvent | null;
+  notices: { notice: Notice; key: string }[];
+  remindersSent: number;
+  nextActionAt: Instant | null;
+}
+
+export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
+  const key = (notice: Notice, n: number | string = 0) => `${c.id}:${notice}:${n}`;
+  const keep = (nextActionAt: Instant | null, notices: ScheduleDecision['notices'] = [], remindersSent = c.remindersSent): ScheduleDecision => ({
+    event: null, notices, remindersSent, nextActionAt,
+  });
+
+  if (c.kind === 'complaint') {
+    if (c.state === 'open' && c.dueAt !== null && now >= c.dueAt) return keep(null, [{ notice: 'escalate_complaint', key: key('escalate_complaint') }]);
+    return keep(c.state === 'open' ? c.dueAt : null);
+  }
+
+  switch (c.state) {
+    case 'draft': {
+      if (now >= c.updatedAt + DRAFT_TTL_MS) {
+        return { event: 'abandon', notices: [{ notice: 'draft_abandoned', key: key('draft_abandoned') }], remindersSent: c.remindersSent, nextActionAt: null };
+      }
+      return pengantarWait(c, now, keep, key, c.updatedAt + DRAFT_TTL_MS);
+    }
+    case 'awaiting_pengantar':
+      return pengantarWait(c, now, keep, key, null);
+    case 'submitted':
+      if (c.day1DueAt !== null && now >= c.day1DueAt) {
+        // Day 1 is over: archived. Day 2 starts with the RT chair's card.
+        return {
+          event: 'archive',
+          notices: [
+            { notice: 'day2_started', key: key('day2_started') },
+            { notice: 'verification_card', key: key('verification_card') },
+          ],
+          remindersSent: 0,
+          nextActionAt: Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity),
+        };
+      }
+      return keep(c.day1DueAt);
+    case 'verifying':
+    case 'neighbour_check': {
+      if (c.day2DueAt !== null && now >= c.day2DueAt) {
+        return keep(c.day3DueAt, [{ notice: 'escalate_verification', key: key('escalate_verification') }]);
+      }
+      const n = c.remindersSent + 1;
+      const notices = c.state === 'verifying' ? [{ notice: 'remind_verification' as const, key: key('remind_verification', n) }] : [];
+      return keep(Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity), notices, notices.length ? n : c.remindersSent);
+    }
+    case 'needs_revision': {
+      if (c.remindersSent >= REVISION_REMINDERS) return keep(null);
+      const n = c.remindersSent + 1;
+      return keep(now + 24 * HOUR, [{ notice: 'remind_revision', key: key('remind_revision', n) }], n);
+    }
+    case 'processing':
+      if (c.day3DueAt !== null && now >= c.day3DueAt) return keep(null, [{ notice: 'escalate_late', key: key('escalate_late') }]);
+      return keep(c.day3DueAt);
+    default:
+      return keep(null);
+  }
+}
+
+function pengantarWait(
+  c: ScheduledCase,
+  now: Instant,
+  keep: (next: Instant | null, notices?: ScheduleDecision['notices'], reminders?: number) => ScheduleDecision,
+  key: (notice: Notice, n?: number | string) => string,
+  cap: Instant | null,
+): ScheduleDecision {
+  const capped = (t: Instant) => (cap === null ? t : Math.min(t, cap));
+  if (c.pengantarApproved) return keep(cap);
+  if (c.remindersSent < PENGANTAR_REMINDERS) {
+    const n = c.remindersSent + 1;
+    return keep(capped(now + REMIND_EVERY_MS), [{ notice: 'remind_pengantar', key: key('remind_pengantar', n) }], n);
+  }
+  if (c.remindersSent === PENGANTAR_REMINDERS) {
+    return keep(cap, [{ notice: 'escalate_pengantar', key: key('escalate_pengantar') }], c.remindersSent + 1);
+  }
+  return keep(cap);
+}
