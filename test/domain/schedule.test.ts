@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { decide, DRAFT_TTL_MS, REMIND_EVERY_MS, type ScheduledCase } from '../../src/domain/schedule';
+
+const H = 3_600_000;
+const t0 = Date.parse('2026-11-30T10:00:00+07:00');
+const day1 = Date.parse('2026-11-30T16:00:00+07:00');
+const day2 = Date.parse('2026-12-01T16:00:00+07:00');
+const day3 = Date.parse('2026-12-02T16:00:00+07:00');
+const base: ScheduledCase = {
+  id: 'c1', kind: 'service', state: 'submitted', pengantarApproved: true, createdAt: t0, updatedAt: t0,
+  day1DueAt: day1, day2DueAt: day2, day3DueAt: day3, dueAt: day3, remindersSent: 0,
+};
+
+describe('the schedule of one case', () => {
+  it('archives at the end of day 1 and sends the RT chair the verification card', () => {
+    expect(decide(base, day1)).toEqual({
+      event: 'archive',
+      notices: [
+        { notice: 'day2_started', key: 'c1:day2_started:0' },
+        { notice: 'verification_card', key: 'c1:verification_card:0' },
+      ],
+      remindersSent: 0,
+      nextActionAt: day1 + REMIND_EVERY_MS,
+    });
+  });
+
+  it('waits until day 1 is over', () => {
+    expect(decide(base, day1 - 1)).toMatchObject({ event: null, notices: [], nextActionAt: day1 });
+  });
+
+  it('reminds the RT chair during day 2, never past its end, each reminder with its own key', () => {
+    const v = { ...base, state: 'verifying' as const };
+    expect(decide(v, day1 + H)).toMatchObject({ notices: [{ key: 'c1:remind_verification:1' }], remindersSent: 1, nextActionAt: day1 + H + REMIND_EVERY_MS });
+    expect(decide({ ...v, remindersSent: 1 }, day2 - H)).toMatchObject({ notices: [{ key: 'c1:remind_verification:2' }], nextActionAt: day2 });
+  });
+
+  it('escalates a late verification to staff once, then waits for day 3', () => {
+    const v = { ...base, state: 'verifying' as const, remindersSent: 3 };
+    expect(decide(v, day2)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: 'c1:escalate_verification:0' }], remindersSent: 3, nextActionAt: day3 });
+  });
+
+  it('does not remind while neighbours are being asked, but still escalates lateness', () => {
+    const n = { ...base, state: 'neighbour_check' as const };
+    expect(decide(n, day1 + H).notices).toEqual([]);
+    expect(decide(n, day2).notices.map((x) => x.notice)).toEqual(['escalate_verification']);
+  });
+
+  it('escalates day 3 passing without output documents', () => {
+    const p = { ...base, state: 'processing' as const };
+    expect(decide(p, day3 - 1)).toMatchObject({ notices: [], nextActionAt: day3 });
+    expect(decide(p, day3)).toMatchObject({ notices: [{ notice: 'escalate_late' }], nextActionAt: null });
+  });
+
+  it('reminds the RT chair twice about a pengantar, then escalates, then stops', () => {
+    const a = { ...base, state: 'awaiting_pengantar' as const, pengantarApproved: false };
+    expect(decide(a, t0).notices.map((n) => n.key)).toEqual(['c1:remind_pengantar:1']);
+    expect(decide({ ...a, remindersSent: 1 }, t0).notices.map((n) => n.key)).toEqual(['c1:remind_pengantar:2']);
+    expect(decide({ ...a, remindersSent: 2 }, t0)).toMatchObject({ notices: [{ notice: 'escalate_pengantar' }], remindersSent: 3, nextActionAt: null });
+    expect(decide({ ...a, remindersSent: 3 }, t0)).toMatchObject({ notices: [], nextActionAt: null });
+  });
+
+  it('abandons a draft untouched for a week', () => {
+    const d = { ...base, state: 'draft' as const, pengantarApproved: true };
+    expect(decide(d, t0 + DRAFT_TTL_MS - 1)).toMatchObject({ event: null, nextActionAt: t0 + DRAFT_TTL_MS });
+    expect(decide(d, t0 + DRAFT_TTL_MS)).toMatchObject({ event: 'abandon', notices: [{ notice: 'draft_abandoned' }], nextActionAt: null });
+  });
+
+  it('reminds a resident about a revision at most twice', () => {
+    const r = { ...base, state: 'needs_revision' as const };
+    expect(decide(r, day1).notices.map((n) => n.key)).toEqual(['c1:remind_revision:1']);
+    expect(decide({ ...r, remindersSent: 2 }, day1)).toMatchObject({ notices: [], nextActionAt: null });
+  });
+
+  it('escalates an unanswered complaint at its deadline', () => {
+    const c = { ...base, kind: 'complaint' as const, state: 'open' as const };
+    expect(decide(c, day3 - 1)).toMatchObject({ notices: [], nextActionAt: day3 });
+    expect(decide(c, day3).notices.map((n) => n.notice)).toEqual(['escalate_complaint']);
+    expect(decide({ ...c, state: 'answered' }, day3)).toMatchObject({ notices: [], nextActionAt: null });
+  });
+});
