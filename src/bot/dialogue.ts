@@ -55,10 +55,10 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
 const MEDIA_STEPS: StepId[] = ['apply.documents', 'complaint.photo'];
 
 
-type Command = 'menu' | 'stop' | 'back' | 'help' | 'status' | 'language';
+type Command = 'menu' | 'greet' | 'stop' | 'back' | 'help' | 'status' | 'language';
 const COMMANDS: Record<string, Command> = {
   menu: 'menu', mulai: 'menu', start: 'menu', '/start': 'menu', '/menu': 'menu',
-  halo: 'menu', hallo: 'menu', hai: 'menu', hi: 'menu', hello: 'menu', assalamualaikum: 'menu', pagi: 'menu', siang: 'menu',
+  halo: 'greet', hallo: 'greet', hai: 'greet', hi: 'greet', hello: 'greet', assalamualaikum: 'greet', pagi: 'greet', siang: 'greet',
   batal: 'stop', cancel: 'stop', stop: 'stop', berhenti: 'stop',
   kembali: 'back', back: 'back',
   bantuan: 'help', help: 'help', tolong: 'help', '?': 'help', '/help': 'help',
@@ -176,6 +176,11 @@ function runCommand(s: Session, command: Command): void {
     case 'menu':
       s.finish();
       s.goto('menu');
+      return;
+    case 'greet':
+      // A greeting starts over, with whatever waits for this person (an RT card, a question).
+      s.finish();
+      s.goto(waitingStep(s));
       return;
     case 'stop': {
       const draft = s.ctx.cases.find((c) => c.id === s.state.data.caseId && c.state === 'draft');

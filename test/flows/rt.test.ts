@@ -1,0 +1,145 @@
+import { createScheduledController, env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runScheduled } from '../../src/jobs/scheduled';
+import { completeApplication } from '../support/apply-helper';
+import { useFreshDatabase } from '../support/fresh-database';
+import { choice, choicesOf, drainQueue, JPEG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+
+useFreshDatabase();
+beforeEach(seed);
+
+const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
+const tick = (at: number) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), testEnv());
+const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
+const count = async (sql: string) => Number((await row(sql))!.n);
+
+async function applied() {
+  const siti = new SimPerson('628123450001', 'Siti');
+  const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+  const code = await completeApplication(siti, 'ktp');
+  await drainQueue(); // scans into R2
+  await siti.replies();
+  return { siti, hasan, code };
+}
+
+describe('the RT chair and the surat pengantar', () => {
+  it('approves with a button: the letter is issued, the three days start, the resident is told', async () => {
+    const { siti, hasan, code } = await applied();
+    const card = await hasan.replies();
+    expect(text(card)).toContain(`Nomor berkas: ${code}`);
+    setClock(wib('2026-11-30T11:00'));
+    const r = await hasan.press(choice(card, 'Setujui'));
+    expect(text(r)).toBe('Surat pengantar sudah dibuat dan dikirim ke Siti Aminah dan ke kelurahan.');
+    expect(await row('SELECT state, pengantar_approved, due_at FROM cases')).toEqual({
+      state: 'submitted', pengantar_approved: 1, due_at: wib('2026-12-02T16:00'),
+    });
+    const letter = await row('SELECT kind, number, issuer_name, issuer_role FROM letters');
+    expect(letter).toEqual({ kind: 'pengantar_rt', number: '0001/PGT-RT03RW02-2026', issuer_name: 'Bapak Hasan', issuer_role: 'Ketua RT 03/RW 02' });
+    expect(text(await siti.replies())).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.`);
+
+    // A second press on a case that has moved on.
+    const again = await hasan.press(choice(card, 'Setujui'));
+    expect(text(again)).toBe(`Berkas ${code} sudah ditangani. Terima kasih.`);
+  });
+
+  it('refuses with a reason that reaches the resident', async () => {
+    const { siti, hasan, code } = await applied();
+    let r = await hasan.press(choice(await hasan.replies(), 'Tolak'));
+    expect(text(r)).toContain('Apa alasan menolak?');
+    r = await hasan.say('Bukan warga RT 03');
+    expect(text(r)).toBe('Permintaan ditolak. Pemohon sudah kami beri tahu.');
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'rejected' });
+    expect(text(await siti.replies())).toContain(`Ketua RT belum bisa memberi surat pengantar untuk berkas ${code}.\nAlasan: Bukan warga RT 03`);
+  });
+
+  it('refuses and records presses by anyone but the chair of the case\'s RT, and forged ids', async () => {
+    const { hasan } = await applied();
+    const approve = choice(await hasan.replies(), 'Setujui');
+    const otherChair = new SimPerson('628990000201', 'Bapak Darmawan');
+    const stranger = new SimPerson('628123450099', 'Eve');
+    expect(text(await otherChair.press(approve.id))).toContain('Maaf, Bapak/Ibu tidak berhak melakukan ini.');
+    expect(text(await stranger.press(approve.id))).toContain('Maaf, Bapak/Ibu tidak berhak melakukan ini.');
+    expect(text(await stranger.press('rt:ap:no-such-case'))).toContain('Tombol itu sudah tidak berlaku.');
+    expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'awaiting_pengantar', pengantar_approved: 0 });
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'press_refused'")).toBe(2);
+  });
+
+  it('lets the chair answer by typing when the card has no buttons', async () => {
+    const { hasan } = await applied();
+    await hasan.replies();
+    const r = await hasan.say('halo');
+    expect(text(r)).toContain('Permintaan surat pengantar');
+    const r2 = await hasan.say('1');
+    expect(text(r2)).toContain('Surat pengantar sudah dibuat');
+  });
+});
+
+describe('day 2: verification, neighbours and a revision round', () => {
+  it('walks resident -> RT chair -> neighbours -> revision -> day 3 on the cron', async () => {
+    const { siti, hasan, code } = await applied();
+    setClock(wib('2026-11-30T11:00'));
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await siti.replies();
+
+    // Day 1 ends at 16:00 WIB: the cron archives and hands the case to the RT chair.
+    await tick(wib('2026-11-30T16:15'));
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
+    expect(text(await siti.replies())).toContain(`Berkas ${code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`);
+    const day2 = await hasan.replies();
+    expect(day2.filter((m) => m.message.kind === 'image')).toHaveLength(3);
+    expect(text(day2)).toContain(`Mohon periksa berkas ${code}: KTP untuk Siti Aminah, NIK 1671 **** **** 0003 (3 dokumen).`);
+    expect(choicesOf(day2).map((c) => c.label)).toEqual(['Sah', 'Tidak sah', 'Tanya tetangga']);
+
+    // The cron running again sends nothing twice.
+    const outbox = await count('SELECT count(*) AS n FROM outbox');
+    await tick(wib('2026-11-30T16:15'));
+    await tick(wib('2026-11-30T16:16'));
+    expect(await count('SELECT count(*) AS n FROM outbox')).toBe(outbox);
+
+    // Ask two neighbours.
+    let r = await hasan.press(choice(day2, 'Tanya tetangga'));
+    expect(text(r)).toContain('Ketik nomor HP satu atau dua tetangga yang mengenal Siti Aminah.');
+    r = await hasan.say('0812 3450 002, 0812-3450-003');
+    expect(text(r)).toBe('Pertanyaan sudah kami kirim ke 2 tetangga. Jawabannya kami teruskan ke Bapak/Ibu.');
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'neighbour_check' });
+    const budi = new SimPerson('628123450002', 'Budi');
+    const rudi = new SimPerson('628123450003', 'Rudi');
+    const q = await budi.replies();
+    expect(text(q)).toContain('apakah Bapak/Ibu mengenal Siti Aminah, yang tinggal di RT 03/RW 02?');
+    expect(text(await new SimPerson('628123450099', 'Eve').press(choice(q, 'Ya, kenal')))).toContain('tidak berhak');
+    expect(text(await budi.press(choice(q, 'Ya, kenal')))).toBe('Terima kasih atas jawabannya.');
+    expect(text(await hasan.replies())).toBe('');
+    await rudi.replies();
+    expect(text(await rudi.say('2'))).toBe('Terima kasih atas jawabannya.');
+    const summary = await hasan.replies();
+    expect(text(summary)).toContain(`Jawaban tetangga untuk berkas ${code}:\n1. kenal\n2. tidak kenal`);
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'neighbour_answer' AND actor_kind = 'neighbour'")).toBe(2);
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
+
+    // Not valid: the pas photo must be sent again.
+    r = await hasan.press(choice(summary, 'Tidak sah'));
+    r = await hasan.press(choice(r, 'Pas foto'));
+    expect(text(r)).toContain('Apa yang salah?');
+    r = await hasan.say('Foto buram, wajah tidak jelas');
+    expect(text(r)).toBe('Baik. Pemohon kami minta memperbaiki: Pas foto.');
+    expect(text(await siti.replies())).toContain(`Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram, wajah tidak jelas\nMohon kirim ulang Pas foto di chat ini.`);
+    r = await siti.upload(JPEG, 'image/jpeg', 'pas-baru.jpg');
+    expect(text(r)).toBe(`Terima kasih, Pas foto diterima. Berkas ${code} diperiksa lagi oleh Ketua RT.`);
+    expect(await row("SELECT state, revision_requirement FROM cases")).toEqual({ state: 'verifying', revision_requirement: null });
+    expect(await count("SELECT count(*) AS n FROM case_documents WHERE requirement = 'pas_photo' AND superseded_at IS NOT NULL")).toBe(1);
+
+    // The chair is reminded with the buttons, and declares it valid: day 3.
+    await tick(wib('2026-12-01T09:00'));
+    const reminder = await hasan.replies();
+    expect(text(reminder)).toContain(`Pengingat: berkas ${code} menunggu pemeriksaan Bapak/Ibu hari ini.`);
+    r = await hasan.press(choice(reminder, 'Sah'));
+    expect(text(r)).toBe(`Terima kasih. Berkas ${code} dinyatakan sah.`);
+    expect(text(await siti.replies())).toContain(`Hari ke-3: dokumen sedang dibuat. Paling lambat selesai Rabu, 2 Desember 2026.`);
+    expect(await row('SELECT state, next_action_at FROM cases')).toEqual({ state: 'processing', next_action_at: wib('2026-12-02T16:00') });
+
+    // Day 3 passes without output: escalated once to staff, recorded on the case.
+    await tick(wib('2026-12-02T16:30'));
+    await tick(wib('2026-12-02T16:45'));
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'escalated'")).toBe(1);
+  });
+});
