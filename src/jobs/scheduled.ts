@@ -7,6 +7,7 @@ import { log } from '../log';
 import { enqueue } from '../pipeline/process-inbound';
 import { cryptoIds } from '../platform';
 import { cronJob } from './crons';
+import { dailyDigest } from './daily-digest';
 import { scheduleTick } from './schedule-tick';
 import type { QueueMessage } from './queue-messages';
 
@@ -52,5 +53,7 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
     log.info('cron.schedule_tick', { due: tick.cases, sent: tick.queued.length, requeued });
     return;
   }
-  log.info('cron.daily_digest', { at: now });
+  const sent = await dailyDigest(env, now, cryptoIds);
+  await enqueue(env.OUTBOX, sent);
+  log.info('cron.daily_digest', { sent: sent.length });
 }

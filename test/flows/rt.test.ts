@@ -143,3 +143,32 @@ describe('day 2: verification, neighbours and a revision round', () => {
     expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'escalated'")).toBe(1);
   });
 });
+
+describe('the 07:00 WIB digest', () => {
+  it('gives each RT chair one list of what waits, once a day', async () => {
+    const { hasan, code } = await applied();
+    await hasan.replies();
+    const digest = (at: number) => runScheduled(createScheduledController({ cron: '0 0 * * *', scheduledTime: at }), testEnv());
+    await digest(wib('2026-12-01T07:00'));
+    await digest(wib('2026-12-01T07:00'));
+    const r = await hasan.replies();
+    expect(r).toHaveLength(1);
+    expect(text(r)).toContain(`Selamat pagi, Bapak Hasan. Ada 1 berkas menunggu Bapak/Ibu:\n- ${code}: surat pengantar`);
+    await digest(wib('2026-12-02T07:00'));
+    expect(await hasan.replies()).toHaveLength(1);
+  });
+
+  it('tells staff with a linked chat what is due today and what is late', async () => {
+    const { siti } = await applied();
+    const staffPhone = new SimPerson('628555000001', 'Staf');
+    await staffPhone.say('halo');
+    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001')").run();
+    await env.DB.prepare("UPDATE cases SET state = 'processing', due_at = ?1", ).bind(wib('2026-12-01T16:00')).run();
+    await staffPhone.replies();
+    await runScheduled(createScheduledController({ cron: '0 0 * * *', scheduledTime: wib('2026-12-01T07:00') }), testEnv());
+    expect(text(await staffPhone.replies())).toBe('Ringkasan pagi Loket: 1 berkas jatuh tempo hari ini, 0 terlambat.');
+    await runScheduled(createScheduledController({ cron: '0 0 * * *', scheduledTime: wib('2026-12-02T07:00') }), testEnv());
+    expect(text(await staffPhone.replies())).toBe('Ringkasan pagi Loket: 0 berkas jatuh tempo hari ini, 1 terlambat.\nKTP-2611-0001');
+    expect(await siti.replies()).toEqual([]);
+  });
+});
