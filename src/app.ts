@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { health } from './routes/health';
 import { local } from './routes/local';
 import { simulator } from './routes/simulator';
+import { verify } from './routes/verify';
 import { log } from './log';
 
 export function createApp() {
@@ -16,6 +17,7 @@ export function createApp() {
   app.route('/health', health);
   app.route('/__local', local);
   app.route('/simulator', simulator);
+  app.route('/verify', verify);
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError(function onError(err, c) {
     if (err instanceof HTTPException) return err.getResponse();

@@ -172,3 +172,39 @@ describe('the 07:00 WIB digest', () => {
     expect(await siti.replies()).toEqual([]);
   });
 });
+
+describe('GET /verify/:code', () => {
+  it('says a letter is genuine, with the name masked and no personal data, then revoked, and unknown codes are 404', async () => {
+    const { hasan, code } = await applied();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    const { verification_code } = (await row('SELECT verification_code FROM letters')) as { verification_code: string };
+    const { createApp } = await import('../../src/app');
+    const app = createApp();
+    let res = await app.request(`/verify/${verification_code.toLowerCase()}`, {}, testEnv());
+    expect(res.status).toBe(200);
+    let page = await res.text();
+    expect(page).toContain('Surat ini asli');
+    expect(page).toContain('Surat pengantar RT');
+    expect(page).toContain(code);
+    expect(page).toContain('Siti A.');
+    expect(page).toContain('Bapak Hasan, Ketua RT 03/RW 02');
+    expect(page).toContain('Senin, 30 November 2026');
+    expect(page).not.toContain('Aminah');
+    expect(page).not.toContain('1671');
+    expect(page).not.toContain('scans/');
+
+    await env.DB.prepare("UPDATE letters SET revoked_at = ?1, revoked_reason = 'Salah data'").bind(wib('2026-12-01T09:00')).run();
+    res = await app.request(`/verify/${verification_code}`, {}, testEnv());
+    page = await res.text();
+    expect(page).toContain('Surat ini sudah dicabut');
+    expect(page).toContain('Salah data');
+
+    for (const bad of ['ABCDE-12345', 'not-a-code', '<script>']) {
+      res = await app.request(`/verify/${encodeURIComponent(bad)}`, {}, testEnv());
+      expect(res.status).toBe(404);
+      const body = await res.text();
+      expect(body).toContain('Kode tidak dikenal');
+      expect(body).not.toContain('<script>');
+    }
+  });
+});
