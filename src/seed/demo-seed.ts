@@ -6,6 +6,7 @@
 import { hashPassword } from '../staff/password';
 import type { Instant, RandomSource } from '../domain/ports';
 import { DEMO_KELURAHAN as K, DEMO_RTS, DEMO_STAFF, rtId, rwId } from './demo-data';
+import { INDONESIA_HOLIDAYS } from './holidays-id';
 
 export interface DemoSeedOptions {
   now: Instant;
@@ -64,6 +65,13 @@ export async function seedDemo(d1: D1Database, opts: DemoSeedOptions): Promise<{
       )
       .bind(DEMO_STAFF.id, K.id, DEMO_STAFF.username, DEMO_STAFF.displayName, DEMO_STAFF.role, passwordHash, opts.now),
   );
+  for (const h of INDONESIA_HOLIDAYS) {
+    s.push(
+      d1
+        .prepare('INSERT INTO holidays (kelurahan_id, date, name, kind) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (kelurahan_id, date) DO NOTHING')
+        .bind(K.id, h.date, h.name, h.kind),
+    );
+  }
   await d1.batch(s);
   return { statements: s.length };
 }

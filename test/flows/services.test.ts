@@ -148,3 +148,13 @@ describe('documents', () => {
     expect(docs.results).toEqual([{ current: 0, content_type: 'image/jpeg' }, { current: 1, content_type: 'image/png' }]);
   });
 });
+
+describe('holidays', () => {
+  it('the promised date skips cuti bersama and Christmas from the seeded table', async () => {
+    const { setClock } = await import('../support/simulator');
+    setClock(Date.parse('2026-12-23T10:00:00+07:00'));
+    const siti = new SimPerson('628123450001', 'Siti');
+    await completeApplication(siti, 'situ');
+    expect(await env.DB.prepare('SELECT due_at FROM cases').first()).toEqual({ due_at: Date.parse('2026-12-29T16:00:00+07:00') });
+  });
+});
