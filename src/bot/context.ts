@@ -111,4 +111,16 @@ export interface BotContext {
   rtDocuments: RtDocumentView[];
   /** Questions asked to this person as a neighbour, and the one a pressed button names. */
   questions: QuestionView[];
+  /** The invitation named by the message, when it looks like an invite code. */
+  invite: InviteView | null;
+}
+
+export interface InviteView {
+  code: string;
+  personId: string;
+  personName: string;
+  role: 'rt_chair' | 'neighbour';
+  usable: boolean;
+  rtNumber: number | null;
+  rwNumber: number | null;
 }

@@ -17,6 +17,7 @@ import { answerConfirmation, confirmApplicant, pendingConfirmations } from './st
 import { applyAddress, applyChange, applyDelivery, applyDocuments, applyResend, applySummary } from './steps/documents';
 import { infoService, language, menu, showStatus } from './steps/menu';
 import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/neighbour';
+import { redeemInvite } from './steps/invite';
 import { resubmitRevision, revisionsWaiting } from './steps/revision';
 import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import type { Answer, Step } from './steps/step';
@@ -90,6 +91,8 @@ function handle(s: Session, input: InboundBody): void {
     s.say(s.t(input.what === 'voice' || input.what === 'audio' ? 'unsupported.voice' : 'unsupported.other'));
     return;
   }
+
+  if (input.kind === 'text' && redeemInvite(s, input.text)) return;
 
   if (input.kind === 'text') {
     const command = COMMANDS[input.text.trim().toLowerCase().replace(/[.!]+$/, '')];

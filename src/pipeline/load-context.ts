@@ -4,7 +4,7 @@
  * the dialogue may need (registry, their cases and documents, holidays).
  */
 import type { ChannelName } from '../../adapters/channel';
-import type { BotContext, CaseView, DocumentView, QuestionView, RegistryRt, RtCaseView } from '../bot/context';
+import type { BotContext, CaseView, DocumentView, InviteView, QuestionView, RegistryRt, RtCaseView } from '../bot/context';
 import { CONVERSATION_TTL_MS, type ConversationState } from '../bot/state';
 import { addDays, localMoment, workingCalendar } from '../domain/calendar';
 import { TERMINAL_STATES } from '../domain/case-machine';
@@ -35,6 +35,7 @@ export async function loadContext(
     /** A case or neighbour question named by the pressed button, loaded to check the press. */
     pressedCaseId?: string | null;
     pressedQuestionId?: string | null;
+    inviteCode?: string | null;
     now: Instant;
     ids: IdSource;
     maxUploadBytes: number;
@@ -43,7 +44,7 @@ export async function loadContext(
 ): Promise<LoadedContext> {
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions] = await d1.batch([
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite] = await d1.batch([
     d1.prepare('SELECT 1 AS seen FROM processed_messages WHERE channel = ?1 AND message_id = ?2').bind(channel, args.messageId),
     d1
       .prepare(
@@ -114,6 +115,13 @@ export async function loadContext(
          ORDER BY q.asked_at LIMIT 10`,
       )
       .bind(k, channel, externalId, args.pressedQuestionId ?? null),
+    d1
+      .prepare(
+        `SELECT i.code, i.person_id, i.role, i.used_at, i.expires_at, p.full_name, rt.number AS rt_number, rw.number AS rw_number
+         FROM invites i JOIN people p ON p.id = i.person_id LEFT JOIN rt ON rt.chair_person_id = i.person_id
+         LEFT JOIN rw ON rw.id = rt.rw_id WHERE i.kelurahan_id = ?1 AND i.code = ?2 LIMIT 1`,
+      )
+      .bind(k, args.inviteCode ?? null),
   ]);
 
   const kel = kelurahan!.results[0] as
@@ -204,7 +212,20 @@ export async function loadContext(
       rwNumber: Number(q.rw_number),
       all: JSON.parse(String(q.all_answers ?? '[]')) as QuestionView['all'],
     })),
+    invite: null,
   };
+  const inv = invite!.results[0] as Record<string, unknown> | undefined;
+  ctx.invite = inv
+    ? {
+        code: String(inv.code),
+        personId: String(inv.person_id),
+        personName: String(inv.full_name),
+        role: inv.role as InviteView['role'],
+        usable: inv.used_at === null && Number(inv.expires_at) > args.now,
+        rtNumber: inv.rt_number === null ? null : Number(inv.rt_number),
+        rwNumber: inv.rw_number === null ? null : Number(inv.rw_number),
+      }
+    : null;
   return { seen: seen!.results.length > 0, ctx, previous, version };
 }
 

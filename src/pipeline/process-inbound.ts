@@ -5,6 +5,7 @@
  */
 import type { InboundEvent } from '../../adapters/channel';
 import { runDialogue } from '../bot/dialogue';
+import { inviteCodeIn } from '../bot/steps/invite';
 import type { Locale } from '../domain/messages';
 import type { Clock, IdSource } from '../domain/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
@@ -87,11 +88,12 @@ export async function enqueue(queue: Queue, messages: QueueMessage[]): Promise<v
 }
 
 /** Buttons name server-side things; load them so the dialogue can check who may press. */
-function pressedRefs(event: InboundEvent): { pressedCaseId: string | null; pressedQuestionId: string | null } {
-  if (event.kind !== 'choice') return { pressedCaseId: null, pressedQuestionId: null };
+function pressedRefs(event: InboundEvent): { pressedCaseId: string | null; pressedQuestionId: string | null; inviteCode: string | null } {
+  if (event.kind === 'text') return { pressedCaseId: null, pressedQuestionId: null, inviteCode: inviteCodeIn(event.text) };
+  if (event.kind !== 'choice') return { pressedCaseId: null, pressedQuestionId: null, inviteCode: null };
   const rt = /^rt:[a-z]{2}:(.{1,64})$/.exec(event.choiceId);
   const nb = /^nb:[yn]:(.{1,64})$/.exec(event.choiceId);
-  return { pressedCaseId: rt?.[1] ?? null, pressedQuestionId: nb?.[1] ?? null };
+  return { pressedCaseId: rt?.[1] ?? null, pressedQuestionId: nb?.[1] ?? null, inviteCode: null };
 }
 
 function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {

@@ -45,15 +45,19 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
     w.channel, w.messageId, k, w.identity.id, w.expectedVersion, now,
   );
 
+  // A newcomer who opens with an invite code is the invited person from the first message on.
+  const invite = w.effects.find((e) => e.type === 'use_invite');
   if (w.identity.isNew) {
-    q(
-      'INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5)',
-      w.personId, k, w.identity.displayName ?? '', w.identity.phone, now,
-    );
+    if (!invite) {
+      q(
+        'INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5)',
+        w.personId, k, w.identity.displayName ?? '', w.identity.phone, now,
+      );
+    }
     q(
       `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, display_name, last_inbound_at, created_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)`,
-      w.identity.id, k, w.personId, w.channel, w.identity.externalId, w.identity.displayName, now,
+      w.identity.id, k, invite ? invite.personId : w.personId, w.channel, w.identity.externalId, w.identity.displayName, now,
     );
   } else {
     // Opens WhatsApp's 24-hour customer service window.
@@ -161,6 +165,11 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
            VALUES (?1, ?2, ?3, (SELECT id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?4 AND external_id = ?5), ?6)`,
           e.questionId, k, e.caseId, e.channel, e.phone, now,
         );
+        break;
+      case 'use_invite':
+        q('UPDATE channel_identities SET person_id = ?1 WHERE id = ?2', e.personId, w.identity.id);
+        q('UPDATE invites SET used_at = ?1, used_by_identity_id = ?2 WHERE code = ?3 AND kelurahan_id = ?4 AND used_at IS NULL', now, w.identity.id, e.code, k);
+        q("UPDATE people SET phone = coalesce(phone, ?1) WHERE id = ?2", w.identity.phone, e.personId);
         break;
       case 'answer_question':
         q('UPDATE neighbour_questions SET answer = ?1, answered_at = ?2 WHERE id = ?3 AND answer IS NULL', e.answer, now, e.questionId);

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { cryptoRandom, systemClock } from '../platform';
 import { DEMO_STAFF } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo-seed';
+import { createInvite } from '../staff/invites';
 
 export const DEFAULT_DEMO_PASSWORD = 'loket-demo-2026';
 
@@ -18,6 +19,21 @@ export const local = new Hono<{ Bindings: Env }>()
   .use(async function onlyLocally(c, next) {
     if (!localToolsEnabled(c.env)) return c.json({ error: 'not_found' }, 404);
     await next();
+  })
+  // Until the staff pages have an RT registry screen, staff make invitation codes here locally.
+  .post('/invites', async (c) => {
+    const body = await c.req.json<{ rw?: number; rt?: number }>().catch(() => null);
+    if (!body?.rw || !body.rt) return c.json({ error: 'bad_request', detail: 'give rw and rt numbers' }, 400);
+    const rt = await c.env.DB.prepare(
+      'SELECT rt.kelurahan_id, rt.chair_person_id FROM rt JOIN rw ON rw.id = rt.rw_id WHERE rw.number = ?1 AND rt.number = ?2 AND rt.chair_person_id IS NOT NULL LIMIT 1',
+    )
+      .bind(body.rw, body.rt)
+      .first<{ kelurahan_id: string; chair_person_id: string }>();
+    if (!rt) return c.json({ error: 'not_found', detail: 'no RT with a chair there' }, 404);
+    const code = await createInvite(c.env.DB, {
+      kelurahanId: rt.kelurahan_id, personId: rt.chair_person_id, role: 'rt_chair', now: systemClock.now(), random: cryptoRandom,
+    });
+    return c.json({ code });
   })
   .post('/seed', async (c) => {
     const body = await c.req.json<{ password?: string }>().catch(() => ({}) as { password?: string });

@@ -208,3 +208,34 @@ describe('GET /verify/:code', () => {
     }
   });
 });
+
+describe('invitation codes', () => {
+  it('link a new phone to the RT chair, once, and the cards then reach it', async () => {
+    const { createApp } = await import('../../src/app');
+    const res = await createApp().request('/__local/invites', { method: 'POST', body: JSON.stringify({ rw: 1, rt: 2 }) }, testEnv());
+    const { code } = await res.json<{ code: string }>();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const newPhone = new SimPerson('628777000102', 'HP baru Bu Nur');
+    expect(text(await newPhone.say(`/start ${code.replace('-', '')}`))).toBe('Terima kasih, Ibu Nurhasanah. Nomor ini sekarang terhubung sebagai Ketua RT 02/RW 01.');
+    expect(text(await new SimPerson('628777000999', 'Orang lain').say(`/start ${code}`))).toBe(
+      'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
+    );
+    expect(await row("SELECT p.full_name FROM channel_identities i JOIN people p ON p.id = i.person_id WHERE i.external_id = '628777000102'")).toEqual({
+      full_name: 'Ibu Nurhasanah',
+    });
+
+    // An application in RT 02/RW 01 now reaches the new phone, whose presses count as the chair's.
+    const siti = new SimPerson('628123450001', 'Siti');
+    let r = await siti.say('menu');
+    r = await siti.press(choice(r, 'Ajukan layanan'));
+    r = await siti.press(choice(r, 'KTP'));
+    r = await siti.press(choice(r, 'Diri sendiri'));
+    r = await siti.say('Siti Aminah');
+    r = await siti.say('1671024508790003');
+    r = await siti.press(choice(r, 'RW 01'));
+    await siti.press(choice(r, /^RT 02/));
+    const card = await newPhone.replies();
+    expect(text(card)).toContain('Permintaan surat pengantar');
+    expect(text(await newPhone.press(choice(card, 'Setujui')))).toContain('Surat pengantar sudah dibuat');
+  });
+});

@@ -146,6 +146,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'digest.rt_verify': 'day-2 check',
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Loket morning summary: ${p.due} case(s) due today, ${p.late} late.${p.lines ? `\n${p.lines}` : ''}`,
 
+  'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

@@ -1,0 +1,40 @@
+/**
+ * Linking an RT chair (or a neighbour) to their chat with a code staff made: "/start CODE" from
+ * a Telegram deep link, or the code typed on WhatsApp. A code works once and expires.
+ */
+import type { Session } from '../session';
+
+const INVITE = /^(?:\/start\s+)?([A-Z0-9]{4})-?([A-Z0-9]{4})$/i;
+
+/** The normalized code ("ABCD-2345") when a message is an invite code, else null. */
+export function inviteCodeIn(text: string): string | null {
+  const m = INVITE.exec(text.trim());
+  return m ? `${m[1]}-${m[2]}`.toUpperCase() : null;
+}
+
+/** True when the message was an invite code (used or refused); false to carry on as usual. */
+export function redeemInvite(s: Session, text: string): boolean {
+  const code = inviteCodeIn(text);
+  if (!code) return false;
+  const invite = s.ctx.invite;
+  if (!invite || invite.code !== code) {
+    // Only a deep link is surely a code; typed text of that shape may be a name or an answer.
+    if (!text.trim().startsWith('/start')) return false;
+    s.say(s.t('rt.invite_invalid'));
+    return true;
+  }
+  if (!invite.usable) {
+    s.say(s.t('rt.invite_invalid'));
+    return true;
+  }
+  s.effect({ type: 'use_invite', code, personId: invite.personId });
+  s.ctx.person.id = invite.personId;
+  const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  s.say(
+    invite.role === 'rt_chair' && invite.rtNumber !== null
+      ? s.t('rt.linked', { name: invite.personName, rt: pad2(invite.rtNumber), rw: pad2(invite.rwNumber) })
+      : s.t('invite.linked', { name: invite.personName }),
+  );
+  s.finish();
+  return true;
+}
