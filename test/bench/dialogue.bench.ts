@@ -28,6 +28,7 @@ const ctx = (): BotContext => ({
   rtCases: [],
   rtDocuments: [],
   questions: [],
+  invite: null,
 });
 const at = (step: ConversationState['step'], data: ConversationState['data'] = {}): ConversationState => ({ step, data, history: [], choices: [] });
 
