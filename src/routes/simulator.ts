@@ -7,7 +7,9 @@ import type { InboundEvent, OutboundMessage, Sender } from '../../adapters/chann
 import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
 import { simulatorPage } from '../../adapters/simulator/page';
 import { isLocale } from '../domain/messages';
-import { processInbound, type PipelineDeps } from '../pipeline/process-inbound';
+import { dailyDigest } from '../jobs/daily-digest';
+import { scheduleTick } from '../jobs/schedule-tick';
+import { enqueue, processInbound, type PipelineDeps } from '../pipeline/process-inbound';
 import { cryptoIds, systemClock } from '../platform';
 import { localToolsEnabled } from './local';
 
@@ -94,6 +96,16 @@ export const simulator = new Hono<Ctx>()
       },
     });
     return c.json({ ok: true, outcome, messageId });
+  })
+  // Time travel: the page moves its clock forward and asks the cron to run at that moment, so a
+  // person trying Loket sees reminders, escalations and the three days pass.
+  .post('/api/clock', async (c) => {
+    const body = await c.req.json<{ at?: number; digest?: boolean }>().catch(() => null);
+    if (!body || typeof body.at !== 'number' || !Number.isFinite(body.at)) return c.json({ error: 'bad_request', detail: 'give at (ms)' }, 400);
+    const tick = await scheduleTick(c.env, body.at, cryptoIds);
+    const digest = body.digest ? await dailyDigest(c.env, body.at, cryptoIds) : [];
+    await enqueue(c.env.OUTBOX, [...tick.queued, ...digest]);
+    return c.json({ ok: true, at: body.at, cases: tick.cases, sent: tick.queued.length + digest.length });
   })
   .get('/api/inbox', async (c) => {
     const id = c.req.query('id') ?? '';

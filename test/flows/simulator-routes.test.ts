@@ -54,3 +54,18 @@ describe('simulator routes', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('simulator clock', () => {
+  it('runs the schedule at a later moment on request', async () => {
+    const { completeApplication } = await import('../support/apply-helper');
+    const siti = new SimPerson('628123450001', 'Siti');
+    await completeApplication(siti, 'ktp');
+    await env.DB.prepare("UPDATE cases SET state = 'submitted', pengantar_approved = 1, next_action_at = day1_due_at, day1_due_at = ?1").bind(Date.parse('2026-11-30T16:00:00+07:00')).run();
+    const res = await app.request('/simulator/api/clock', { method: 'POST', body: JSON.stringify({ at: Date.parse('2026-11-30T16:30:00+07:00'), digest: true }) }, testEnv());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, cases: 1 });
+    expect(await env.DB.prepare('SELECT state FROM cases').first()).toEqual({ state: 'verifying' });
+    const bad = await app.request('/simulator/api/clock', { method: 'POST', body: '{}' }, testEnv());
+    expect(bad.status).toBe(400);
+  });
+});
