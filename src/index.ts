@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { createConsumer } from './jobs/consumer';
 import { deliverOutbox } from './jobs/deliver';
 import { fetchMedia } from './jobs/fetch-media';
+import { makeLetter } from './jobs/make-letter';
 import { runScheduled } from './jobs/scheduled';
 import { enqueue } from './pipeline/process-inbound';
 import { cryptoIds, systemClock } from './platform';
@@ -26,8 +27,8 @@ const consume = createConsumer({
     const followUps = await fetchMedia(env, msg.documentId, mediaSources, systemClock.now(), cryptoIds.newId);
     await enqueue(env.OUTBOX, followUps);
   },
-  async make_letter(msg) {
-    throw new Error(`letter ${msg.letterId}: PDF rendering not wired yet`);
+  async make_letter(msg, env) {
+    await enqueue(env.OUTBOX, await makeLetter(env, msg.letterId, systemClock.now(), cryptoIds));
   },
 });
 

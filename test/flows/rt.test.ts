@@ -2,6 +2,7 @@ import { createScheduledController, env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication } from '../support/apply-helper';
+import { pdfText } from '../support/pdf-text';
 import { useFreshDatabase } from '../support/fresh-database';
 import { choice, choicesOf, drainQueue, JPEG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
@@ -36,6 +37,24 @@ describe('the RT chair and the surat pengantar', () => {
     const letter = await row('SELECT kind, number, issuer_name, issuer_role FROM letters');
     expect(letter).toEqual({ kind: 'pengantar_rt', number: '0001/PGT-RT03RW02-2026', issuer_name: 'Bapak Hasan', issuer_role: 'Ketua RT 03/RW 02' });
     expect(text(await siti.replies())).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.`);
+
+    // The queue draws the PDF, files it in R2 and sends it to Siti.
+    await drainQueue();
+    const { r2_key, verification_code } = (await row('SELECT r2_key, verification_code FROM letters')) as { r2_key: string; verification_code: string };
+    const pdf = await env.SCANS.get(r2_key);
+    const bytes = new Uint8Array(await pdf!.arrayBuffer());
+    const ascii = new TextDecoder('latin1').decode(bytes);
+    expect(ascii.startsWith('%PDF-')).toBe(true);
+    const drawn = await pdfText(bytes);
+    expect(drawn).toContain(`Kode cek: ${verification_code}`);
+    expect(drawn).toContain(`http://localhost:8787/verify/${verification_code}`);
+    expect(drawn).toContain('Nomor: 0001/PGT-RT03RW02-2026');
+    expect(drawn).toContain('Siti Aminah');
+    expect(drawn).toContain('Pembuatan KTP');
+    expect(drawn).toContain('1671 **** **** 0003');
+    expect(drawn).not.toContain('1671024508790003');
+    const sent = (await siti.replies()).find((m) => m.message.kind === 'document');
+    expect(sent?.message).toMatchObject({ kind: 'document', r2Key: r2_key, mimeType: 'application/pdf', filename: `surat-pengantar-${code}.pdf` });
 
     // A second press on a case that has moved on.
     const again = await hasan.press(choice(card, 'Setujui'));
