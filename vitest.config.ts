@@ -18,6 +18,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['./test/support/apply-migrations.ts'],
-    reporters: ['default', './test/support/summary-reporter.ts'],
+    reporters: ['default', ['./test/support/summary-reporter.ts', { record: 'test-results/workerd-counts.json' }]],
   },
 });

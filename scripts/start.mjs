@@ -4,6 +4,9 @@
  * starts `wrangler dev` (local D1, R2, Queue, and cron triggers through /__scheduled), seeds the
  * demo kelurahan through the Worker itself, and prints what to open. Safe to run again: the
  * migrations skip what is applied and the seed is a set of upserts.
+ *
+ * `--persist-to <dir>` (or `--persist-to=<dir>`) keeps local D1, R2 and Queue state in <dir>
+ * instead of `.wrangler/state`; the end-to-end test uses it to start from an empty database.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +18,23 @@ const HOST = '127.0.0.1';
 const BASE = `http://${HOST === '127.0.0.1' ? 'localhost' : HOST}:${PORT}`;
 const READY_TIMEOUT_MS = 60_000;
 
+function option(name) {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) {
+      if (!args[i + 1] || args[i + 1].startsWith('--')) {
+        console.error(`${name} needs a value`);
+        process.exit(2);
+      }
+      return args[i + 1];
+    }
+    if (args[i].startsWith(`${name}=`)) return args[i].slice(name.length + 1);
+  }
+  return undefined;
+}
+const persistTo = option('--persist-to');
+const persistArgs = persistTo ? ['--persist-to', path.resolve(persistTo)] : [];
+
 const wrangler = path.join(path.dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 // wrangler looks up the internet for metrics and request.cf data; Loket runs offline.
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1' };
@@ -23,8 +43,8 @@ function step(message) {
   process.stdout.write(`\n▶ ${message}\n`);
 }
 
-step('Applying D1 migrations to local storage');
-const migrate = spawnSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', '--env', 'local'], {
+step(`Applying D1 migrations to local storage${persistTo ? ` in ${path.resolve(persistTo)}` : ''}`);
+const migrate = spawnSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', '--env', 'local', ...persistArgs], {
   stdio: 'inherit',
   env: { ...env, CI: 'true' }, // never stop to ask for confirmation
 });
@@ -38,7 +58,7 @@ step(`Starting wrangler dev on port ${PORT}`);
 // process of wrangler leaves workerd running).
 const dev = spawn(
   process.execPath,
-  [wrangler, 'dev', '--env', 'local', '--ip', HOST, '--port', String(PORT), '--test-scheduled', '--show-interactive-dev-session=false'],
+  [wrangler, 'dev', '--env', 'local', '--ip', HOST, '--port', String(PORT), '--test-scheduled', '--show-interactive-dev-session=false', ...persistArgs],
   { stdio: 'inherit', env, detached: true },
 );
 
@@ -91,7 +111,7 @@ try {
     Staff page    ${BASE}/status            user "${seeded.staff.username}", password "${seeded.staff.password}"
     Run the cron  ${BASE}/__scheduled?cron=*/15+*+*+*+*   (daily digest: cron=0+0+*+*+*)
 `);
-  if (!existsSync('.wrangler')) console.warn('note: no .wrangler folder found; local state lives there.');
+  if (!persistTo && !existsSync('.wrangler')) console.warn('note: no .wrangler folder found; local state lives there.');
 } catch (err) {
   console.error(String(err instanceof Error ? err.message : err));
   stop(1);

@@ -16,6 +16,8 @@ export function simulatorPage(): string {
   header { background: #0b5d4b; color: #fff; padding: 10px 16px; }
   header h1 { margin: 0; font-size: 18px; }
   header p { margin: 2px 0 0; font-size: 13px; opacity: .85; }
+  .clock { margin-top: 6px; font-size: 14px; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+  .clock button { border: 1px solid #fff; background: transparent; color: #fff; border-radius: 12px; padding: 2px 10px; cursor: pointer; }
   main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; padding: 12px; }
   .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; }
   .phone h2 { margin: 0; padding: 8px 12px; font-size: 15px; background: #075e54; color: #fff; border-radius: 12px 12px 0 0; }
@@ -36,10 +38,30 @@ export function simulatorPage(): string {
 <header>
   <h1>Loket - Simulator</h1>
   <p>Warga, penolong dan Ketua RT mencoba Loket berdampingan. Semua pesan lewat jalur yang sama dengan WhatsApp.</p>
+  <div class="clock">Waktu simulasi: <strong id="clock"></strong>
+    <button type="button" data-advance="3600000">+1 jam</button>
+    <button type="button" data-advance="86400000">+1 hari</button>
+    <button type="button" id="clock-reset">Sekarang</button>
+  </div>
 </header>
 <main id="phones"></main>
 <script>
 const PRESETS = ['628123450001', '628123450002'];
+// Simulated time: an offset from the real clock, kept across reloads. Messages carry it, and
+// moving it forward runs the cron at the new moment, so reminders and the three days can be seen.
+let offset = Number(localStorage.getItem('loket.sim.offset') || 0);
+const simNow = () => Date.now() + offset;
+const WIB = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+function showClock() { document.getElementById('clock').textContent = WIB.format(new Date(simNow())) + ' WIB'; }
+async function advance(ms) {
+  const before = simNow();
+  offset += ms;
+  localStorage.setItem('loket.sim.offset', String(offset));
+  showClock();
+  // The daily digest runs when the move crosses 07:00 WIB (00:00 UTC).
+  const digest = Math.floor(simNow() / 86400000) > Math.floor(before / 86400000);
+  await api('clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: simNow(), digest }) });
+}
 async function api(path, init) {
   const res = await fetch('/simulator/api/' + path, init);
   if (!res.ok) throw new Error(path + ': HTTP ' + res.status);
@@ -102,7 +124,7 @@ class Phone {
   }
   async post(body, shown) {
     this.bubble('in', shown);
-    await api('messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.person.id, name: this.person.name }, ...body }) });
+    await api('messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.person.id, name: this.person.name }, at: simNow(), ...body }) });
     this.poll();
   }
   async upload(file) {
@@ -111,6 +133,7 @@ class Phone {
     form.append('from_id', this.person.id);
     form.append('from_name', this.person.name);
     form.append('file', file);
+    form.append('at', String(simNow()));
     await api('media', { method: 'POST', body: form });
     this.poll();
   }
@@ -128,6 +151,10 @@ class Phone {
   }
 }
 (async () => {
+  showClock();
+  setInterval(showClock, 30000);
+  for (const b of document.querySelectorAll('[data-advance]')) b.onclick = () => advance(Number(b.dataset.advance));
+  document.getElementById('clock-reset').onclick = () => { offset = 0; localStorage.removeItem('loket.sim.offset'); showClock(); };
   const { people } = await api('people');
   const hasan = people.find((p) => p.role === 'rt_chair' && p.rt === 3 && p.rw === 2) || people.find((p) => p.role === 'rt_chair');
   const shown = [people.find((p) => p.id === PRESETS[0]), people.find((p) => p.id === PRESETS[1]), hasan].filter(Boolean);
