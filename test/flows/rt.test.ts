@@ -53,6 +53,11 @@ describe('the RT chair and the surat pengantar', () => {
     expect(drawn).toContain('Pembuatan KTP');
     expect(drawn).toContain('1671 **** **** 0003');
     expect(drawn).not.toContain('1671024508790003');
+    // The code printed on the letter is the one /verify knows.
+    const printed = /Kode cek: ([0-9A-F]{5}-[0-9A-F]{5})/.exec(drawn)![1]!;
+    const { createApp } = await import('../../src/app');
+    const check = await createApp().request(`/verify/${printed}`, {}, testEnv());
+    expect(await check.text()).toContain('Surat ini asli');
     const sent = (await siti.replies()).find((m) => m.message.kind === 'document');
     expect(sent?.message).toMatchObject({ kind: 'document', r2Key: r2_key, mimeType: 'application/pdf', filename: `surat-pengantar-${code}.pdf` });
 

@@ -12,6 +12,7 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { maskNik } from '../../domain/nik';
 import { uploadRequirements, type RequirementId } from '../../domain/services';
 import type { RtCaseView } from '../context';
+import { log } from '../../log';
 import type { Session } from '../session';
 import { normalizePhone } from './apply';
 import { chosen, type Step } from './step';
@@ -57,6 +58,8 @@ export function pressRt(s: Session, choiceId: string): boolean {
   const action = m[1] as Action;
   const c = s.ctx.rtCases.find((x) => x.id === m[2]);
   if (!c) {
+    // No such case in this kelurahan: a forged or mangled id. Nothing to attach it to but the log.
+    log.warn('rt.press_unknown_case', { action, identity: s.ctx.identity.id });
     s.say(s.t('hint.stale_choice'));
     return true;
   }
