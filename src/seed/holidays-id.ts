@@ -9,7 +9,9 @@
  * 2027: only the holidays whose dates are fixed by law or by the calendar (New Year, Labour
  * Day, Pancasila, Independence, Christmas, and Easter's Good Friday and Ascension). The movable
  * Islamic, Chinese, Hindu and Buddhist holidays and the cuti bersama are set each year by the
- * SKB; add them when it is published for 2027.
+ * SKB; no 2027 SKB was available to this project (the maintained vacanza/holidays library, too,
+ * confirms Indonesia's movable dates only through 2026), so they are added when it is published
+ * rather than guessed: a guessed day off would move a promised date.
  */
 export interface HolidaySeed {
   date: string;
