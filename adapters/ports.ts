@@ -19,7 +19,15 @@ export interface ChannelSender {
 
 export interface MediaSource {
   /** The file's bytes and their exact length, as the provider holds them. */
-  open(ref: string, env: Env): Promise<{ body: ReadableStream<Uint8Array>; length: number }>;
+  open(ref: string, env: Env): Promise<{ body: ReadableStream<Uint8Array>; length: number; sha256?: string | null }>;
   /** Frees the provider-side copy once stored, where the channel allows it. */
   release?(ref: string, env: Env): Promise<void>;
+}
+
+/** The recipient cannot be reached on this channel: retrying will not help, a person must act. */
+export class UndeliverableError extends Error {
+  constructor(readonly code: number) {
+    super(`message undeliverable (${code})`);
+    this.name = 'UndeliverableError';
+  }
 }

@@ -9,6 +9,7 @@ import { health } from './routes/health';
 import { local } from './routes/local';
 import { simulator } from './routes/simulator';
 import { verify } from './routes/verify';
+import { whatsapp } from './routes/whatsapp';
 import { log } from './log';
 
 export function createApp() {
@@ -18,6 +19,7 @@ export function createApp() {
   app.route('/__local', local);
   app.route('/simulator', simulator);
   app.route('/verify', verify);
+  app.route('/webhooks/whatsapp', whatsapp);
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError(function onError(err, c) {
     if (err instanceof HTTPException) return err.getResponse();

@@ -2,10 +2,8 @@
  * The Worker: HTTP (webhooks, simulator, staff web, verification, health), the OUTBOX queue
  * consumer and the cron triggers of the three-day schedule.
  */
-import type { ChannelName } from '../adapters/channel';
-import type { ChannelSender, MediaSource } from '../adapters/ports';
-import { simulatorMedia, simulatorSender } from '../adapters/simulator/simulator';
 import { createApp } from './app';
+import { mediaSources, senders } from './channels';
 import { createConsumer } from './jobs/consumer';
 import { deliverOutbox } from './jobs/deliver';
 import { fetchMedia } from './jobs/fetch-media';
@@ -16,12 +14,10 @@ import { cryptoIds, systemClock } from './platform';
 
 const app = createApp();
 
-const senders: Partial<Record<ChannelName, ChannelSender>> = { simulator: simulatorSender };
-const mediaSources: Partial<Record<ChannelName, MediaSource>> = { simulator: simulatorMedia };
 
 const consume = createConsumer({
   async deliver(msg, env) {
-    await deliverOutbox(env, msg.outboxId, senders, systemClock.now());
+    await enqueue(env.OUTBOX, await deliverOutbox(env, msg.outboxId, senders, systemClock.now(), cryptoIds));
   },
   async fetch_media(msg, env) {
     const followUps = await fetchMedia(env, msg.documentId, mediaSources, systemClock.now(), cryptoIds.newId);

@@ -35,7 +35,7 @@ export async function fetchMedia(
   const result = await storeScan(env.SCANS, doc.r2_key, file.body, {
     length: file.length,
     maxBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
-    expectedSha256: doc.sha256,
+    expectedSha256: doc.sha256 ?? file.sha256 ?? null,
   });
   if (result.ok) {
     await env.DB.prepare("UPDATE case_documents SET status = 'stored', content_type = ?1, size_bytes = ?2, sha256 = ?3 WHERE id = ?4")

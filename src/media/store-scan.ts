@@ -60,7 +60,9 @@ export async function storeScan(
       bucket.put(key, fixed.readable, { httpMetadata: { contentType: type } }),
     ]);
     const sha256 = hex(new Uint8Array(hash));
-    if (opts.expectedSha256 && opts.expectedSha256.toLowerCase() !== sha256) {
+    // A hash in a shape we cannot read is not evidence of damage; a readable one must match.
+    const expected = opts.expectedSha256 ? normalizeSha256(opts.expectedSha256) : null;
+    if (expected !== null && expected !== sha256) {
       await bucket.delete(key);
       return { ok: false, reason: 'sha256_mismatch' };
     }
@@ -81,6 +83,18 @@ function concat(parts: Uint8Array[]): Uint8Array {
     offset += p.byteLength;
   }
   return out;
+}
+
+/** Providers give hashes as hex or base64 (WhatsApp's webhooks use base64); compare as hex. */
+export function normalizeSha256(value: string): string | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return v.toLowerCase();
+  try {
+    const bytes = Uint8Array.from(atob(v), (c) => c.charCodeAt(0));
+    return bytes.length === 32 ? hex(bytes) : null;
+  } catch {
+    return null;
+  }
 }
 
 function hex(bytes: Uint8Array): string {

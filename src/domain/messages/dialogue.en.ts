@@ -147,6 +147,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Loket morning summary: ${p.due} case(s) due today, ${p.late} late.${p.lines ? `\n${p.lines}` : ''}`,
 
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
+  'notice.undeliverable': (p: { name: string; code: string }) => `Loket's message to ${p.name} (case ${p.code}) did not reach their WhatsApp. Please tell them in person.`,
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

@@ -148,6 +148,7 @@ export const dialogueId = {
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Ringkasan pagi Loket: ${p.due} berkas jatuh tempo hari ini, ${p.late} terlambat.${p.lines ? `\n${p.lines}` : ''}`,
 
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
+  'notice.undeliverable': (p: { name: string; code: string }) => `Pesan Loket untuk ${p.name} (berkas ${p.code}) tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

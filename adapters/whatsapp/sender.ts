@@ -1,0 +1,68 @@
+/**
+ * Delivers outbox rows on WhatsApp. Inside the 24-hour window a message goes as it is (text,
+ * buttons, list, document, image); outside it, or when Meta answers 131047, an approved template
+ * carries the text and invites a reply, which opens the window again. Rate limits are thrown
+ * back to the queue to retry with backoff; an undeliverable number is reported to the caller.
+ */
+import type { OutboundMessage } from '../channel';
+import { UndeliverableError, type ChannelSender, type OutboxDelivery } from '../ports';
+import { GraphClient, GraphError } from './client';
+import { ERROR, SERVICE_WINDOW_MS } from './limits';
+import { renderMedia, renderTemplate, renderText, type WaMessage } from './render';
+import { CASE_UPDATE, RT_REMINDER } from './templates';
+
+
+export interface WhatsAppSenderDeps {
+  now: () => number;
+  /** The business number of a kelurahan, and its name for templates. */
+  kelurahan(kelurahanId: string, env: Env): Promise<{ phoneNumberId: string; name: string }>;
+  log: (level: 'warn' | 'error', msg: string, fields: Record<string, unknown>) => void;
+}
+
+export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
+  return {
+    async send(d: OutboxDelivery, env: Env) {
+      const client = new GraphClient(env.WHATSAPP_API_BASE, env.WHATSAPP_ACCESS_TOKEN ?? '');
+      const { phoneNumberId, name } = await deps.kelurahan(d.kelurahanId, env);
+      const inWindow = d.lastInboundAt !== null && deps.now() - d.lastInboundAt < SERVICE_WINDOW_MS;
+      const send = async (messages: WaMessage[]) => {
+        let last = '';
+        for (const m of messages) last = await client.sendMessage(phoneNumberId, m);
+        return last;
+      };
+      const template = () => send([templateFor(d.externalId, d.message, name)]);
+      try {
+        if (!inWindow) return { providerMessageId: await template() };
+        return { providerMessageId: await send(await render(client, env, phoneNumberId, d)) };
+      } catch (err) {
+        if (!(err instanceof GraphError)) throw err;
+        if (err.code === ERROR.REENGAGEMENT) return { providerMessageId: await template() };
+        if (err.code === ERROR.UNDELIVERABLE) throw new UndeliverableError(err.code);
+        if (err.code === ERROR.TOKEN || err.httpStatus === 401) {
+          deps.log('error', 'whatsapp.access_token_rejected', { hint: 'renew WHATSAPP_ACCESS_TOKEN with wrangler secret put', code: err.code });
+        } else if (err.code === ERROR.RATE_LIMIT || err.code === ERROR.PAIR_RATE_LIMIT) {
+          deps.log('warn', 'whatsapp.rate_limited', { code: err.code });
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+async function render(client: GraphClient, env: Env, phoneNumberId: string, d: OutboxDelivery): Promise<WaMessage[]> {
+  const m = d.message;
+  if (m.kind === 'text') return renderText(d.externalId, m.text, m.choices ?? []);
+  // Media Loket sends lives in its private bucket; WhatsApp needs it uploaded first.
+  const object = await env.SCANS.get(m.r2Key);
+  if (!object) throw new Error(`outbox ${d.outboxId}: ${m.kind} missing from storage`);
+  const filename = m.kind === 'document' ? m.filename : 'gambar';
+  const mediaId = await client.uploadMedia(phoneNumberId, await object.blob(), m.mimeType, filename);
+  return [renderMedia(d.externalId, m, mediaId)];
+}
+
+function templateFor(to: string, message: OutboundMessage, kelurahan: string): WaMessage {
+  const text = message.kind === 'text' ? message.text : (message.caption ?? '');
+  const forRt = message.kind === 'text' && (message.choices ?? []).some((c) => c.id.startsWith('rt:'));
+  const spec = forRt ? RT_REMINDER : CASE_UPDATE;
+  return renderTemplate(to, spec.name, spec.language, [kelurahan, text]);
+}

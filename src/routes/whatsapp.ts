@@ -1,0 +1,84 @@
+/**
+ * The WhatsApp Cloud API webhook.
+ * GET: the subscription handshake (hub.mode / hub.verify_token / hub.challenge).
+ * POST: X-Hub-Signature-256 checked on the raw body before anything is read; then every message
+ * of the batch goes through the shared pipeline on its own, and statuses are recorded on the
+ * outbox. Meta sees 200 once everything is recorded (bad input included: a retry would not fix
+ * it) and a 5xx only when something failed that a retry can fix.
+ * https://developers.facebook.com/docs/graph-api/webhooks/getting-started
+ */
+import { Hono } from 'hono';
+import { ERROR } from '../../adapters/whatsapp/limits';
+import { parseWebhook } from '../../adapters/whatsapp/parse';
+import { verifySignature } from '../../adapters/whatsapp/signature';
+import { kelurahanForPhoneNumber } from '../channels';
+import { markUndeliverable } from '../jobs/undeliverable';
+import { log } from '../log';
+import { enqueue, processInbound } from '../pipeline/process-inbound';
+import { recordStatuses } from '../pipeline/statuses';
+import { cryptoIds, systemClock } from '../platform';
+import { pipelineDeps } from './simulator';
+
+const encoder = new TextEncoder();
+
+function sameSecret(a: string, b: string): boolean {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  return x.length === y.length && crypto.subtle.timingSafeEqual(x, y);
+}
+
+export const whatsapp = new Hono<{ Bindings: Env }>()
+  .get('/', (c) => {
+    const mode = c.req.query('hub.mode');
+    const token = c.req.query('hub.verify_token') ?? '';
+    const challenge = c.req.query('hub.challenge') ?? '';
+    const expected = c.env.WHATSAPP_VERIFY_TOKEN ?? '';
+    if (mode === 'subscribe' && expected && sameSecret(token, expected) && challenge) return c.text(challenge, 200);
+    return c.text('forbidden', 403);
+  })
+  .post('/', async (c) => {
+    const raw = await c.req.arrayBuffer();
+    if (!(await verifySignature(c.env.WHATSAPP_APP_SECRET ?? '', raw, c.req.header('x-hub-signature-256')))) {
+      log.warn('whatsapp.bad_signature', { bytes: raw.byteLength });
+      return c.json({ error: 'invalid_signature' }, 401);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(raw));
+    } catch {
+      log.warn('whatsapp.bad_json', { bytes: raw.byteLength });
+      return c.json({ ok: true, ignored: 'not json' }, 200);
+    }
+    const parsed = parseWebhook(body);
+    for (const p of parsed.problems) log.warn('whatsapp.webhook_problem', { phoneNumberId: p.phoneNumberId, code: p.code, detail: p.detail });
+
+    let retryable = 0;
+    const deps = pipelineDeps(c.env);
+    for (const { phoneNumberId, event } of parsed.messages) {
+      try {
+        const kelurahanId = await kelurahanForPhoneNumber(c.env, phoneNumberId);
+        if (!kelurahanId) {
+          log.warn('whatsapp.unknown_number', { phoneNumberId });
+          continue;
+        }
+        await processInbound(deps, kelurahanId, event);
+      } catch (err) {
+        // Recorded messages are skipped on Meta's retry, so asking for one is safe.
+        retryable++;
+        log.error('whatsapp.message_failed', { type: event.kind, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    try {
+      const now = systemClock.now();
+      await recordStatuses(c.env.DB, parsed.statuses, now);
+      for (const s of parsed.statuses.filter((x) => x.errors.some((e) => e.code === ERROR.UNDELIVERABLE))) {
+        const row = await c.env.DB.prepare('SELECT id FROM outbox WHERE provider_message_id = ?1').bind(s.providerMessageId).first<{ id: string }>();
+        if (row) await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, ERROR.UNDELIVERABLE, now, cryptoIds));
+      }
+    } catch (err) {
+      retryable++;
+      log.error('whatsapp.status_failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+    if (retryable) return c.json({ error: 'retry' }, 500);
+    return c.json({ ok: true, messages: parsed.messages.length, statuses: parsed.statuses.length });
+  });
