@@ -1,5 +1,15 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+// Real provider payloads kept beside the project (../shared/fixtures), replayed in place when
+// the folder exists; the suite passes without it.
+function sharedFixtures(): string {
+  const dir = fileURLToPath(new URL('../shared/fixtures/whatsapp', import.meta.url));
+  if (!existsSync(dir)) return '{}';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  return JSON.stringify(Object.fromEntries(files.map((f) => [f, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))])));
+}
 import { defineConfig } from 'vitest/config';
 
 // Every test runs inside workerd with the bindings of wrangler.toml's [env.local]: real local
@@ -11,6 +21,7 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
+          SHARED_WHATSAPP_FIXTURES: sharedFixtures(),
         },
       },
     })),

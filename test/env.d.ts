@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** JSON: file name -> payload from ../shared/fixtures/whatsapp, or {} when absent. */
+      SHARED_WHATSAPP_FIXTURES: string;
     }
   }
 }
