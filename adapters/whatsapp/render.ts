@@ -14,8 +14,9 @@ export function splitText(text: string, max = MAX_TEXT): string[] {
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
+    // The first kind of boundary found in the second half wins: paragraph, then line, then word.
+    const cut = ['\n\n', '\n', ' '].map((b) => window.lastIndexOf(b)).find((i) => i > max / 2);
+    const at = cut ?? max;
     parts.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }
