@@ -149,7 +149,44 @@ describe('the resident\'s application over WhatsApp, and the RT chair\'s buttons
   });
 });
 
+describe('every message type gets an answer', () => {
+  it.each([
+    ['voice note', wa.voice(SITI), 'Maaf, Loket belum bisa mendengar pesan suara.'],
+    ['sticker', wa.sticker(SITI), 'Maaf, Loket belum bisa membaca pesan seperti itu.'],
+    ['location', wa.location(SITI), 'Silakan ketik, atau balas angka pilihan.'],
+    ['unknown type', { from: SITI, id: 'wamid.unknown.1', timestamp: '1', type: 'unsupported', errors: [{ code: 131051 }] }, 'Maaf, Loket belum bisa membaca pesan seperti itu.'],
+  ])('a %s is answered politely', async (_, message, expected) => {
+    const out = await say(SITI, message as Record<string, unknown>);
+    expect(shown(out[0]!)).toContain(expected);
+  });
+});
+
+describe('errors a retry can fix', () => {
+  it('answer 500 so that Meta delivers the batch again; recorded messages are not run twice', async () => {
+    const failing = { ...testEnv(), DB: new Proxy(env.DB, { get: (t, k) => (k === 'batch' ? () => Promise.reject(new Error('D1 is overloaded')) : Reflect.get(t, k).bind(t)) }) };
+    const body = JSON.stringify(envelope({ messages: [wa.text(SITI, 'halo')] }, { waId: SITI, name: 'Siti' }));
+    const { sign } = await import('../support/whatsapp');
+    const headers = { 'content-type': 'application/json', 'x-hub-signature-256': await sign(body) };
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await app.request('/webhooks/whatsapp', { method: 'POST', headers, body }, failing);
+    expect(res.status).toBe(500);
+    const retry = await app.request('/webhooks/whatsapp', { method: 'POST', headers, body }, testEnv());
+    expect(retry.status).toBe(200);
+    expect(await count('SELECT count(*) AS n FROM processed_messages')).toBe(1);
+  });
+});
+
 describe('media checks', () => {
+  it('refuses a file larger than the limit without storing it', async () => {
+    await say(SITI, wa.text(SITI, 'halo'));
+    const big = new Uint8Array(Number(env.MAX_UPLOAD_BYTES) + 1);
+    big.set([0xff, 0xd8, 0xff]);
+    const doc = await seedCaseWithDocument('media.big', '');
+    graph.media.set('media.big', { bytes: big, mime: 'image/jpeg' });
+    await runConsumer({ type: 'fetch_media', documentId: doc });
+    expect(await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first()).toEqual({ status: 'rejected', reject_reason: 'too_large' });
+  });
+
   it('rejects a file whose hash does not match Meta\'s', async () => {
     await say(SITI, wa.text(SITI, 'halo'));
     await env.DB.prepare("UPDATE conversations SET step = 'apply.documents'").run();
