@@ -6,6 +6,7 @@
 import { instantAt, localMoment, addDays } from '../domain/calendar';
 import { t } from '../domain/messages';
 import type { IdSource, Instant } from '../domain/ports';
+import { outboxToIdentity, outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
 const OPEN_FOR_OFFICE = "('submitted', 'verifying', 'neighbour_check', 'needs_revision', 'processing', 'open')";
@@ -34,15 +35,10 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
 
   const statements: D1PreparedStatement[] = [];
   const queued: QueueMessage[] = [];
-  const insert = (kelurahanId: string, identitySql: string, identityParam: string, key: string, text: string) => {
+  const insert = (kelurahanId: string, to: { personId: string } | { identityId: string }, key: string, text: string) => {
     const id = ids.newId();
-    statements.push(
-      env.DB.prepare(
-        `INSERT INTO outbox (id, kelurahan_id, identity_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-         SELECT ?1, ?2, (${identitySql}), ?4, ?5, 'pending', ?6, ?6, ?6 WHERE (${identitySql}) IS NOT NULL
-         ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-      ).bind(id, kelurahanId, identityParam, JSON.stringify({ kind: 'text', text }), key, now),
-    );
+    const row = { id, kelurahanId, caseId: null, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: key, now };
+    statements.push('personId' in to ? outboxToPerson(env.DB, to.personId, row) : outboxToIdentity(env.DB, to.identityId, row));
     queued.push({ type: 'deliver', outboxId: id });
   };
 
@@ -55,8 +51,7 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
   for (const [personId, e] of byChair) {
     insert(
       e.kelurahanId,
-      'SELECT id FROM channel_identities WHERE person_id = ?3 ORDER BY last_inbound_at DESC NULLS LAST, created_at LIMIT 1',
-      personId,
+      { personId },
       `digest:${today}:${personId}`,
       t('id', 'digest.rt', { name: e.name, count: e.lines.length, lines: e.lines.join('\n') }),
     );
@@ -69,7 +64,7 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
       late: Number(c?.late ?? 0),
       lines: c?.late_codes ? String(c.late_codes) : '',
     });
-    insert(String(member.kelurahan_id), 'SELECT ?3', String(member.identity_id), `digest:${today}:staff:${member.id}`, text);
+    insert(String(member.kelurahan_id), { identityId: String(member.identity_id) }, `digest:${today}:staff:${member.id}`, text);
   }
   if (statements.length) await env.DB.batch(statements);
   return queued;

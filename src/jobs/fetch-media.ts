@@ -7,6 +7,7 @@ import type { ChannelName } from '../../adapters/channel';
 import type { MediaSource } from '../../adapters/ports';
 import { isLocale, t } from '../domain/messages';
 import { storeScan } from '../media/store-scan';
+import { outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
 export async function fetchMedia(
@@ -55,11 +56,9 @@ export async function fetchMedia(
       `INSERT INTO case_events (id, kelurahan_id, case_id, at, actor_kind, kind, detail)
        VALUES (?1, ?2, ?3, ?4, 'system', 'document_rejected', ?5)`,
     ).bind(newId(), doc.kelurahan_id, doc.case_id, now, JSON.stringify({ document_id: doc.id, reason: result.reason })),
-    env.DB.prepare(
-      `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, status, not_before, created_at, updated_at)
-       SELECT ?1, ?2, ci.id, ?3, ?4, 'pending', ?5, ?5, ?5 FROM channel_identities ci WHERE ci.person_id = ?6
-       ORDER BY ci.last_inbound_at DESC NULLS LAST LIMIT 1`,
-    ).bind(outboxId, doc.kelurahan_id, doc.case_id, JSON.stringify(message), now, doc.notify_person_id),
+    outboxToPerson(env.DB, doc.notify_person_id, {
+      id: outboxId, kelurahanId: doc.kelurahan_id, caseId: doc.case_id, payload: JSON.stringify(message), dedupeKey: `rejected:${doc.id}`, now,
+    }),
   ]);
   return [{ type: 'deliver', outboxId }];
 }

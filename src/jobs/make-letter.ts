@@ -10,6 +10,7 @@ import { maskNik } from '../domain/nik';
 import type { IdSource, Instant } from '../domain/ports';
 import type { ServiceId } from '../domain/services';
 import { renderPengantarPdf } from '../letters/pengantar-pdf';
+import { outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
 const PURPOSE: Record<ServiceId, string> = {
@@ -68,12 +69,9 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
   const statements = recipients.map(([personId, loc]) => {
     const outboxId = ids.newId();
     queued.push({ type: 'deliver', outboxId });
-    return env.DB.prepare(
-      `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-       SELECT ?1, ?2, ci.id, ?3, ?4, ?5, 'pending', ?6, ?6, ?6 FROM channel_identities ci WHERE ci.person_id = ?7
-       ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at LIMIT 1
-       ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-    ).bind(outboxId, l.kelurahan_id, l.case_id, message(loc), `letter:${l.id}:${personId}`, now, personId);
+    return outboxToPerson(env.DB, personId, {
+      id: outboxId, kelurahanId: String(l.kelurahan_id), caseId: String(l.case_id), payload: message(loc), dedupeKey: `letter:${l.id}:${personId}`, now,
+    });
   });
   await env.DB.batch(statements);
   return queued;

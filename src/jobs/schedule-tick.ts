@@ -13,6 +13,7 @@ import type { IdSource, Instant } from '../domain/ports';
 import { maskNik } from '../domain/nik';
 import type { ServiceId } from '../domain/services';
 import { log } from '../log';
+import { outboxToIdentity, outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
 export const DUE_BATCH_LIMIT = 200;
@@ -100,25 +101,13 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
       st.push(event(db, ids, c, now, 'escalated', null, null, { key }));
       for (const member of staff) {
         const id = ids.newId();
-        st.push(
-          db.prepare(
-            `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7, ?7) ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-          ).bind(id, c.kelurahan_id, member.identity_id, c.id, payload, `${key}:${member.id}`, now),
-        );
+        st.push(outboxToIdentity(db, member.identity_id, { id, kelurahanId: c.kelurahan_id, caseId: c.id, payload, dedupeKey: `${key}:${member.id}`, now }));
         queued.push({ type: 'deliver', outboxId: id });
       }
       return;
     }
     const id = ids.newId();
-    st.push(
-      db.prepare(
-        `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-         SELECT ?1, ?2, ci.id, ?3, ?4, ?5, 'pending', ?6, ?6, ?6 FROM channel_identities ci WHERE ci.person_id = ?7
-         ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at LIMIT 1
-         ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-      ).bind(id, c.kelurahan_id, c.id, payload, key, now, recipient.personId),
-    );
+    st.push(outboxToPerson(db, recipient.personId, { id, kelurahanId: c.kelurahan_id, caseId: c.id, payload, dedupeKey: key, now }));
     queued.push({ type: 'deliver', outboxId: id });
   };
 

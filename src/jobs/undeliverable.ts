@@ -5,6 +5,7 @@
  */
 import { t } from '../domain/messages';
 import type { IdSource, Instant } from '../domain/ports';
+import { outboxToIdentity } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
 export async function markUndeliverable(env: Env, outboxId: string, code: number, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
@@ -38,10 +39,7 @@ export async function markUndeliverable(env: Env, outboxId: string, code: number
   for (const target of targets.results) {
     const id = ids.newId();
     statements.push(
-      env.DB.prepare(
-        `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7, ?7) ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-      ).bind(id, row.kelurahan_id, target.id, row.case_id, payload, `undeliverable:${outboxId}:${target.id}`, now),
+      outboxToIdentity(env.DB, target.id, { id, kelurahanId: row.kelurahan_id, caseId: row.case_id, payload, dedupeKey: `undeliverable:${outboxId}:${target.id}`, now }),
     );
     queued.push({ type: 'deliver', outboxId: id });
   }
