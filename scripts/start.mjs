@@ -108,7 +108,8 @@ try {
 
     Health        ${BASE}/health            ${health.status}
     Simulator     ${BASE}/simulator
-    Staff page    ${BASE}/status            user "${seeded.staff.username}", password "${seeded.staff.password}"
+    Verify page   ${BASE}/verify/CODE       (the code printed on a letter)
+    Staff login   user "${seeded.staff.username}", password "${seeded.staff.password}" (for the staff pages)
     Run the cron  ${BASE}/__scheduled?cron=*/15+*+*+*+*   (daily digest: cron=0+0+*+*+*)
 `);
   if (!persistTo && !existsSync('.wrangler')) console.warn('note: no .wrangler folder found; local state lives there.');
