@@ -142,6 +142,8 @@ function handle(s: Session, input: InboundBody): void {
   }
 
   if (answer.kind === 'media' && !MEDIA_STEPS.includes(s.state.step)) {
+    // A photo while a revision waits is the resent document, whatever the conversation was at.
+    if (revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
     s.say(s.t('unsupported.media_here'));
     return s.reask();
   }

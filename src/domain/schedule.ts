@@ -50,7 +50,9 @@ export interface ScheduleDecision {
 }
 
 export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
-  const key = (notice: Notice, n: number | string = 0) => `${c.id}:${notice}:${n}`;
+  // A round is everything since the case last changed state (updated_at): a revision starts a
+  // new round, whose reminders must not be mistaken for the earlier round's.
+  const key = (notice: Notice, n: number | string = 0) => `${c.id}:${notice}:${c.updatedAt}:${n}`;
   const keep = (nextActionAt: Instant | null, notices: ScheduleDecision['notices'] = [], remindersSent = c.remindersSent): ScheduleDecision => ({
     event: null, notices, remindersSent, nextActionAt,
   });
@@ -78,7 +80,8 @@ export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
             { notice: 'day2_started', key: key('day2_started') },
             { notice: 'verification_card', key: key('verification_card') },
           ],
-          remindersSent: 0,
+          // The card is the first nudge of day 2.
+          remindersSent: 1,
           nextActionAt: Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity),
         };
       }
@@ -86,10 +89,14 @@ export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
     case 'verifying':
     case 'neighbour_check': {
       if (c.day2DueAt !== null && now >= c.day2DueAt) {
-        return keep(c.day3DueAt, [{ notice: 'escalate_verification', key: key('escalate_verification') }]);
+        // Escalated once; looked at again when day 3 closes, and never again after that.
+        const next = c.day3DueAt !== null && c.day3DueAt > now ? c.day3DueAt : null;
+        return keep(next, [{ notice: 'escalate_verification', key: key('escalate_verification') }]);
       }
       const n = c.remindersSent + 1;
-      const notices = c.state === 'verifying' ? [{ notice: 'remind_verification' as const, key: key('remind_verification', n) }] : [];
+      // After a revision the chair first gets the card again, with the resent document.
+      const notice = c.remindersSent === 0 ? ('verification_card' as const) : ('remind_verification' as const);
+      const notices = c.state === 'verifying' ? [{ notice, key: key(notice, n) }] : [];
       return keep(Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity), notices, notices.length ? n : c.remindersSent);
     }
     case 'needs_revision': {

@@ -23,6 +23,8 @@ export class UnknownKelurahanError extends Error {}
 
 const ME = '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?1 AND channel = ?2 AND external_id = ?3)';
 const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
+/** The states in which an RT chair has something to do; the pressed case is loaded whatever its state. */
+const CHAIR_STATES = "'draft', 'awaiting_pengantar', 'verifying', 'neighbour_check', 'needs_revision'";
 
 export async function loadContext(
   d1: D1Database,
@@ -91,8 +93,8 @@ export async function loadContext(
                 rt.number AS rt_number, rw.number AS rw_number, rt.chair_person_id
          FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
          LEFT JOIN rt ON rt.id = c.rt_id LEFT JOIN rw ON rw.id = rt.rw_id
-         WHERE c.kelurahan_id = ?1 AND ((rt.chair_person_id = ${ME} AND c.state NOT IN (${TERMINAL})) OR c.id = ?4)
-         ORDER BY c.created_at LIMIT 30`,
+         WHERE c.kelurahan_id = ?1 AND ((rt.chair_person_id = ${ME} AND c.state IN (${CHAIR_STATES})) OR c.id = ?4)
+         ORDER BY (c.id = ?4) DESC, c.created_at LIMIT 30`,
       )
       .bind(k, channel, externalId, args.pressedCaseId ?? null),
     d1

@@ -70,11 +70,12 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
     }
     try {
       const now = systemClock.now();
-      await recordStatuses(c.env.DB, parsed.statuses, now);
+      // Undeliverable first: it tells a person, and it only acts on rows not yet marked failed.
       for (const s of parsed.statuses.filter((x) => x.errors.some((e) => e.code === ERROR.UNDELIVERABLE))) {
         const row = await c.env.DB.prepare('SELECT id FROM outbox WHERE provider_message_id = ?1').bind(s.providerMessageId).first<{ id: string }>();
         if (row) await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, ERROR.UNDELIVERABLE, now, cryptoIds));
       }
+      await recordStatuses(c.env.DB, parsed.statuses, now);
     } catch (err) {
       retryable++;
       log.error('whatsapp.status_failed', { error: err instanceof Error ? err.message : String(err) });

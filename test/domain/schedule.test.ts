@@ -16,10 +16,10 @@ describe('the schedule of one case', () => {
     expect(decide(base, day1)).toEqual({
       event: 'archive',
       notices: [
-        { notice: 'day2_started', key: 'c1:day2_started:0' },
-        { notice: 'verification_card', key: 'c1:verification_card:0' },
+        { notice: 'day2_started', key: `c1:day2_started:${t0}:0` },
+        { notice: 'verification_card', key: `c1:verification_card:${t0}:0` },
       ],
-      remindersSent: 0,
+      remindersSent: 1,
       nextActionAt: day1 + REMIND_EVERY_MS,
     });
   });
@@ -29,14 +29,21 @@ describe('the schedule of one case', () => {
   });
 
   it('reminds the RT chair during day 2, never past its end, each reminder with its own key', () => {
-    const v = { ...base, state: 'verifying' as const };
-    expect(decide(v, day1 + H)).toMatchObject({ notices: [{ key: 'c1:remind_verification:1' }], remindersSent: 1, nextActionAt: day1 + H + REMIND_EVERY_MS });
-    expect(decide({ ...v, remindersSent: 1 }, day2 - H)).toMatchObject({ notices: [{ key: 'c1:remind_verification:2' }], nextActionAt: day2 });
+    const v = { ...base, state: 'verifying' as const, remindersSent: 1 };
+    expect(decide(v, day1 + H)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:2` }], remindersSent: 2, nextActionAt: day1 + H + REMIND_EVERY_MS });
+    expect(decide({ ...v, remindersSent: 2 }, day2 - H)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:3` }], nextActionAt: day2 });
+  });
+
+  it('after a revision sends the card again, under keys of a new round', () => {
+    const resubmitted = { ...base, state: 'verifying' as const, remindersSent: 0, updatedAt: day1 + 2 * H };
+    expect(decide(resubmitted, day1 + 2 * H).notices).toEqual([{ notice: 'verification_card', key: `c1:verification_card:${day1 + 2 * H}:1` }]);
   });
 
   it('escalates a late verification to staff once, then waits for day 3', () => {
     const v = { ...base, state: 'verifying' as const, remindersSent: 3 };
-    expect(decide(v, day2)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: 'c1:escalate_verification:0' }], remindersSent: 3, nextActionAt: day3 });
+    expect(decide(v, day2)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: `c1:escalate_verification:${t0}:0` }], remindersSent: 3, nextActionAt: day3 });
+    // Past day 3 it is not picked up again every tick.
+    expect(decide(v, day3 + H)).toMatchObject({ nextActionAt: null });
   });
 
   it('does not remind while neighbours are being asked, but still escalates lateness', () => {
@@ -53,8 +60,8 @@ describe('the schedule of one case', () => {
 
   it('reminds the RT chair twice about a pengantar, then escalates, then stops', () => {
     const a = { ...base, state: 'awaiting_pengantar' as const, pengantarApproved: false };
-    expect(decide(a, t0).notices.map((n) => n.key)).toEqual(['c1:remind_pengantar:1']);
-    expect(decide({ ...a, remindersSent: 1 }, t0).notices.map((n) => n.key)).toEqual(['c1:remind_pengantar:2']);
+    expect(decide(a, t0).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:1`]);
+    expect(decide({ ...a, remindersSent: 1 }, t0).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:2`]);
     expect(decide({ ...a, remindersSent: 2 }, t0)).toMatchObject({ notices: [{ notice: 'escalate_pengantar' }], remindersSent: 3, nextActionAt: null });
     expect(decide({ ...a, remindersSent: 3 }, t0)).toMatchObject({ notices: [], nextActionAt: null });
   });
@@ -67,7 +74,7 @@ describe('the schedule of one case', () => {
 
   it('reminds a resident about a revision at most twice', () => {
     const r = { ...base, state: 'needs_revision' as const };
-    expect(decide(r, day1).notices.map((n) => n.key)).toEqual(['c1:remind_revision:1']);
+    expect(decide(r, day1).notices.map((n) => n.key)).toEqual([`c1:remind_revision:${t0}:1`]);
     expect(decide({ ...r, remindersSent: 2 }, day1)).toMatchObject({ notices: [], nextActionAt: null });
   });
 

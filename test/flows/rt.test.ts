@@ -147,13 +147,20 @@ describe('day 2: verification, neighbours and a revision round', () => {
     r = await hasan.say('Foto buram, wajah tidak jelas');
     expect(text(r)).toBe('Baik. Pemohon kami minta memperbaiki: Pas foto.');
     expect(text(await siti.replies())).toContain(`Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram, wajah tidak jelas\nMohon kirim ulang Pas foto di chat ini.`);
+    // Whatever she typed in between, her next photo is the resent document.
+    await siti.say('baik pak');
     r = await siti.upload(JPEG, 'image/jpeg', 'pas-baru.jpg');
     expect(text(r)).toBe(`Terima kasih, Pas foto diterima. Berkas ${code} diperiksa lagi oleh Ketua RT.`);
     expect(await row("SELECT state, revision_requirement FROM cases")).toEqual({ state: 'verifying', revision_requirement: null });
     expect(await count("SELECT count(*) AS n FROM case_documents WHERE requirement = 'pas_photo' AND superseded_at IS NOT NULL")).toBe(1);
 
-    // The chair is reminded with the buttons, and declares it valid: day 3.
+    // The chair gets the card again with the resent photo, then a reminder; he declares it valid.
+    await drainQueue();
     await tick(wib('2026-12-01T09:00'));
+    const again = await hasan.replies();
+    expect(text(again)).toContain(`Mohon periksa berkas ${code}`);
+    expect(again.filter((m) => m.message.kind === 'image')).toHaveLength(3);
+    await tick(wib('2026-12-01T13:30'));
     const reminder = await hasan.replies();
     expect(text(reminder)).toContain(`Pengingat: berkas ${code} menunggu pemeriksaan Bapak/Ibu hari ini.`);
     r = await hasan.press(choice(reminder, 'Sah'));

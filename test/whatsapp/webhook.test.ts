@@ -250,6 +250,21 @@ describe('sending rules', () => {
     expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'undeliverable'")).toBe(1);
   });
 
+  it('tells the RT chair when Meta reports 131026 later, in a status webhook', async () => {
+    const { completeApplication } = await import('../support/apply-helper');
+    const { SimPerson } = await import('../support/simulator');
+    await completeApplication(new SimPerson('628123450001', 'Siti'), 'ktp');
+    await say(SITI, wa.text(SITI, 'halo'));
+    const caseId = (await env.DB.prepare('SELECT id FROM cases').first<{ id: string }>())!.id;
+    const outboxId = await queueText(SITI, 'Kabar berkas', caseId);
+    await runConsumer({ type: 'deliver', outboxId });
+    const { provider_message_id } = (await env.DB.prepare('SELECT provider_message_id FROM outbox WHERE id = ?1').bind(outboxId).first<{ provider_message_id: string }>())!;
+    await post(envelope({ statuses: [{ id: provider_message_id, status: 'failed', timestamp: '1', recipient_id: SITI, errors: [{ code: 131026, title: 'Message undeliverable' }] }] }));
+    expect(await env.DB.prepare('SELECT status FROM outbox WHERE id = ?1').bind(outboxId).first()).toEqual({ status: 'failed' });
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'undeliverable'")).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%tidak sampai%'")).toBe(1);
+  });
+
   it('reports a rejected access token loudly and keeps the message for a retry', async () => {
     await say(SITI, wa.text(SITI, 'halo'));
     graph.failNext = [{ code: 190, status: 401 }];
