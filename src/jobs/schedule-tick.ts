@@ -1,8 +1,9 @@
 /**
  * The 15-minute cron: for each case whose next action is due (read through the partial index on
  * cases.next_action_at), ask the pure schedule what to do, and write it in one batch per case.
- * Transitions are guarded by the state they leave and notices by their dedupe keys, so a tick
- * that runs twice, or two ticks at once, change and send nothing twice.
+ * Transitions are guarded by the state they leave (a batch whose guard matched nothing aborts)
+ * and notices by their dedupe keys, so a tick that runs twice, or two ticks at once, change and
+ * send nothing twice.
  */
 import type { OutboundMessage } from '../../adapters/channel';
 import { verifyChoices, pengantarChoices } from '../bot/steps/rt';
@@ -84,7 +85,7 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
         `UPDATE cases SET state = ?1, version = version + 1, updated_at = ?2, next_action_at = ?3, reminders_sent = ?4
          WHERE id = ?5 AND state = ?6 AND next_action_at = ?7`,
       ).bind(r.to, now, d.nextActionAt, d.remindersSent, c.id, c.state, c.next_action_at),
-      event(db, ids, c, now, d.event, c.state, r.to),
+      event(db, ids, c, now, d.event, c.state, r.to, undefined, true),
     );
   } else {
     st.push(
@@ -191,11 +192,12 @@ async function verificationCard(
   });
 }
 
-function event(db: D1Database, ids: IdSource, c: DueRow, now: Instant, kind: string, from: string | null, to: string | null, detail?: unknown) {
+/** With `afterGuardedUpdate`, a case another tick already moved aborts this case's batch. */
+function event(db: D1Database, ids: IdSource, c: DueRow, now: Instant, kind: string, from: string | null, to: string | null, detail?: unknown, afterGuardedUpdate = false) {
   return db
     .prepare(
       `INSERT INTO case_events (id, kelurahan_id, case_id, at, actor_kind, kind, from_state, to_state, detail)
-       VALUES (?1, ?2, ?3, ?4, 'system', ?5, ?6, ?7, ?8)`,
+       VALUES (?1, ?2, ?3, ${afterGuardedUpdate ? 'CASE WHEN changes() = 1 THEN ?4 END' : '?4'}, 'system', ?5, ?6, ?7, ?8)`,
     )
     .bind(ids.newId(), c.kelurahan_id, c.id, now, kind, from, to, detail ? JSON.stringify(detail) : null);
 }

@@ -1,7 +1,8 @@
 /**
  * The hot path of every channel: for one inbound event, dedupe, load, run the dialogue, write
  * once, and nudge the queue. Two D1 round trips when nothing races; a race with the same
- * person's other message (or their first contact arriving twice) is retried from the top.
+ * person's other message, their first contact arriving twice, or someone else changing the same
+ * case in between is retried from the top.
  */
 import type { InboundEvent } from '../../adapters/channel';
 import { runDialogue } from '../bot/dialogue';
@@ -101,6 +102,7 @@ function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {
   if (message.includes('UNIQUE constraint failed: processed_messages')) return 'duplicate';
   if (
     message.includes('NOT NULL constraint failed: processed_messages.received_at') ||
+    message.includes('NOT NULL constraint failed: case_events.at') ||
     message.includes('UNIQUE constraint failed: channel_identities') ||
     message.includes('UNIQUE constraint failed: conversations')
   ) {

@@ -101,7 +101,10 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         values.push(e.caseId, k, e.from);
         const n = values.length;
         q(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?${n - 2} AND kelurahan_id = ?${n - 1} AND state = ?${n}`, ...values);
-        event(q, w, e.caseId, e.event, e.actor, e.from, e.to, e.detail);
+        // Someone else moved the case since it was read (the chair approving while the resident
+        // cancels): the event's time becomes NULL, NOT NULL aborts the whole batch, and the
+        // message is run again on the fresh state. Nothing of the stale decision is written.
+        event(q, w, e.caseId, e.event, e.actor, e.from, e.to, e.detail, true);
         break;
       }
       case 'case_event':
@@ -225,10 +228,11 @@ type Push = (sql: string, ...values: unknown[]) => void;
 
 function event(
   q: Push, w: WriteInput, caseId: string, kind: string, actor: string, from: string | null, to: string | null, detail?: Record<string, unknown>,
+  afterGuardedUpdate = false,
 ): void {
   q(
     `INSERT INTO case_events (id, kelurahan_id, case_id, at, actor_kind, actor_person_id, kind, from_state, to_state, detail)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+     VALUES (?1, ?2, ?3, ${afterGuardedUpdate ? 'CASE WHEN changes() = 1 THEN ?4 END' : '?4'}, ?5, ?6, ?7, ?8, ?9, ?10)`,
     w.ids.newId(), w.kelurahanId, caseId, w.now, actor, w.personId, kind, from, to, detail ? JSON.stringify(detail) : null,
   );
 }

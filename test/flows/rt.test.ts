@@ -270,3 +270,32 @@ describe('invitation codes', () => {
     expect(text(await newPhone.press(choice(card, 'Setujui')))).toContain('Surat pengantar sudah dibuat');
   });
 });
+
+describe('two people acting on one case at once', () => {
+  it('the later decision is run again on the fresh state: no letter for a case cancelled meanwhile', async () => {
+    const { hasan } = await applied();
+    const approve = choice(await hasan.replies(), 'Setujui');
+    let calls = 0;
+    const racing = new Proxy(env.DB, {
+      get(target, key) {
+        if (key !== 'batch') return Reflect.get(target, key).bind(target);
+        return async (statements: D1PreparedStatement[]) => {
+          // Between the chair's read and write, the resident cancels.
+          if (++calls === 2) await target.prepare("UPDATE cases SET state = 'cancelled', version = version + 1").run();
+          return target.batch(statements);
+        };
+      },
+    });
+    const { createApp } = await import('../../src/app');
+    const res = await createApp().request(
+      '/simulator/api/messages',
+      { method: 'POST', body: JSON.stringify({ from: { id: '628990000203', name: 'Bapak Hasan' }, choiceId: approve.id, at: wib('2026-11-30T11:00') }) },
+      { ...testEnv(), DB: racing },
+    );
+    expect(res.status).toBe(200);
+    expect(calls).toBe(4); // read, failed write, read again, write
+    expect(await count('SELECT count(*) AS n FROM letters')).toBe(0);
+    expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'cancelled', pengantar_approved: 0 });
+    expect(text(await hasan.replies())).toContain('sudah ditangani');
+  });
+});
