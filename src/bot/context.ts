@@ -74,6 +74,8 @@ export interface QuestionView {
   caseId: string;
   caseCode: string;
   caseState: CaseState;
+  /** For the optimistic lock: two neighbours answering at once must see each other's answer. */
+  caseVersion: number;
   identityId: string;
   answer: 'yes' | 'no' | null;
   applicantName: string;

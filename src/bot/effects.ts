@@ -92,6 +92,6 @@ export type Effect =
       issuerRole: string;
     }
   | { type: 'ask_neighbour'; questionId: string; caseId: string; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string }
-  | { type: 'answer_question'; questionId: string; answer: 'yes' | 'no' }
+  | { type: 'answer_question'; questionId: string; caseId: string; caseVersion: number; answer: 'yes' | 'no' }
   /** Links this chat to the invited person (an RT chair or a neighbour) and spends the code. */
   | { type: 'use_invite'; code: string; personId: string };

@@ -107,7 +107,7 @@ export async function loadContext(
       .bind(k, channel, externalId),
     d1
       .prepare(
-        `SELECT q.id, q.case_id, q.identity_id, q.answer, c.code, c.state, a.full_name AS applicant_name,
+        `SELECT q.id, q.case_id, q.identity_id, q.answer, c.code, c.state, c.version, a.full_name AS applicant_name,
                 rt.number AS rt_number, rw.number AS rw_number,
                 (SELECT json_group_array(json_object('id', o.id, 'answer', o.answer)) FROM neighbour_questions o WHERE o.case_id = q.case_id) AS all_answers
          FROM neighbour_questions q JOIN cases c ON c.id = q.case_id JOIN people a ON a.id = c.applicant_person_id
@@ -207,6 +207,7 @@ export async function loadContext(
       caseId: String(q.case_id),
       caseCode: String(q.code),
       caseState: q.state as QuestionView['caseState'],
+      caseVersion: Number(q.version),
       identityId: String(q.identity_id),
       answer: (q.answer as QuestionView['answer']) ?? null,
       applicantName: String(q.applicant_name),

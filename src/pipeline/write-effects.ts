@@ -176,6 +176,10 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         break;
       case 'answer_question':
         q('UPDATE neighbour_questions SET answer = ?1, answered_at = ?2 WHERE id = ?3 AND answer IS NULL', e.answer, now, e.questionId);
+        // Locks the case at the version read: a neighbour answering at the same moment is run
+        // again and then sees this answer, so the last one hands the case back to the chair.
+        q('UPDATE cases SET version = version + 1, updated_at = ?1 WHERE id = ?2 AND version = ?3', now, e.caseId, e.caseVersion);
+        event(q, w, e.caseId, 'neighbour_answer', 'neighbour', null, null, { question_id: e.questionId, answer: e.answer }, true);
         break;
       case 'send': {
         const outboxId = w.ids.newId();

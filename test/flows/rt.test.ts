@@ -299,3 +299,23 @@ describe('two people acting on one case at once', () => {
     expect(text(await hasan.replies())).toContain('sudah ditangani');
   });
 });
+
+describe('two neighbours answering at the same moment', () => {
+  it('both answers count and the case goes back to the chair once', async () => {
+    const { hasan } = await applied();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await tick(wib('2026-11-30T16:15'));
+    const card = await hasan.replies();
+    await hasan.press(choice(card, 'Tanya tetangga'));
+    await hasan.say('0812 3450 002, 0812 3450 003');
+    const budi = new SimPerson('628123450002', 'Budi');
+    const rudi = new SimPerson('628123450003', 'Rudi');
+    const [qb, qr] = [await budi.replies(), await rudi.replies()];
+    const results = await Promise.all([budi.post({ choiceId: choice(qb, 'Ya, kenal').id }), rudi.post({ choiceId: choice(qr, 'Ya, kenal').id })]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'neighbour_answer'")).toBe(2);
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'neighbours_done'")).toBe(1);
+    expect(text(await hasan.replies())).toContain('1. kenal\n2. kenal');
+  });
+});

@@ -33,8 +33,7 @@ export function pressNeighbour(s: Session, choiceId: string): boolean {
     return true;
   }
   const answer = m[1] === 'y' ? 'yes' : 'no';
-  s.effect({ type: 'answer_question', questionId: q.id, answer });
-  s.effect({ type: 'case_event', caseId: q.caseId, kind: 'neighbour_answer', actor: 'neighbour', detail: { question_id: q.id, answer } });
+  s.effect({ type: 'answer_question', questionId: q.id, caseId: q.caseId, caseVersion: q.caseVersion, answer });
   const answers = q.all.map((o) => (o.id === q.id ? { ...o, answer } : o));
   if (answers.every((o) => o.answer !== null)) {
     const done = applyEvent({ kind: 'service', state: 'neighbour_check', documentsComplete: true, pengantarApproved: true }, 'neighbours_done', 'system');
