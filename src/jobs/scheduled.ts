@@ -24,7 +24,7 @@ const MAX_ATTEMPTS = 8;
 export async function requeueStuck(env: Env, now: number): Promise<number> {
   const [outbox, documents] = await env.DB.batch<{ id: string }>([
     env.DB.prepare(
-      "SELECT id FROM outbox WHERE status = 'pending' AND not_before <= ?1 AND updated_at <= ?1 AND created_at >= ?2 AND attempts < ?3 LIMIT 200",
+      "SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= ?1 AND updated_at <= ?1 AND created_at >= ?2 AND attempts < ?3 LIMIT 200",
     ).bind(now - STUCK_AFTER_MS, now - GIVE_UP_AFTER_MS, MAX_ATTEMPTS),
     env.DB.prepare("SELECT id FROM case_documents WHERE status = 'pending' AND created_at <= ?1 AND created_at >= ?2 LIMIT 200").bind(
       now - STUCK_AFTER_MS,

@@ -17,6 +17,7 @@ export async function markUndeliverable(env: Env, outboxId: string, code: number
     .bind(outboxId)
     .first<{ kelurahan_id: string; case_id: string | null; status: string; person_id: string; full_name: string; code: string | null; chair_person_id: string | null }>();
   if (!row || row.status === 'failed') return [];
+  // (A row being sent is 'sending'; one reported later by a status webhook is 'sent' or later.)
   const text = t('id', 'notice.undeliverable', { name: row.full_name || '-', code: row.code ?? '-' });
   const payload = JSON.stringify({ kind: 'text', text });
   const statements: D1PreparedStatement[] = [

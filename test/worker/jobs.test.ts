@@ -71,7 +71,25 @@ describe('queue consumer', () => {
     expect(result.explicitAcks).toEqual(['n']);
     expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['m']);
     const row = await env.DB.prepare("SELECT status, attempts, last_error FROM outbox WHERE id = 'o1'").first();
-    expect(row).toEqual({ status: 'pending', attempts: 0, last_error: null });
+    expect(row).toEqual({ status: 'pending', attempts: 0, last_error: 'no sender for channel telegram' });
+  });
+
+  it('sends a row once when two nudges for it arrive together', async () => {
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k', 'A', 'B', 'C', 'D', 'E', 0)"),
+      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p', 'k', 'X', 0)"),
+      env.DB.prepare("INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i', 'k', 'p', 'simulator', '628', 0)"),
+      env.DB.prepare("INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at) VALUES ('o1', 'k', 'i', '{\"kind\":\"text\",\"text\":\"hi\"}', 0, 0, 0)"),
+    ]);
+    const send = vi.fn(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return { providerMessageId: 'p1' };
+    });
+    const { deliverOutbox } = await import('../../src/jobs/deliver');
+    const { SequentialIds } = await import('../../src/domain/ports');
+    await Promise.all([1, 2].map(() => deliverOutbox(env, 'o1', { simulator: { send } }, 1000, new SequentialIds())));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(await env.DB.prepare("SELECT status, provider_message_id FROM outbox WHERE id = 'o1'").first()).toEqual({ status: 'sent', provider_message_id: 'p1' });
   });
 });
 
