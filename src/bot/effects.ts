@@ -32,7 +32,6 @@ export type Effect =
       kind: CaseKind;
       service: ServiceId | null;
       state: CaseState;
-      codePrefix: string;
       codePeriod: string;
       applicant: ApplicantRef;
       submitterPersonId: string | null;

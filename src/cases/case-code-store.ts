@@ -1,7 +1,8 @@
 /**
- * Draws the next human case code from the per-kelurahan counter. One statement (an upsert with
- * RETURNING) is atomic in D1, so two applications submitted at the same moment never get the
- * same number; the unique index on cases(kelurahan_id, code) is the second line of defence.
+ * The per-kelurahan counters behind case codes and letter numbers. The upsert is one atomic
+ * statement; in the write batch the case insert that follows reads the new value, so two
+ * applications at the same moment never share a number, and the unique index on
+ * cases(kelurahan_id, code) is the second line of defence. `allocateCaseCode` draws one alone.
  */
 import { caseCodePeriod, formatCaseCode } from '../domain/case-code';
 import type { LocalDate } from '../domain/calendar';

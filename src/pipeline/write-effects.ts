@@ -11,6 +11,7 @@ import { CASE_CODE_PLACEHOLDER } from '../bot/effects';
 import type { ConversationState } from '../bot/state';
 import type { Instant, IdSource } from '../domain/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
+import { nextSequenceStatement } from '../cases/case-code-store';
 import { conversationExpiry } from './load-context';
 
 export interface WriteInput {
@@ -75,11 +76,7 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         break;
       case 'create_case': {
         const applicant = applicantSql(e.applicant, k, now, q);
-        q(
-          `INSERT INTO case_code_counters (kelurahan_id, period, last_sequence) VALUES (?1, ?2, 1)
-           ON CONFLICT (kelurahan_id, period) DO UPDATE SET last_sequence = last_sequence + 1`,
-          k, e.codePeriod,
-        );
+        st.push(nextSequenceStatement(d1, k, e.codePeriod));
         q(
           `INSERT INTO cases (id, kelurahan_id, code, kind, service, state, applicant_person_id, submitter_person_id, rt_id,
              complaint_text, related_case_id, due_at, next_action_at, created_at, updated_at)
@@ -135,11 +132,7 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
       }
       case 'issue_letter': {
         // Letter numbers run per issuer and year, e.g. PGT-RT03RW02-2026 -> 0001/PGT-RT03RW02-2026.
-        q(
-          `INSERT INTO case_code_counters (kelurahan_id, period, last_sequence) VALUES (?1, ?2, 1)
-           ON CONFLICT (kelurahan_id, period) DO UPDATE SET last_sequence = last_sequence + 1`,
-          k, e.numberPrefix,
-        );
+        st.push(nextSequenceStatement(d1, k, e.numberPrefix));
         q(
           `INSERT INTO letters (id, kelurahan_id, case_id, kind, number, verification_code, issued_at, issuer_name, issuer_role, r2_key)
            VALUES (?1, ?2, ?3, ?4, printf('%04d', (SELECT last_sequence FROM case_code_counters WHERE kelurahan_id = ?2 AND period = ?5)) || '/' || ?5,

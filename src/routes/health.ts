@@ -4,6 +4,7 @@
  * only be checked for presence: a probe message would be delivered to the consumer.
  */
 import { Hono } from 'hono';
+import { log } from '../log';
 
 type Probe = { ok: true; detail?: string } | { ok: false; error: string };
 
@@ -12,7 +13,9 @@ async function probe(run: () => Promise<string | undefined>): Promise<Probe> {
     const detail = await run();
     return detail === undefined ? { ok: true } : { ok: true, detail };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    // The public answer says what is down, not why: error text can name internals.
+    log.error('health.probe_failed', { error: err instanceof Error ? err.message : String(err) });
+    return { ok: false, error: 'unavailable' };
   }
 }
 

@@ -6,25 +6,15 @@ import { Hono } from 'hono';
 import type { InboundEvent, OutboundMessage, Sender } from '../../adapters/channel';
 import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
 import { simulatorPage } from '../../adapters/simulator/page';
-import { isLocale } from '../domain/messages';
 import { dailyDigest } from '../jobs/daily-digest';
 import { scheduleTick } from '../jobs/schedule-tick';
-import { enqueue, processInbound, type PipelineDeps } from '../pipeline/process-inbound';
-import { cryptoIds, systemClock } from '../platform';
+import { pipelineDeps } from '../pipeline/deps';
+import { enqueue, processInbound } from '../pipeline/process-inbound';
+import { cryptoIds } from '../platform';
 import { localToolsEnabled } from './local';
 
 type Ctx = { Bindings: Env };
 
-export function pipelineDeps(env: Env, clock = systemClock): PipelineDeps {
-  return {
-    db: env.DB,
-    queue: env.OUTBOX,
-    clock,
-    ids: cryptoIds,
-    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
-    defaultLocale: isLocale(env.DEFAULT_LOCALE) ? env.DEFAULT_LOCALE : 'id',
-  };
-}
 
 async function defaultKelurahan(env: Env, requested: string | undefined): Promise<string | null> {
   const row = requested

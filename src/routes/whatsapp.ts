@@ -17,7 +17,7 @@ import { log } from '../log';
 import { enqueue, processInbound } from '../pipeline/process-inbound';
 import { recordStatuses } from '../pipeline/statuses';
 import { cryptoIds, systemClock } from '../platform';
-import { pipelineDeps } from './simulator';
+import { pipelineDeps } from '../pipeline/deps';
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { useFreshDatabase } from '../support/fresh-database';
 
@@ -28,11 +28,14 @@ describe('GET /health', () => {
         throw new Error('D1 unavailable');
       },
     } as unknown as D1Database;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await createApp().request('/health', {}, { ...env, DB: brokenDb });
+    expect(errors.mock.calls.flat().join('\n')).toContain('D1 unavailable');
+    errors.mockRestore();
     expect(res.status).toBe(503);
     const body = await res.json<{ status: string; checks: { d1: unknown; r2: unknown } }>();
     expect(body.status).toBe('degraded');
-    expect(body.checks.d1).toEqual({ ok: false, error: 'D1 unavailable' });
+    expect(body.checks.d1).toEqual({ ok: false, error: 'unavailable' });
     expect(body.checks.r2).toEqual({ ok: true });
   });
 

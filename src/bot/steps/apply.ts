@@ -196,7 +196,6 @@ function createDraft(s: Session): void {
     kind: 'service',
     service,
     state: 'draft',
-    codePrefix: SERVICES[service].codePrefix,
     codePeriod: caseCodePeriod(SERVICES[service].codePrefix, ctx.today),
     applicant,
     submitterPersonId: d.forOther ? ctx.person.id : null,
@@ -251,7 +250,7 @@ function createDraft(s: Session): void {
   s.say(s.t('apply.pengantar_sent', { rt: pad2(rt.rtNumber), rw: pad2(rt.rwNumber), chair: rt.chairName ?? '-' }));
   s.state.history = [];
   s.state.step = 'apply.documents';
-  askNextDocument(s, [], true);
+  askNextDocument(s, true);
 }
 
 /** Where a phone number can be written to: Telegram cannot address a phone, WhatsApp can. */

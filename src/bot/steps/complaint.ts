@@ -87,7 +87,6 @@ function fileComplaint(s: Session, relatedCaseId: string | null): void {
     kind: 'complaint',
     service: null,
     state: 'open',
-    codePrefix: COMPLAINT_CODE_PREFIX,
     codePeriod: caseCodePeriod(COMPLAINT_CODE_PREFIX, ctx.today),
     applicant: { kind: 'person', personId: ctx.person.id },
     submitterPersonId: null,

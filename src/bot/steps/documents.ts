@@ -43,7 +43,7 @@ function caseOf(s: Session) {
 }
 
 /** Asks for the next missing document, with the checklist when it helps; or moves to delivery. */
-export function askNextDocument(s: Session, _justAdded: RequirementId[], withChecklist: boolean): void {
+export function askNextDocument(s: Session, withChecklist: boolean): void {
   const d = s.state.data;
   const service = d.service!;
   const have = received(s, d.caseId!);
@@ -70,7 +70,7 @@ export const applyDocuments: Step = {
       s.ask(s.t('apply.send_now', { document: s.t(`requirement.${s.state.data.resend}`) }));
       return;
     }
-    askNextDocument(s, [], true);
+    askNextDocument(s, true);
   },
   answer(s, answer) {
     const d = s.state.data;
@@ -105,7 +105,7 @@ export const applyDocuments: Step = {
       s.goto(d.delivery ? 'apply.summary' : 'apply.delivery');
       return true;
     }
-    askNextDocument(s, [requirement], false);
+    askNextDocument(s, false);
     return true;
   },
 };
