@@ -14,7 +14,11 @@ export interface OutboxDelivery {
 }
 
 export interface ChannelSender {
-  send(delivery: OutboxDelivery, env: Env): Promise<{ providerMessageId: string | null }>;
+  /**
+   * `deferred`: only a notice could be sent now (WhatsApp outside the 24-hour window cannot
+   * carry a document); the row waits and is sent when the person next writes.
+   */
+  send(delivery: OutboxDelivery, env: Env): Promise<{ providerMessageId: string | null; deferred?: boolean }>;
 }
 
 export interface MediaSource {

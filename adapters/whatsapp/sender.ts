@@ -31,12 +31,15 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
         return last;
       };
       const template = () => send([templateFor(d.externalId, d.message, name)]);
+      // A document or image cannot travel in a template: the template announces it, and the
+      // file follows when the person replies and the window is open again.
+      const deferMedia = async () => ({ providerMessageId: await template(), deferred: d.message.kind !== 'text' });
       try {
-        if (!inWindow) return { providerMessageId: await template() };
+        if (!inWindow) return await deferMedia();
         return { providerMessageId: await send(await render(client, env, phoneNumberId, d)) };
       } catch (err) {
         if (!(err instanceof GraphError)) throw err;
-        if (err.code === ERROR.REENGAGEMENT) return { providerMessageId: await template() };
+        if (err.code === ERROR.REENGAGEMENT) return await deferMedia();
         if (err.code === ERROR.UNDELIVERABLE) throw new UndeliverableError(err.code);
         if (err.code === ERROR.TOKEN || err.httpStatus === 401) {
           deps.log('error', 'whatsapp.access_token_rejected', { hint: 'renew WHATSAPP_ACCESS_TOKEN with wrangler secret put', code: err.code });
@@ -61,7 +64,7 @@ async function render(client: GraphClient, env: Env, phoneNumberId: string, d: O
 }
 
 function templateFor(to: string, message: OutboundMessage, kelurahan: string): WaMessage {
-  const text = message.kind === 'text' ? message.text : (message.caption ?? '');
+  const text = message.kind === 'text' ? message.text : `${message.caption ?? ''} Ada dokumen untuk Bapak/Ibu.`.trim();
   const forRt = message.kind === 'text' && (message.choices ?? []).some((c) => c.id.startsWith('rt:'));
   const spec = forRt ? RT_REMINDER : CASE_UPDATE;
   return renderTemplate(to, spec.name, spec.language, [kelurahan, text]);

@@ -233,7 +233,8 @@ export const processedMessages = sqliteTable(
   (t) => [primaryKey({ columns: [t.channel, t.messageId] }), index('processed_received').on(t.receivedAt)],
 );
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
+/** deferred: waits for the person's next message (a document outside WhatsApp's 24-hour window). */
+export type OutboxStatus = 'pending' | 'sending' | 'deferred' | 'sent' | 'delivered' | 'read' | 'failed';
 
 /** Outbound messages: written with the change that caused them, delivered by the queue consumer. */
 export const outbox = sqliteTable(

@@ -38,7 +38,7 @@ export async function deliverOutbox(
     throw new Error(`no sender for channel ${row.channel}`);
   }
   try {
-    const { providerMessageId } = await sender.send(
+    const { providerMessageId, deferred } = await sender.send(
       {
         outboxId: row.id,
         kelurahanId: row.kelurahan_id,
@@ -49,9 +49,9 @@ export async function deliverOutbox(
       env,
     );
     await env.DB.prepare(
-      "UPDATE outbox SET status = 'sent', provider_message_id = ?1, attempts = attempts + 1, last_error = NULL, updated_at = ?2 WHERE id = ?3",
+      'UPDATE outbox SET status = ?4, provider_message_id = ?1, attempts = attempts + 1, last_error = NULL, updated_at = ?2 WHERE id = ?3',
     )
-      .bind(providerMessageId, now, outboxId)
+      .bind(providerMessageId, now, outboxId, deferred ? 'deferred' : 'sent')
       .run();
     return [];
   } catch (err) {

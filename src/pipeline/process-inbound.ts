@@ -65,15 +65,17 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       effects: result.effects,
     });
 
+    let results: D1Result[];
     try {
-      await deps.db.batch(plan.statements);
+      results = await deps.db.batch(plan.statements);
     } catch (err) {
       const kind = classify(err);
       if (kind === 'duplicate') return 'duplicate';
       if (kind === 'conflict' && attempt < MAX_ATTEMPTS) continue;
       throw err;
     }
-    await enqueue(deps.queue, plan.queue);
+    const released = plan.releasedIndex === null ? [] : ((results[plan.releasedIndex]?.results ?? []) as { id: string }[]);
+    await enqueue(deps.queue, [...plan.queue, ...released.map((r) => ({ type: 'deliver' as const, outboxId: r.id }))]);
     return 'processed';
   }
 }

@@ -31,6 +31,8 @@ export interface WritePlan {
   statements: D1PreparedStatement[];
   /** Sent to the queue once the batch has committed. */
   queue: QueueMessage[];
+  /** Index of the statement returning deferred outbox rows this message releases, if any. */
+  releasedIndex: number | null;
 }
 
 export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
@@ -39,6 +41,7 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
   const st: D1PreparedStatement[] = [];
   const queue: QueueMessage[] = [];
   const q = (sql: string, ...values: unknown[]) => st.push(d1.prepare(sql).bind(...values));
+  let releasedIndex: number | null = null;
 
   q(
     `INSERT INTO processed_messages (channel, message_id, kelurahan_id, received_at)
@@ -61,8 +64,10 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
       w.identity.id, k, invite ? invite.personId : w.personId, w.channel, w.identity.externalId, w.identity.displayName, now,
     );
   } else {
-    // Opens WhatsApp's 24-hour customer service window.
+    // Opens WhatsApp's 24-hour customer service window, and with it the documents that waited.
     q('UPDATE channel_identities SET last_inbound_at = ?1, display_name = coalesce(?2, display_name) WHERE id = ?3', now, w.identity.displayName, w.identity.id);
+    q("UPDATE outbox SET status = 'pending', updated_at = ?1 WHERE identity_id = ?2 AND status = 'deferred' RETURNING id", now, w.identity.id);
+    releasedIndex = st.length - 1;
   }
 
   for (const e of w.effects) {
@@ -198,7 +203,7 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
        version = conversations.version + 1, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
     w.identity.id, k, flow, w.state.step, JSON.stringify(w.state), now, conversationExpiry(now),
   );
-  return { statements: st, queue };
+  return { statements: st, queue, releasedIndex };
 }
 
 /** Scans live under the kelurahan and case, in the private bucket. */

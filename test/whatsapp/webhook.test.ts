@@ -211,6 +211,23 @@ describe('sending rules', () => {
     expect(params).toEqual(['Bukit Sangkal', 'Berkas KTP-2611-0001 · sudah diperiksa.']);
   });
 
+  it('outside the window a document is announced by template and follows the person\'s reply', async () => {
+    await say(SITI, wa.text(SITI, 'halo'));
+    await env.DB.prepare('UPDATE channel_identities SET last_inbound_at = ?1').bind(Date.now() - 25 * 3600_000).run();
+    await env.SCANS.put('letters/k/c/l.pdf', '%PDF-1.4 surat');
+    const id = crypto.randomUUID();
+    await env.DB.prepare(
+      `INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at)
+       SELECT ?1, 'kel-bukit-sangkal', id, ?2, 0, 0, 0 FROM channel_identities WHERE external_id = ?3`,
+    ).bind(id, JSON.stringify({ kind: 'document', r2Key: 'letters/k/c/l.pdf', filename: 'surat.pdf', mimeType: 'application/pdf', caption: 'Surat pengantar.' }), SITI).run();
+    await runConsumer({ type: 'deliver', outboxId: id });
+    expect(graph.sentTo(SITI).at(-1)).toMatchObject({ type: 'template' });
+    expect(await env.DB.prepare('SELECT status FROM outbox WHERE id = ?1').bind(id).first()).toEqual({ status: 'deferred' });
+    const out = await say(SITI, wa.text(SITI, 'ya'));
+    expect(out.some((m) => m.type === 'document' && (m.document as { filename: string }).filename === 'surat.pdf')).toBe(true);
+    expect(await env.DB.prepare('SELECT status FROM outbox WHERE id = ?1').bind(id).first()).toEqual({ status: 'sent' });
+  });
+
   it('switches to the template when Meta answers 131047 (re-engagement)', async () => {
     await say(SITI, wa.text(SITI, 'halo'));
     graph.failNext = [{ code: 131047 }];
