@@ -34,6 +34,9 @@ export type Effect =
       state: CaseState;
       codePeriod: string;
       applicant: ApplicantRef;
+      /** As typed when applying; null for complaints. */
+      givenName?: string | null;
+      givenNik?: string | null;
       submitterPersonId: string | null;
       rtId: string | null;
       complaintText?: string;

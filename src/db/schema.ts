@@ -102,6 +102,12 @@ export const cases = sqliteTable(
     service: text('service').$type<ServiceId>(),
     state: text('state').$type<CaseState>().notNull(),
     applicantPersonId: text('applicant_person_id').notNull().references(() => people.id),
+    /**
+     * The applicant's name and NIK as given when applying. They reach the person's own record
+     * only once the applicant confirms (a helper must not rewrite someone else's data).
+     */
+    givenName: text('given_name'),
+    givenNik: text('given_nik'),
     /** Set when a helper (neighbour or RT chair) submitted for the applicant. */
     submitterPersonId: text('submitter_person_id').references(() => people.id),
     rtId: text('rt_id').references(() => rt.id),

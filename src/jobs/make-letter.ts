@@ -24,7 +24,7 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
   const l = await env.DB.prepare(
     `SELECT l.id, l.kelurahan_id, l.case_id, l.number, l.verification_code, l.issued_at, l.issuer_name, l.r2_key,
             c.code AS case_code, c.service, c.applicant_person_id, c.submitter_person_id,
-            a.full_name AS applicant_name, a.nik, a.locale, rt.number AS rt_number, rw.number AS rw_number,
+            coalesce(c.given_name, a.full_name) AS applicant_name, coalesce(c.given_nik, a.nik) AS nik, a.locale, rt.number AS rt_number, rw.number AS rw_number,
             k.name AS kelurahan, k.kecamatan, k.city, k.utc_offset_minutes
      FROM letters l JOIN cases c ON c.id = l.case_id JOIN people a ON a.id = c.applicant_person_id
      JOIN kelurahan k ON k.id = l.kelurahan_id LEFT JOIN rt ON rt.id = c.rt_id LEFT JOIN rw ON rw.id = rt.rw_id

@@ -32,7 +32,7 @@ const ctxText = <K extends Parameters<typeof t>[1]>(locale: Locale, key: K, ...p
   (t as (l: Locale, k: K, ...p: unknown[]) => string)(locale, key, ...params);
 
 /** Only due cases, through the partial index: the cost follows the work due, not all cases. */
-export const DUE_CASES_SQL = `SELECT c.*, a.full_name AS applicant_name, a.nik AS applicant_nik, a.locale AS applicant_locale,
+export const DUE_CASES_SQL = `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, coalesce(c.given_nik, a.nik) AS applicant_nik, a.locale AS applicant_locale,
        rt.number AS rt_number, rw.number AS rw_number, rt.chair_person_id
 FROM cases c JOIN people a ON a.id = c.applicant_person_id
 LEFT JOIN rt ON rt.id = c.rt_id LEFT JOIN rw ON rw.id = rt.rw_id

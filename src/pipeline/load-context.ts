@@ -69,7 +69,7 @@ export async function loadContext(
       .bind(k),
     d1
       .prepare(
-        `SELECT c.*, a.full_name AS applicant_name, sp.full_name AS submitter_name
+        `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, sp.full_name AS submitter_name
          FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
          WHERE c.kelurahan_id = ?1 AND (c.applicant_person_id = ${ME} OR c.submitter_person_id = ${ME})
          ORDER BY c.created_at DESC LIMIT 20`,
@@ -88,7 +88,7 @@ export async function loadContext(
       .bind(k, addDays(today, -7), addDays(today, 120)),
     d1
       .prepare(
-        `SELECT c.*, a.full_name AS applicant_name, a.nik AS applicant_nik, a.locale AS applicant_locale,
+        `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, coalesce(c.given_nik, a.nik) AS applicant_nik, a.locale AS applicant_locale,
                 sp.full_name AS submitter_name, sp.locale AS submitter_locale,
                 rt.number AS rt_number, rw.number AS rw_number, rt.chair_person_id
          FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
@@ -107,7 +107,7 @@ export async function loadContext(
       .bind(k, channel, externalId),
     d1
       .prepare(
-        `SELECT q.id, q.case_id, q.identity_id, q.answer, c.code, c.state, c.version, a.full_name AS applicant_name,
+        `SELECT q.id, q.case_id, q.identity_id, q.answer, c.code, c.state, c.version, coalesce(c.given_name, a.full_name) AS applicant_name,
                 rt.number AS rt_number, rw.number AS rw_number,
                 (SELECT json_group_array(json_object('id', o.id, 'answer', o.answer)) FROM neighbour_questions o WHERE o.case_id = q.case_id) AS all_answers
          FROM neighbour_questions q JOIN cases c ON c.id = q.case_id JOIN people a ON a.id = c.applicant_person_id

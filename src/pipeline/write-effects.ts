@@ -84,11 +84,12 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         st.push(nextSequenceStatement(d1, k, e.codePeriod));
         q(
           `INSERT INTO cases (id, kelurahan_id, code, kind, service, state, applicant_person_id, submitter_person_id, rt_id,
-             complaint_text, related_case_id, due_at, next_action_at, created_at, updated_at)
+             complaint_text, related_case_id, due_at, next_action_at, created_at, updated_at, given_name, given_nik)
            VALUES (?1, ?2, ?3 || '-' || printf('%04d', (SELECT last_sequence FROM case_code_counters WHERE kelurahan_id = ?2 AND period = ?3)),
-             ?4, ?5, ?6, ${applicant.sql}, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)`,
+             ?4, ?5, ?6, ${applicant.sql}, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?16, ?17)`,
           e.caseId, k, e.codePeriod, e.kind, e.service, e.state, e.submitterPersonId, e.rtId, e.complaintText ?? null,
           e.relatedCaseId ?? null, e.dueAt ?? null, e.nextActionAt ?? null, now, ...applicant.params,
+          ...Array(2 - applicant.params.length).fill(null), e.givenName ?? null, e.givenNik ?? null,
         );
         event(q, w, e.caseId, 'created', e.actor, null, e.state, e.submitterPersonId ? { for_other: true } : undefined);
         break;
@@ -112,6 +113,14 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
       case 'case_event':
         if (e.setApplicantConfirmedAt !== undefined) {
           q('UPDATE cases SET applicant_confirmed_at = ?1, updated_at = ?1 WHERE id = ?2 AND kelurahan_id = ?3', e.setApplicantConfirmedAt, e.caseId, k);
+          // Confirmed by the applicant: what the helper typed may now fill the person's gaps.
+          q(
+            `UPDATE people SET full_name = CASE WHEN full_name = '' THEN coalesce(c.given_name, full_name) ELSE full_name END,
+               nik = coalesce(nik, c.given_nik), rt_id = coalesce(people.rt_id, c.rt_id)
+             FROM (SELECT applicant_person_id, given_name, given_nik, rt_id FROM cases WHERE id = ?1) AS c
+             WHERE people.id = c.applicant_person_id`,
+            e.caseId,
+          );
         }
         event(q, w, e.caseId, e.kind, e.actor, null, null, e.detail);
         break;
@@ -262,12 +271,6 @@ function applicantSql(a: ApplicantRef, k: string, now: Instant, q: Push): { sql:
         `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, display_name, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
         a.newIdentityId, k, a.newPersonId, a.channel, a.phone, a.fullName, now,
-      );
-      q(
-        `UPDATE people SET full_name = CASE WHEN full_name = '' THEN ?1 ELSE full_name END, nik = coalesce(nik, ?2),
-           rt_id = coalesce(rt_id, ?3), phone = coalesce(phone, ?4)
-         WHERE id = (SELECT person_id FROM channel_identities WHERE kelurahan_id = ?5 AND channel = ?6 AND external_id = ?4)`,
-        a.fullName, a.nik, a.rtId, a.phone, k, a.channel,
       );
       return {
         sql: '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?15 AND external_id = ?14)',

@@ -34,7 +34,7 @@ export const verify = new Hono<{ Bindings: Env }>().get('/:code', async (c) => {
   const row = code
     ? await c.env.DB.prepare(
         `SELECT l.kind, l.number, l.issued_at, l.issuer_name, l.issuer_role, l.revoked_at, l.revoked_reason,
-                cs.code AS case_code, p.full_name AS applicant_name, k.name AS kelurahan_name, k.utc_offset_minutes
+                cs.code AS case_code, coalesce(cs.given_name, p.full_name) AS applicant_name, k.name AS kelurahan_name, k.utc_offset_minutes
          FROM letters l JOIN cases cs ON cs.id = l.case_id JOIN people p ON p.id = cs.applicant_person_id
          JOIN kelurahan k ON k.id = l.kelurahan_id WHERE l.verification_code = ?1`,
       )

@@ -158,3 +158,18 @@ describe('holidays', () => {
     expect(await env.DB.prepare('SELECT due_at FROM cases').first()).toEqual({ due_at: Date.parse('2026-12-29T16:00:00+07:00') });
   });
 });
+
+describe('a helper applying for someone Loket already knows', () => {
+  it('keeps the typed details on the case until the applicant confirms', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await siti.say('halo'); // Siti is known, by her chat name only
+    const budi = new SimPerson('628123450002', 'Budi');
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '628123450001' } });
+    const person = () => env.DB.prepare("SELECT full_name, nik FROM people WHERE phone = '628123450001'").first();
+    expect(await person()).toEqual({ full_name: 'Siti', nik: null });
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    expect(text(await hasan.replies())).toContain('Siti Aminah, NIK 1671 **** **** 0003');
+    await siti.press(choice(await siti.replies(), 'Ya, benar'));
+    expect(await person()).toEqual({ full_name: 'Siti', nik: NIK.siti });
+  });
+});

@@ -198,6 +198,8 @@ function createDraft(s: Session): void {
     state: 'draft',
     codePeriod: caseCodePeriod(SERVICES[service].codePrefix, ctx.today),
     applicant,
+    givenName: name,
+    givenNik: nik,
     submitterPersonId: d.forOther ? ctx.person.id : null,
     rtId: rt.rtId,
     // The cron reminds the RT chair while the pengantar waits, and closes a forgotten draft.
