@@ -58,12 +58,7 @@ describe('queue consumer', () => {
   });
 
   it('retries a message for a channel it cannot send on yet, and records the error on the row', async () => {
-    await env.DB.batch([
-      env.DB.prepare("INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k', 'A', 'B', 'C', 'D', 'E', 0)"),
-      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p', 'k', 'X', 0)"),
-      env.DB.prepare("INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i', 'k', 'p', 'telegram', '42', 0)"),
-      env.DB.prepare("INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at) VALUES ('o1', 'k', 'i', '{\"kind\":\"text\",\"text\":\"hi\"}', 0, 0, 0)"),
-    ]);
+    await outboxRowFor('telegram');
     const batch = createMessageBatch('loket-outbox-local', [message('m', { type: 'deliver', outboxId: 'o1' }), message('n', { type: 'deliver', outboxId: 'gone' })]);
     const ctx = createExecutionContext();
     await worker.queue(batch as MessageBatch<unknown>, env);
@@ -75,12 +70,7 @@ describe('queue consumer', () => {
   });
 
   it('sends a row once when two nudges for it arrive together', async () => {
-    await env.DB.batch([
-      env.DB.prepare("INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k', 'A', 'B', 'C', 'D', 'E', 0)"),
-      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p', 'k', 'X', 0)"),
-      env.DB.prepare("INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i', 'k', 'p', 'simulator', '628', 0)"),
-      env.DB.prepare("INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at) VALUES ('o1', 'k', 'i', '{\"kind\":\"text\",\"text\":\"hi\"}', 0, 0, 0)"),
-    ]);
+    await outboxRowFor('simulator');
     const send = vi.fn(async () => {
       await new Promise((r) => setTimeout(r, 5));
       return { providerMessageId: 'p1' };
@@ -127,3 +117,13 @@ describe('cron triggers', () => {
     errors.mockRestore();
   });
 });
+
+/** One pending outbox row 'o1' to a person reachable on `channel`. */
+async function outboxRowFor(channel: string): Promise<void> {
+  await env.DB.batch([
+    env.DB.prepare("INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k', 'A', 'B', 'C', 'D', 'E', 0)"),
+    env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p', 'k', 'X', 0)"),
+    env.DB.prepare("INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i', 'k', 'p', ?1, '628', 0)").bind(channel),
+    env.DB.prepare(`INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at) VALUES ('o1', 'k', 'i', '{"kind":"text","text":"hi"}', 0, 0, 0)`),
+  ]);
+}
