@@ -2,7 +2,7 @@
  * What the dialogue asks the store to do, as plain data. The store writes all effects of one
  * inbound message, the conversation state and the outbox in one D1 batch: all or nothing.
  */
-import type { ChannelName, InboundMedia, OutboundMessage } from '../../adapters/channel';
+import type { ChannelName, Choice, InboundMedia, OutboundMessage } from '../../adapters/channel';
 import type { Actor, CaseEvent, CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
 import type { Instant } from '../domain/ports';
@@ -79,6 +79,11 @@ export type Effect =
       supersedes: boolean;
     }
   | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string }
+  /**
+   * Puts a question Loket sent to someone else into their conversation, so that typing "1" or
+   * "ya" answers it; only when they are not in the middle of something else.
+   */
+  | { type: 'await_answer'; to: { channel: ChannelName; externalId: string }; step: 'confirm.applicant'; choices: Choice[] }
   /**
    * A letter Loket issues (the RT pengantar): the row is written now, with its number and
    * verification code; the queue consumer draws the PDF, files it in R2 and sends it.

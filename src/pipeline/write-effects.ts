@@ -176,6 +176,19 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
           e.questionId, k, e.caseId, e.channel, e.phone, now,
         );
         break;
+      case 'await_answer': {
+        const state: ConversationState = { step: e.step, data: {}, history: [], choices: e.choices };
+        q(
+          `INSERT INTO conversations (identity_id, kelurahan_id, flow, step, data, version, updated_at, expires_at)
+           SELECT ci.id, ?1, 'confirm', ?2, ?3, 1, ?4, ?5 FROM channel_identities ci
+           WHERE ci.kelurahan_id = ?1 AND ci.channel = ?6 AND ci.external_id = ?7
+           ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, data = excluded.data,
+             version = conversations.version + 1, updated_at = excluded.updated_at, expires_at = excluded.expires_at
+           WHERE conversations.step IN ('idle', 'menu') OR conversations.expires_at < excluded.updated_at`,
+          k, e.step, JSON.stringify(state), now, conversationExpiry(now), e.to.channel, e.to.externalId,
+        );
+        break;
+      }
       case 'use_invite':
         q('UPDATE channel_identities SET person_id = ?1 WHERE id = ?2', e.personId, w.identity.id);
         q('UPDATE invites SET used_at = ?1, used_by_identity_id = ?2 WHERE code = ?3 AND kelurahan_id = ?4 AND used_at IS NULL', now, w.identity.id, e.code, k);

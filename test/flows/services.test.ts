@@ -169,7 +169,24 @@ describe('a helper applying for someone Loket already knows', () => {
     expect(await person()).toEqual({ full_name: 'Siti', nik: null });
     const hasan = new SimPerson('628990000203', 'Bapak Hasan');
     expect(text(await hasan.replies())).toContain('Siti Aminah, NIK 1671 **** **** 0003');
-    await siti.press(choice(await siti.replies(), 'Ya, benar'));
+    await siti.replies();
+    // She was only at the menu, so the question became hers: typing "1" answers it.
+    expect(text(await siti.say('1'))).toBe('Terima kasih. Pengajuan sudah dikonfirmasi.');
     expect(await person()).toEqual({ full_name: 'Siti', nik: NIK.siti });
+  });
+});
+
+describe('a confirmation request does not interrupt', () => {
+  it('someone in the middle of their own application keeps their place', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await siti.say('halo');
+    await siti.say('1');
+    await siti.say('ktp');
+    let r = await siti.say('1');
+    expect(text(r)).toBe('Nama lengkap sesuai KK?');
+    await startApplication(new SimPerson('628123450002', 'Budi'), 'kk', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '628123450001' } });
+    await siti.replies();
+    r = await siti.say('Siti Aminah');
+    expect(text(r)).toContain('NIK (16 angka');
   });
 });

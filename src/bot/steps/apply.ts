@@ -228,6 +228,10 @@ function createDraft(s: Session): void {
     });
   }
   if (applicant.kind === 'phone') {
+    const confirmChoices = [
+      { id: `ac:y:${caseId}`, label: s.ctxText('id', 'apply.confirm_yes'), aliases: ['ya', 'benar'] },
+      { id: `ac:n:${caseId}`, label: s.ctxText('id', 'apply.confirm_no'), aliases: ['tidak', 'bukan'] },
+    ];
     s.effect({
       type: 'send',
       to: { channel: applicant.channel, externalId: applicant.phone },
@@ -239,12 +243,10 @@ function createDraft(s: Session): void {
           service: s.ctxText('id', `service.${service}`),
           name,
         }),
-        choices: [
-          { id: `ac:y:${caseId}`, label: s.ctxText('id', 'apply.confirm_yes') },
-          { id: `ac:n:${caseId}`, label: s.ctxText('id', 'apply.confirm_no') },
-        ],
+        choices: confirmChoices,
       },
     });
+    s.effect({ type: 'await_answer', to: { channel: applicant.channel, externalId: applicant.phone }, step: 'confirm.applicant', choices: confirmChoices });
     s.say(s.t('apply.confirm_asked', { name }));
   }
 
