@@ -64,6 +64,3 @@ export interface ChannelCapabilities {
   maxListLabel: number;
   maxTextLength: number;
 }
-
-/** Ids of choices stay short: Telegram allows 64 bytes of callback data. */
-export const MAX_CHOICE_ID_BYTES = 64;

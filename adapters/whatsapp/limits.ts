@@ -21,9 +21,6 @@ export const MAX_LIST_BUTTON = 20;
 /** Free-form messages only within 24 hours of the user's last message; templates otherwise.
  *  https://developers.facebook.com/docs/whatsapp/pricing#customer-service-windows */
 export const SERVICE_WINDOW_MS = 24 * 3600_000;
-/** A media URL from GET /{media-id} is valid for 5 minutes.
- *  https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#download-media */
-export const MEDIA_URL_TTL_MS = 5 * 60_000;
 
 export const WHATSAPP_CAPABILITIES: ChannelCapabilities = {
   maxButtons: MAX_BUTTONS,

@@ -25,4 +25,3 @@ export const RT_REMINDER: TemplateSpec = {
   parameters: ['nama kelurahan', 'isi pengingat (tanpa baris baru)'],
 };
 
-export const TEMPLATES = [CASE_UPDATE, RT_REMINDER];

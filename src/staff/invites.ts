@@ -24,7 +24,3 @@ export async function createInvite(
   return code;
 }
 
-/** A Telegram deep link that opens the bot with "/start CODE". */
-export function telegramInviteLink(botUsername: string, code: string): string {
-  return `https://t.me/${botUsername}?start=${code.replace('-', '')}`;
-}

@@ -12,7 +12,6 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'menu.language': 'Bahasa / Language',
   'menu.help': 'Help',
   'hint.reply': 'Reply with the number, or type "help".',
-  'hint.reply_or_tap': 'Reply with the number or tap a button.',
   'hint.not_understood': 'Sorry, we did not understand.',
   'hint.stale_choice': 'That button is no longer valid.',
   'help.text':

@@ -13,7 +13,6 @@ export const dialogueId = {
   'menu.language': 'Bahasa / Language',
   'menu.help': 'Bantuan',
   'hint.reply': 'Balas angkanya, atau ketik "bantuan".',
-  'hint.reply_or_tap': 'Balas angkanya atau tekan tombol.',
   'hint.not_understood': 'Maaf, kami belum mengerti.',
   'hint.stale_choice': 'Tombol itu sudah tidak berlaku.',
   'help.text':
