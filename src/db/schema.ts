@@ -114,6 +114,11 @@ export const cases = sqliteTable(
     pengantarApproved: integer('pengantar_approved', { mode: 'boolean' }).notNull().default(false),
     /** When a helper applied: the applicant confirmed from their own chat (null: not yet or not asked). */
     applicantConfirmedAt: integer('applicant_confirmed_at'),
+    /**
+     * When a helper applied: the applicant answered "Bukan saya". The helper may not ask this
+     * number again for 30 days.
+     */
+    applicantDeniedAt: integer('applicant_denied_at'),
     delivery: text('delivery').$type<'pickup' | 'courier'>(),
     deliveryAddress: text('delivery_address'),
     /** Complaints: the text, and the case it is about. */
@@ -169,9 +174,14 @@ export const caseDocuments = sqliteTable(
     /**
      * pending: announced by the provider, the queue consumer has not stored it yet;
      * stored: in R2, type checked by its first bytes; rejected: not a JPEG, PNG or PDF, too
-     * large, or damaged on the way (the resident is asked to send it again).
+     * large, or damaged on the way (the resident is asked to send it again); failed: the
+     * provider would not give it (gone, or timed out on every try): also asked again.
      */
-    status: text('status').$type<'pending' | 'stored' | 'rejected'>().notNull().default('pending'),
+    status: text('status').$type<'pending' | 'stored' | 'rejected' | 'failed'>().notNull().default('pending'),
+    /** Fetch attempts so far (queue and cron together), bounded like outbox sends. */
+    attempts: integer('attempts').notNull().default(0),
+    /** The last fetch attempt started: a fetch still running is not started again. */
+    lastAttemptAt: integer('last_attempt_at'),
     sourceChannel: text('source_channel').$type<Channel>().notNull(),
     /** The provider's media reference the consumer fetches from. */
     sourceRef: text('source_ref').notNull(),
@@ -258,6 +268,8 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     providerMessageId: text('provider_message_id'),
     lastError: text('last_error'),
+    /** A long text goes out in parts: how many were sent, so a retry sends only the rest. */
+    partsSent: integer('parts_sent').notNull().default(0),
     notBefore: integer('not_before').notNull(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
@@ -302,6 +314,10 @@ export const letters = sqliteTable(
     r2Key: text('r2_key').notNull(),
     revokedAt: integer('revoked_at'),
     revokedReason: text('revoked_reason'),
+    /** The PDF exists in R2 from this moment; before it, nobody is told the letter was made. */
+    madeAt: integer('made_at'),
+    /** Drawing or filing it failed for good; the chair and staff were told. */
+    failedAt: integer('failed_at'),
   },
   (t) => [index('letters_case').on(t.caseId)],
 );
@@ -348,3 +364,13 @@ export const invites = sqliteTable(
   },
   (t) => [index('invites_person').on(t.personId)],
 );
+
+/**
+ * Fixed-window counters for throttling (wrong invitation codes per sender, sign-ins): one row
+ * per key, the window's start and the count within it.
+ */
+export const throttles = sqliteTable('throttles', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});

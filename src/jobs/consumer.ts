@@ -8,8 +8,13 @@ import { log } from '../log';
 import { retryDelaySeconds } from './backoff';
 import { isQueueMessage, type QueueMessage } from './queue-messages';
 
+/** What a handler may know about its delivery: `attempts` is 1 on the first try. */
+export interface Delivery {
+  attempts: number;
+}
+
 export type QueueHandlers = {
-  [T in QueueMessage['type']]: (msg: Extract<QueueMessage, { type: T }>, env: Env) => Promise<void>;
+  [T in QueueMessage['type']]: (msg: Extract<QueueMessage, { type: T }>, env: Env, delivery: Delivery) => Promise<void>;
 };
 
 export function createConsumer(handlers: QueueHandlers, random: () => number = Math.random) {
@@ -23,7 +28,7 @@ export function createConsumer(handlers: QueueHandlers, random: () => number = M
           return;
         }
         try {
-          await (handlers[body.type] as (m: QueueMessage, e: Env) => Promise<void>)(body, env);
+          await (handlers[body.type] as (m: QueueMessage, e: Env, d: Delivery) => Promise<void>)(body, env, { attempts: message.attempts });
           message.ack();
         } catch (err) {
           const delaySeconds = retryDelaySeconds(message.attempts, random());
