@@ -9,6 +9,7 @@ import { health } from './routes/health';
 import { local } from './routes/local';
 import { simulator } from './routes/simulator';
 import { verify } from './routes/verify';
+import { webhookBodyLimit } from './routes/webhook-body-limit';
 import { whatsapp } from './routes/whatsapp';
 import { log } from './log';
 
@@ -19,6 +20,8 @@ export function createApp() {
   app.route('/__local', local);
   app.route('/simulator', simulator);
   app.route('/verify', verify);
+  // Before any webhook reads or hashes its body.
+  app.use('/webhooks/*', webhookBodyLimit);
   app.route('/webhooks/whatsapp', whatsapp);
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError(function onError(err, c) {
