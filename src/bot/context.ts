@@ -2,6 +2,7 @@
  * Everything the dialogue may read about the person and their kelurahan, loaded in one D1 batch
  * before it runs. The dialogue itself does no I/O: it returns effects, written in one batch.
  */
+import type { ThrottleRow } from '../domain/throttle';
 import type { ChannelName } from '../../adapters/channel';
 import type { WorkingCalendar, LocalDate } from '../domain/calendar';
 import type { CaseKind, CaseState } from '../domain/case-machine';
@@ -115,6 +116,8 @@ export interface BotContext {
   questions: QuestionView[];
   /** The invitation named by the message, when it looks like an invite code. */
   invite: InviteView | null;
+  /** Wrong invitation codes this sender tried recently; loaded only when the message looks like one. */
+  inviteAttempts: { key: string; row: ThrottleRow | null } | null;
 }
 
 export interface InviteView {

@@ -100,5 +100,10 @@ export type Effect =
     }
   | { type: 'ask_neighbour'; questionId: string; caseId: string; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string }
   | { type: 'answer_question'; questionId: string; caseId: string; caseVersion: number; answer: 'yes' | 'no' }
-  /** Links this chat to the invited person (an RT chair or a neighbour) and spends the code. */
-  | { type: 'use_invite'; code: string; personId: string };
+  /**
+   * Links this chat to the invited person (an RT chair or a neighbour) and spends the code. If
+   * someone else spent it since it was read, the whole write is undone and run again.
+   */
+  | { type: 'use_invite'; code: string; personId: string }
+  /** Counts one attempt against a fixed-window throttle (see domain/throttle.ts). */
+  | { type: 'throttle_hit'; key: string; windowMs: number };

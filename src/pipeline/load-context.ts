@@ -46,7 +46,8 @@ export async function loadContext(
 ): Promise<LoadedContext> {
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite] = await d1.batch([
+  const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, inviteAttempts] = await d1.batch([
     d1.prepare('SELECT 1 AS seen FROM processed_messages WHERE channel = ?1 AND message_id = ?2').bind(channel, args.messageId),
     d1
       .prepare(
@@ -124,6 +125,7 @@ export async function loadContext(
          LEFT JOIN rw ON rw.id = rt.rw_id WHERE i.kelurahan_id = ?1 AND i.code = ?2 LIMIT 1`,
       )
       .bind(k, args.inviteCode ?? null),
+    d1.prepare('SELECT window_start, count FROM throttles WHERE key = ?1').bind(throttleKey),
   ]);
 
   const kel = kelurahan!.results[0] as
@@ -216,7 +218,12 @@ export async function loadContext(
       all: JSON.parse(String(q.all_answers ?? '[]')) as QuestionView['all'],
     })),
     invite: null,
+    inviteAttempts: null,
   };
+  if (throttleKey) {
+    const t = inviteAttempts!.results[0] as { window_start: number; count: number } | undefined;
+    ctx.inviteAttempts = { key: throttleKey, row: t ? { windowStart: Number(t.window_start), count: Number(t.count) } : null };
+  }
   const inv = invite!.results[0] as Record<string, unknown> | undefined;
   ctx.invite = inv
     ? {
@@ -256,6 +263,11 @@ export function toCaseView(r: Record<string, unknown>): CaseView {
     dueAt: num(r.due_at),
     createdAt: Number(r.created_at),
   };
+}
+
+/** Throttle key of one sender's invitation-code attempts (a sender, not a person: newcomers have none yet). */
+export function inviteThrottleKey(kelurahanId: string, channel: ChannelName, externalId: string): string {
+  return `invite:${kelurahanId}:${channel}:${externalId}`;
 }
 
 export const conversationExpiry = (now: Instant) => now + CONVERSATION_TTL_MS;

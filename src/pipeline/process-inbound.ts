@@ -105,6 +105,7 @@ function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {
   if (
     message.includes('NOT NULL constraint failed: processed_messages.received_at') ||
     message.includes('NOT NULL constraint failed: case_events.at') ||
+    message.includes('NOT NULL constraint failed: channel_identities.person_id') ||
     message.includes('UNIQUE constraint failed: channel_identities') ||
     message.includes('UNIQUE constraint failed: conversations')
   ) {

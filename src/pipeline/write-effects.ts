@@ -190,9 +190,21 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         break;
       }
       case 'use_invite':
-        q('UPDATE channel_identities SET person_id = ?1 WHERE id = ?2', e.personId, w.identity.id);
         q('UPDATE invites SET used_at = ?1, used_by_identity_id = ?2 WHERE code = ?3 AND kelurahan_id = ?4 AND used_at IS NULL', now, w.identity.id, e.code, k);
+        // Twenty chats sending one code at once all read it unused; only the first to write it
+        // changes a row. For the others person_id becomes NULL, NOT NULL aborts their batch, and
+        // their message is run again, now seeing the code spent.
+        q('UPDATE channel_identities SET person_id = CASE WHEN changes() = 1 THEN ?1 END WHERE id = ?2', e.personId, w.identity.id);
         q("UPDATE people SET phone = coalesce(phone, ?1) WHERE id = ?2", w.identity.phone, e.personId);
+        break;
+      case 'throttle_hit':
+        q(
+          `INSERT INTO throttles (key, window_start, count) VALUES (?1, ?2, 1)
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN ?2 - throttles.window_start >= ?3 THEN 1 ELSE throttles.count + 1 END,
+             window_start = CASE WHEN ?2 - throttles.window_start >= ?3 THEN ?2 ELSE throttles.window_start END`,
+          e.key, now, e.windowMs,
+        );
         break;
       case 'answer_question':
         q('UPDATE neighbour_questions SET answer = ?1, answered_at = ?2 WHERE id = ?3 AND answer IS NULL', e.answer, now, e.questionId);

@@ -2,6 +2,7 @@
  * Linking an RT chair (or a neighbour) to their chat with a code staff made: "/start CODE" from
  * a Telegram deep link, or the code typed on WhatsApp. A code works once and expires.
  */
+import { isThrottled, type ThrottlePolicy } from '../../domain/throttle';
 import type { Session } from '../session';
 
 const INVITE = /^(?:\/start\s+)?([A-Z0-9]{4})-?([A-Z0-9]{4})$/i;
@@ -12,18 +13,28 @@ export function inviteCodeIn(text: string): string | null {
   return m ? `${m[1]}-${m[2]}`.toUpperCase() : null;
 }
 
+/**
+ * Codes are guessable only by trying many: after INVITE_ATTEMPTS.limit wrong ones in a window, a
+ * sender's codes are not looked at until the window has passed.
+ */
+export const INVITE_ATTEMPTS: ThrottlePolicy = { limit: 5, windowMs: 60 * 60_000 };
+
 /** True when the message was an invite code (used or refused); false to carry on as usual. */
 export function redeemInvite(s: Session, text: string): boolean {
   const code = inviteCodeIn(text);
   if (!code) return false;
-  const invite = s.ctx.invite;
-  if (!invite || invite.code !== code) {
-    // Only a deep link is surely a code; typed text of that shape may be a name or an answer.
-    if (!text.trim().startsWith('/start')) return false;
-    s.say(s.t('rt.invite_invalid'));
+  const attempts = s.ctx.inviteAttempts;
+  if (attempts && isThrottled(attempts.row, s.ctx.now, INVITE_ATTEMPTS)) {
+    s.say(s.t('invite.throttled'));
     return true;
   }
-  if (!invite.usable) {
+  const invite = s.ctx.invite;
+  const usable = invite !== null && invite.code === code && invite.usable;
+  if (!usable) {
+    if (attempts) s.effect({ type: 'throttle_hit', key: attempts.key, windowMs: INVITE_ATTEMPTS.windowMs });
+    // Only a deep link, or a code that exists, is surely a code; other typed text of that shape
+    // may be an answer, and carries on (still counted, so guessing by typing is throttled too).
+    if (!invite && !text.trim().startsWith('/start')) return false;
     s.say(s.t('rt.invite_invalid'));
     return true;
   }

@@ -145,6 +145,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'digest.rt_verify': 'day-2 check',
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Loket morning summary: ${p.due} case(s) due today, ${p.late} late.${p.lines ? `\n${p.lines}` : ''}`,
 
+  'invite.throttled': 'Too many wrong codes from this number. Try again in an hour, or ask the kelurahan office for a new code.',
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
   'notice.undeliverable': (p: { name: string; code: string }) => `Loket's message to ${p.name} (case ${p.code}) did not reach their WhatsApp. Please tell them in person.`,
   'status.none': 'There are no cases in your name yet.',
