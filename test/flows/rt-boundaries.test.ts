@@ -1,0 +1,103 @@
+/**
+ * Rules at the edges of the RT chair's work that once survived a deliberate break of the code:
+ * which cards a greeting shows, whose staff an escalation reaches, and when the three days start.
+ */
+import { createScheduledController, env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runScheduled } from '../../src/jobs/scheduled';
+import { completeApplication, startApplication } from '../support/apply-helper';
+import { useFreshDatabase } from '../support/fresh-database';
+import { choice, drainQueue, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+
+useFreshDatabase();
+beforeEach(seed);
+
+const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
+const tick = (at: number) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), testEnv());
+const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
+
+describe('what a chair\'s greeting shows', () => {
+  it('the pengantar card while it waits, and no longer once approved', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await startApplication(siti, 'ktp'); // a draft: Siti is still sending documents
+    const card = await hasan.replies();
+    expect(text(await hasan.say('halo'))).toContain('Permintaan surat pengantar');
+
+    await hasan.press(choice(card, 'Setujui'));
+    await hasan.replies();
+    const greeting = await hasan.say('halo');
+    expect(text(greeting)).not.toContain('Permintaan surat pengantar');
+    expect(choice(greeting, 'Ajukan layanan')).toBeTruthy();
+  });
+
+  it('never a card of another RT', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp'); // RT 03/RW 02
+    const nur = new SimPerson('628990000102', 'Ibu Nurhasanah'); // chair of RT 02/RW 01
+    const greeting = await nur.say('halo');
+    expect(text(greeting)).not.toContain('Siti');
+    expect(choice(greeting, 'Ajukan layanan')).toBeTruthy();
+  });
+});
+
+describe('escalations', () => {
+  it('reach only the staff of the case\'s own kelurahan', async () => {
+    // A second kelurahan in the same deployment, with a staff member linked to a chat.
+    await env.DB.batch([
+      env.DB.prepare(
+        `INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at)
+         VALUES ('kel-2', 'Sungai Buah', 'Ilir Timur II', 'Kota Palembang', 'Ibu Lurah', 'Jl. Lain', 9e12)`,
+      ),
+      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p-staff-2', 'kel-2', 'Staf Dua', 0)"),
+      env.DB.prepare(
+        `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
+         VALUES ('ci-staff-2', 'kel-2', 'p-staff-2', 'simulator', '628555000002', 0)`,
+      ),
+      env.DB.prepare(
+        `INSERT INTO staff_users (id, kelurahan_id, username, display_name, role, password_hash, identity_id, created_at)
+         VALUES ('staff-2', 'kel-2', 'staf2', 'Staf Dua', 'staff', 'x', 'ci-staff-2', 0)`,
+      ),
+    ]);
+    const ownStaff = new SimPerson('628555000001', 'Staf');
+    await ownStaff.say('halo');
+    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001') WHERE id = 'staff-demo'").run();
+    await ownStaff.replies();
+
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    const code = await completeApplication(siti, 'ktp');
+    await drainQueue();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    // Nobody checks on day 2: at its end the case is escalated.
+    await tick(wib('2026-11-30T16:30'));
+    await tick(wib('2026-12-01T16:30'));
+    await drainQueue();
+    expect(text(await ownStaff.replies())).toContain(`Perlu perhatian: berkas ${code}.`);
+    expect(await row("SELECT count(*) AS n FROM outbox WHERE identity_id = 'ci-staff-2'")).toEqual({ n: 0 });
+  });
+});
+
+describe('the three working days', () => {
+  it('count from the chair\'s approval when it comes days after the application', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    const code = await completeApplication(siti, 'ktp'); // Monday 30 November
+    await drainQueue();
+    await siti.replies();
+    const card = await hasan.replies();
+    // Approved on Wednesday 2 December at 11:00: day 1 Wednesday, day 2 Thursday, day 3 Friday.
+    setClock(wib('2026-12-02T11:00') - 1000); // the press is a second later
+    await hasan.press(choice(card, 'Setujui'));
+    expect(await row('SELECT submitted_at, day1_due_at, day2_due_at, day3_due_at, due_at FROM cases')).toEqual({
+      submitted_at: wib('2026-12-02T11:00'),
+      day1_due_at: wib('2026-12-02T16:00'),
+      day2_due_at: wib('2026-12-03T16:00'),
+      day3_due_at: wib('2026-12-04T16:00'),
+      due_at: wib('2026-12-04T16:00'),
+    });
+    expect(text(await siti.replies())).toContain('Paling lambat selesai Jumat, 4 Desember 2026.');
+    expect(code).toMatch(/^KTP-/);
+  });
+});
