@@ -26,7 +26,7 @@ export function createApp() {
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError(function onError(err, c) {
     if (err instanceof HTTPException) return err.getResponse();
-    log.error('unhandled', { path: new URL(c.req.url).pathname, error: err.message });
+    log.error('unhandled', { path: new URL(c.req.url).pathname, error: err });
     return c.json({ error: 'internal_error' }, 500);
   });
   return app;

@@ -56,7 +56,7 @@ export function parseWebhook(body: unknown): ParsedWebhook {
           if (event) out.messages.push({ phoneNumberId, event });
           else out.problems.push({ phoneNumberId, detail: 'message without sender or id' });
         } catch (err) {
-          out.problems.push({ phoneNumberId, detail: `unreadable message: ${err instanceof Error ? err.message : String(err)}` });
+          out.problems.push({ phoneNumberId, detail: `unreadable message (${err instanceof Error ? err.name : typeof err})` });
         }
       });
       for (const s of arr(value.statuses)) {

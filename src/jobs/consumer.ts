@@ -36,7 +36,7 @@ export function createConsumer(handlers: QueueHandlers, random: () => number = M
             type: body.type,
             attempts: message.attempts,
             delaySeconds,
-            error: err instanceof Error ? err.message : String(err),
+            error: err,
           });
           message.retry({ delaySeconds });
         }

@@ -51,7 +51,7 @@ export async function scheduleTick(env: Env, now: Instant, ids: IdSource): Promi
       queued.push(...(await handleCase(env, row, now, ids, staff.results.filter((s) => s.kelurahan_id === row.kelurahan_id))));
     } catch (err) {
       // One case that fails must not stop the others; it stays due and is tried next tick.
-      log.error('schedule.case_failed', { case: row.id, error: err instanceof Error ? err.message : String(err) });
+      log.error('schedule.case_failed', { case: row.id, error: err });
     }
   }
   return { cases: due.results.length, queued };

@@ -86,7 +86,7 @@ export async function enqueue(queue: Queue, messages: QueueMessage[]): Promise<v
   try {
     await queue.sendBatch(messages.map((body) => ({ body })));
   } catch (err) {
-    log.warn('queue.send_failed', { count: messages.length, error: err instanceof Error ? err.message : String(err) });
+    log.warn('queue.send_failed', { count: messages.length, error: err });
   }
 }
 

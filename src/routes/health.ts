@@ -14,7 +14,7 @@ async function probe(run: () => Promise<string | undefined>): Promise<Probe> {
     return detail === undefined ? { ok: true } : { ok: true, detail };
   } catch (err) {
     // The public answer says what is down, not why: error text can name internals.
-    log.error('health.probe_failed', { error: err instanceof Error ? err.message : String(err) });
+    log.error('health.probe_failed', { error: err });
     return { ok: false, error: 'unavailable' };
   }
 }

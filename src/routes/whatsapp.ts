@@ -65,7 +65,7 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
       } catch (err) {
         // Recorded messages are skipped on Meta's retry, so asking for one is safe.
         retryable++;
-        log.error('whatsapp.message_failed', { type: event.kind, error: err instanceof Error ? err.message : String(err) });
+        log.error('whatsapp.message_failed', { type: event.kind, error: err });
       }
     }
     try {
@@ -78,7 +78,7 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
       await recordStatuses(c.env.DB, parsed.statuses, now);
     } catch (err) {
       retryable++;
-      log.error('whatsapp.status_failed', { error: err instanceof Error ? err.message : String(err) });
+      log.error('whatsapp.status_failed', { error: err });
     }
     if (retryable) return c.json({ error: 'retry' }, 500);
     return c.json({ ok: true, messages: parsed.messages.length, statuses: parsed.statuses.length });

@@ -22,7 +22,7 @@ describe('a scan is what its first bytes say', () => {
 
     it(`${type}: a file matching all but the last signature byte is refused`, () => {
       const sigLength = type === 'image/jpeg' ? 3 : type === 'image/png' ? 8 : 5;
-      const forged = [...head];
+      const forged: number[] = [...head];
       forged[sigLength - 1] = (forged[sigLength - 1]! + 1) & 0xff;
       expect(sniffScanType(new Uint8Array(forged))).toBeNull();
     });
