@@ -8,24 +8,24 @@ import { log } from '../log';
 
 type Probe = { ok: true; detail?: string } | { ok: false; error: string };
 
-async function probe(run: () => Promise<string | undefined>): Promise<Probe> {
+async function probe(name: string, run: () => Promise<string | undefined>): Promise<Probe> {
   try {
     const detail = await run();
     return detail === undefined ? { ok: true } : { ok: true, detail };
   } catch (err) {
     // The public answer says what is down, not why: error text can name internals.
-    log.error('health.probe_failed', { error: err });
+    log.error('health.probe_failed', { probe: name, error: err });
     return { ok: false, error: 'unavailable' };
   }
 }
 
 export const health = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   const [d1, r2] = await Promise.all([
-    probe(async () => {
+    probe('d1', async () => {
       const row = await c.env.DB.prepare('SELECT count(*) AS n FROM kelurahan').first<{ n: number }>();
       return `${row?.n ?? 0} kelurahan`;
     }),
-    probe(async () => {
+    probe('r2', async () => {
       await c.env.SCANS.head('health/probe');
       return undefined;
     }),

@@ -30,7 +30,7 @@ describe('GET /health', () => {
     } as unknown as D1Database;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await createApp().request('/health', {}, { ...env, DB: brokenDb });
-    expect(errors.mock.calls.flat().join('\n')).toContain('D1 unavailable');
+    expect(JSON.parse(String(errors.mock.calls[0]![0]))).toMatchObject({ msg: 'health.probe_failed', probe: 'd1', error: { error: 'Error' } });
     errors.mockRestore();
     expect(res.status).toBe(503);
     const body = await res.json<{ status: string; checks: { d1: unknown; r2: unknown } }>();
