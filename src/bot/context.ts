@@ -7,6 +7,7 @@ import type { ChannelName } from '../../adapters/channel';
 import type { WorkingCalendar, LocalDate } from '../domain/calendar';
 import type { CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
+import type { HelperRequest } from '../domain/helper-limits';
 import type { Instant, IdSource } from '../domain/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
 
@@ -28,10 +29,12 @@ export interface CaseView {
   applicantPersonId: string;
   applicantName: string;
   submitterPersonId: string | null;
-  submitterName: string | null;
+  /** How the applicant is told who applied for them: never the helper's own words (a name), only their number. */
+  submitterPhone: string | null;
   rtId: string | null;
   pengantarApproved: boolean;
   applicantConfirmedAt: Instant | null;
+  applicantDeniedAt: Instant | null;
   revisionRequirement: RequirementId | null;
   delivery: 'pickup' | 'courier' | null;
   submittedAt: Instant | null;
@@ -116,6 +119,11 @@ export interface BotContext {
   questions: QuestionView[];
   /** The invitation named by the message, when it looks like an invite code. */
   invite: InviteView | null;
+  /**
+   * Applications this person made for others that the helper limits look at: those of the last
+   * two days, those still waiting for the owner's answer, and those denied within the block.
+   */
+  requestsForOthers: HelperRequest[];
   /** Wrong invitation codes this sender tried recently; loaded only when the message looks like one. */
   inviteAttempts: { key: string; row: ThrottleRow | null } | null;
 }

@@ -18,11 +18,17 @@ export type Recipient =
 /** Text of an outbound message may contain this; the store puts the case's code in its place. */
 export const CASE_CODE_PLACEHOLDER = '{{CASE_CODE}}';
 
+/**
+ * Whom a case is for. Someone applied for by a helper gets no name, NIK or RT from the helper on
+ * their own record: what was typed stays on the case (given_name, given_nik, rt_id) until they
+ * confirm it themselves.
+ */
 export type ApplicantRef =
   | { kind: 'person'; personId: string }
   /** Found by a phone-addressed identity, or created with it when the phone is new to Loket. */
-  | { kind: 'phone'; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string; fullName: string; nik: string; rtId: string }
-  | { kind: 'new'; personId: string; fullName: string; nik: string; rtId: string };
+  | { kind: 'phone'; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string }
+  /** Someone without a phone: an empty record that only anchors the case. */
+  | { kind: 'new'; personId: string };
 
 export type Effect =
   | { type: 'update_person'; personId: string; fullName?: string; nik?: string; rtId?: string; locale?: Locale }
@@ -68,7 +74,16 @@ export type Effect =
       };
       detail?: Record<string, unknown>;
     }
-  | { type: 'case_event'; caseId: string; kind: string; actor: Actor; detail?: Record<string, unknown>; setApplicantConfirmedAt?: Instant }
+  | {
+      type: 'case_event';
+      caseId: string;
+      kind: string;
+      actor: Actor;
+      detail?: Record<string, unknown>;
+      setApplicantConfirmedAt?: Instant;
+      /** The applicant said the application was not theirs: the helper may not ask them again for a while. */
+      setApplicantDeniedAt?: Instant;
+    }
   | {
       type: 'add_document';
       documentId: string;

@@ -10,7 +10,9 @@ import type { QueueMessage } from './queue-messages';
 
 export async function markUndeliverable(env: Env, outboxId: string, code: number, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
   const row = await env.DB.prepare(
-    `SELECT o.kelurahan_id, o.case_id, o.status, ci.person_id, p.full_name, c.code, rt.chair_person_id
+    // An applicant a helper named has no name of their own until they confirm: the case's.
+    `SELECT o.kelurahan_id, o.case_id, o.status, ci.person_id, c.code, rt.chair_person_id,
+            coalesce(nullif(p.full_name, ''), CASE WHEN c.applicant_person_id = p.id THEN c.given_name END) AS full_name
      FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id JOIN people p ON p.id = ci.person_id
      LEFT JOIN cases c ON c.id = o.case_id LEFT JOIN rt ON rt.id = c.rt_id WHERE o.id = ?1`,
   )

@@ -8,7 +8,9 @@ import type { BotContext, CaseView, DocumentView, InviteView, QuestionView, Regi
 import { CONVERSATION_TTL_MS, type ConversationState } from '../bot/state';
 import { addDays, localMoment, workingCalendar } from '../domain/calendar';
 import { TERMINAL_STATES } from '../domain/case-machine';
+import { DENIAL_BLOCK_DAYS } from '../domain/helper-limits';
 import { isLocale, type Locale } from '../domain/messages';
+import { usablePersonName } from '../domain/person-name';
 import type { IdSource, Instant } from '../domain/ports';
 
 export interface LoadedContext {
@@ -21,6 +23,7 @@ export interface LoadedContext {
 
 export class UnknownKelurahanError extends Error {}
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const ME = '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?1 AND channel = ?2 AND external_id = ?3)';
 const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
 /** The states in which an RT chair has something to do; the pressed case is loaded whatever its state. */
@@ -47,7 +50,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, inviteAttempts] = await d1.batch([
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts] = await d1.batch([
     d1.prepare('SELECT 1 AS seen FROM processed_messages WHERE channel = ?1 AND message_id = ?2').bind(channel, args.messageId),
     d1
       .prepare(
@@ -70,7 +73,7 @@ export async function loadContext(
       .bind(k),
     d1
       .prepare(
-        `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, sp.full_name AS submitter_name
+        `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, sp.phone AS submitter_phone
          FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
          WHERE c.kelurahan_id = ?1 AND (c.applicant_person_id = ${ME} OR c.submitter_person_id = ${ME})
          ORDER BY c.created_at DESC LIMIT 20`,
@@ -90,7 +93,7 @@ export async function loadContext(
     d1
       .prepare(
         `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, coalesce(c.given_nik, a.nik) AS applicant_nik, a.locale AS applicant_locale,
-                sp.full_name AS submitter_name, sp.locale AS submitter_locale,
+                sp.phone AS submitter_phone, sp.locale AS submitter_locale,
                 rt.number AS rt_number, rw.number AS rw_number, rt.chair_person_id
          FROM cases c JOIN people a ON a.id = c.applicant_person_id LEFT JOIN people sp ON sp.id = c.submitter_person_id
          LEFT JOIN rt ON rt.id = c.rt_id LEFT JOIN rw ON rw.id = rt.rw_id
@@ -125,6 +128,19 @@ export async function loadContext(
          LEFT JOIN rw ON rw.id = rt.rw_id WHERE i.kelurahan_id = ?1 AND i.code = ?2 LIMIT 1`,
       )
       .bind(k, args.inviteCode ?? null),
+    // The helper limits: applications for others of the last two days (the local day is cut by
+    // the dialogue, which knows the kelurahan's offset), those still waiting for the owner, and
+    // those the owner denied within the block.
+    d1
+      .prepare(
+        `SELECT c.code, c.state, c.created_at, c.applicant_confirmed_at, c.applicant_denied_at, a.phone
+         FROM cases c JOIN people a ON a.id = c.applicant_person_id
+         WHERE c.kelurahan_id = ?1 AND c.submitter_person_id = ${ME} AND c.applicant_person_id <> c.submitter_person_id
+           AND (c.created_at >= ?4 OR c.applicant_denied_at >= ?5
+             OR (a.phone IS NOT NULL AND c.applicant_confirmed_at IS NULL AND c.applicant_denied_at IS NULL AND c.state NOT IN (${TERMINAL})))
+         ORDER BY c.created_at DESC LIMIT 200`,
+      )
+      .bind(k, channel, externalId, args.now - 2 * DAY_MS, args.now - DENIAL_BLOCK_DAYS * DAY_MS),
     d1.prepare('SELECT window_start, count FROM throttles WHERE key = ?1').bind(throttleKey),
   ]);
 
@@ -157,7 +173,8 @@ export async function loadContext(
     channel,
     identity: {
       id: row ? String(row.identity_id) : args.ids.newId(),
-      displayName: (row?.display_name as string | null) ?? args.displayName,
+      // A profile name that fails the name rule (one stored before the rule, too) is not used.
+      displayName: usablePersonName(row?.display_name as string | null) ?? args.displayName,
       isNew,
     },
     person: {
@@ -218,6 +235,14 @@ export async function loadContext(
       all: JSON.parse(String(q.all_answers ?? '[]')) as QuestionView['all'],
     })),
     invite: null,
+    requestsForOthers: (requests!.results as Record<string, unknown>[]).map((r) => ({
+      caseCode: String(r.code),
+      state: r.state as CaseView['state'],
+      phone: (r.phone as string | null) ?? null,
+      createdAt: Number(r.created_at),
+      confirmedAt: r.applicant_confirmed_at === null ? null : Number(r.applicant_confirmed_at),
+      deniedAt: r.applicant_denied_at === null ? null : Number(r.applicant_denied_at),
+    })),
     inviteAttempts: null,
   };
   if (throttleKey) {
@@ -250,10 +275,11 @@ export function toCaseView(r: Record<string, unknown>): CaseView {
     applicantPersonId: String(r.applicant_person_id),
     applicantName: String(r.applicant_name ?? ''),
     submitterPersonId: (r.submitter_person_id as string | null) ?? null,
-    submitterName: (r.submitter_name as string | null) ?? null,
+    submitterPhone: (r.submitter_phone as string | null) ?? null,
     rtId: (r.rt_id as string | null) ?? null,
     pengantarApproved: Boolean(r.pengantar_approved),
     applicantConfirmedAt: num(r.applicant_confirmed_at),
+    applicantDeniedAt: num(r.applicant_denied_at),
     revisionRequirement: (r.revision_requirement as CaseView['revisionRequirement']) ?? null,
     delivery: (r.delivery as CaseView['delivery']) ?? null,
     submittedAt: num(r.submitted_at),

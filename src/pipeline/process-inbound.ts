@@ -8,6 +8,7 @@ import type { InboundEvent } from '../../adapters/channel';
 import { runDialogue } from '../bot/dialogue';
 import { inviteCodeIn } from '../bot/steps/invite';
 import type { Locale } from '../domain/messages';
+import { usablePersonName } from '../domain/person-name';
 import type { Clock, IdSource } from '../domain/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
 import { log } from '../log';
@@ -28,13 +29,16 @@ export type InboundOutcome = 'processed' | 'duplicate';
 const MAX_ATTEMPTS = 4;
 
 export async function processInbound(deps: PipelineDeps, kelurahanId: string, event: InboundEvent): Promise<InboundOutcome> {
+  // The profile name is whatever the sender set in their chat app: used only if it is a name by
+  // the name rule, so it never becomes a person's name on a card or in another person's chat.
+  const displayName = usablePersonName(event.sender.displayName);
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
     const loaded = await loadContext(deps.db, {
       kelurahanId,
       channel: event.sender.channel,
       externalId: event.sender.externalId,
-      displayName: event.sender.displayName ?? null,
+      displayName,
       messageId: event.messageId,
       ...pressedRefs(event),
       now,
@@ -56,7 +60,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
         id: loaded.ctx.identity.id,
         isNew: loaded.ctx.identity.isNew,
         externalId: event.sender.externalId,
-        displayName: event.sender.displayName ?? null,
+        displayName,
         phone: event.sender.phone ?? null,
       },
       personId: loaded.ctx.person.id,

@@ -122,6 +122,9 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
             e.caseId,
           );
         }
+        if (e.setApplicantDeniedAt !== undefined) {
+          q('UPDATE cases SET applicant_denied_at = ?1, updated_at = ?1 WHERE id = ?2 AND kelurahan_id = ?3', e.setApplicantDeniedAt, e.caseId, k);
+        }
         event(q, w, e.caseId, e.kind, e.actor, null, null, e.detail);
         break;
       case 'add_document': {
@@ -279,23 +282,24 @@ function applicantSql(a: ApplicantRef, k: string, now: Instant, q: Push): { sql:
     case 'person':
       return { sql: '?14', params: [a.personId] };
     case 'new':
-      q(
-        'INSERT INTO people (id, kelurahan_id, full_name, nik, rt_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)',
-        a.personId, k, a.fullName, a.nik, a.rtId, now,
-      );
+      // Without a phone nobody can ever confirm, so the helper's words never become a record:
+      // the row stays empty and only anchors the case, which holds the name, NIK and RT given.
+      // Everything that shows the applicant reads the case first (coalesce(given_name, ...)).
+      q("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES (?1, ?2, '', ?3)", a.personId, k, now);
       return { sql: '?14', params: [a.personId] };
     case 'phone': {
-      // A phone that already reaches Loket belongs to a person we know: link to them.
+      // A phone that already reaches Loket belongs to a person we know: link to them. A new one
+      // gets an empty record with only its number until its owner confirms (or writes to us).
       q(
-        `INSERT INTO people (id, kelurahan_id, full_name, nik, phone, rt_id, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (
-           SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?8 AND external_id = ?5)`,
-        a.newPersonId, k, a.fullName, a.nik, a.phone, a.rtId, now, a.channel,
+        `INSERT INTO people (id, kelurahan_id, full_name, phone, created_at)
+         SELECT ?1, ?2, '', ?3, ?4 WHERE NOT EXISTS (
+           SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?5 AND external_id = ?3)`,
+        a.newPersonId, k, a.phone, now, a.channel,
       );
       q(
-        `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, display_name, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
-        a.newIdentityId, k, a.newPersonId, a.channel, a.phone, a.fullName, now,
+        `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
+        a.newIdentityId, k, a.newPersonId, a.channel, a.phone, now,
       );
       return {
         sql: '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?15 AND external_id = ?14)',

@@ -29,6 +29,7 @@ const ctx = (): BotContext => ({
   rtDocuments: [],
   questions: [],
   invite: null,
+  requestsForOthers: [],
   inviteAttempts: null,
 });
 const at = (step: ConversationState['step'], data: ConversationState['data'] = {}): ConversationState => ({ step, data, history: [], choices: [] });

@@ -34,7 +34,7 @@ describe.each(['ktp', 'kk', 'nikah', 'situ'] as const)('service %s', (service) =
     expect(text(r)).toContain('Kami sudah meminta Siti Aminah mengonfirmasi dari HP-nya sendiri.');
 
     r = await siti.replies();
-    expect(text(r)).toContain(`mengajukan ${SERVICE_LABEL[service]} untuk Bapak/Ibu, atas nama Siti Aminah.`);
+    expect(text(r)).toContain(`Pemilik nomor 0812****002 mengajukan ${SERVICE_LABEL[service]} di Loket untuk Bapak/Ibu, atas nama Siti Aminah.`);
     r = await siti.press(choice(r, 'Ya, benar'));
     expect(text(r)).toBe('Terima kasih. Pengajuan sudah dikonfirmasi.');
     expect(text(await budi.replies())).toMatch(new RegExp(`Siti Aminah sudah mengonfirmasi berkas ${PREFIX[service]}-2611-0001`));
@@ -48,15 +48,17 @@ describe.each(['ktp', 'kk', 'nikah', 'situ'] as const)('service %s', (service) =
 });
 
 describe('helpers', () => {
-  it('records who submitted, and an applicant without a phone is created without a chat', async () => {
+  it('records who submitted, and an applicant without a phone is created without a chat, with the typed details on the case only', async () => {
     const budi = new SimPerson('628123450002', 'Budi');
     const code = await completeApplication(budi, 'ktp', { forOther: { name: 'Mbah Sarinah', nik: NIK.ani, phone: null } });
     const row = await env.DB.prepare(
-      `SELECT c.code, c.state, a.full_name AS applicant, a.nik, s.full_name AS submitter,
+      `SELECT c.code, c.state, c.given_name, c.given_nik, a.full_name AS applicant, a.nik, a.rt_id, s.full_name AS submitter,
               (SELECT count(*) FROM channel_identities WHERE person_id = a.id) AS chats
        FROM cases c JOIN people a ON a.id = c.applicant_person_id JOIN people s ON s.id = c.submitter_person_id`,
     ).first();
-    expect(row).toEqual({ code, state: 'awaiting_pengantar', applicant: 'Mbah Sarinah', nik: NIK.ani, submitter: 'Budi', chats: 0 });
+    expect(row).toEqual({
+      code, state: 'awaiting_pengantar', given_name: 'Mbah Sarinah', given_nik: NIK.ani, applicant: '', nik: null, rt_id: null, submitter: 'Budi', chats: 0,
+    });
     const events = await env.DB.prepare("SELECT actor_kind FROM case_events WHERE kind IN ('created', 'submit')").all<{ actor_kind: string }>();
     expect(events.results.map((e) => e.actor_kind)).toEqual(['helper', 'helper']);
   });

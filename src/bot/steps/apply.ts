@@ -3,39 +3,25 @@
  * creates the case as a draft and sends the request for the surat pengantar to that RT's chair;
  * the documents, delivery and summary follow in documents.ts.
  */
+import { instantAt, localMoment } from '../../domain/calendar';
 import { caseCodePeriod } from '../../domain/case-code';
+import { dailyLimitRefusal, targetRefusal, type HelperRefusal } from '../../domain/helper-limits';
+import { formatLongDate } from '../../domain/messages/dates';
 import { maskNik, validateNik } from '../../domain/nik';
+import { checkPersonName } from '../../domain/person-name';
+import { maskPhone, normalizePhone } from '../../domain/phone';
 import { REMIND_EVERY_MS } from '../../domain/schedule';
 import { SERVICES } from '../../domain/services';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import type { Session } from '../session';
 import { serviceChoices, serviceFrom } from './menu';
+import { confirmRequestText } from './confirm';
 import { askNextDocument } from './documents';
 import { pengantarChoices } from './rt';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** "siti   aminah" -> "Siti Aminah": names are written as on the KK. */
-export function cleanName(text: string): string | null {
-  const name = text.replace(/\s+/g, ' ').trim();
-  if (name.length < 3 || !/\p{L}/u.test(name) || /\d/.test(name)) return null;
-  return name
-    .toLowerCase()
-    .split(' ')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
-
-/** Indonesian mobile numbers as WhatsApp writes them: 62 then 8xx, 10 to 13 digits after 62. */
-export function normalizePhone(text: string): string | null {
-  let digits = text.replace(/[\s\-().]/g, '');
-  if (digits.startsWith('+')) digits = digits.slice(1);
-  if (!/^\d+$/.test(digits)) return null;
-  if (digits.startsWith('0')) digits = `62${digits.slice(1)}`;
-  return /^628\d{8,11}$/.test(digits) ? digits : null;
-}
 
 export const applyService: Step = {
   ask(s) {
@@ -60,6 +46,13 @@ export const applyForWhom: Step = {
   answer(s, answer) {
     const id = chosen(answer);
     if (id !== 'whom:self' && id !== 'whom:other') return false;
+    // Said before any typing, so that nobody fills in a whole application only to be refused.
+    const refusal = id === 'whom:other' ? dailyLimitRefusal(s.ctx.requestsForOthers, localDayStart(s)) : null;
+    if (refusal) {
+      s.say(refusalText(s, refusal, null));
+      s.reask();
+      return true;
+    }
     s.state.data.forOther = id === 'whom:other';
     s.goto('apply.name');
     return true;
@@ -72,13 +65,14 @@ export const applyName: Step = {
   },
   answer(s, answer) {
     if (answer.kind !== 'text') return false;
-    const name = cleanName(answer.text);
-    if (!name) {
-      s.say(s.t('apply.name_too_short'));
+    const result = checkPersonName(answer.text);
+    if (!result.ok) {
+      const { code, ...params } = result.error;
+      s.say((s.t as (k: string, p: unknown) => string)(`name.${code}`, params));
       s.reask();
       return true;
     }
-    s.state.data.applicantName = name;
+    s.state.data.applicantName = result.value;
     s.goto('apply.nik');
     return true;
   },
@@ -116,6 +110,12 @@ export const applyPhone: Step = {
     const phone = normalizePhone(answer.text);
     if (!phone) {
       s.say(s.t('apply.bad_phone'));
+      s.reask();
+      return true;
+    }
+    const refusal = targetRefusal(s.ctx.requestsForOthers, phone, s.ctx.person.phone, s.ctx.now);
+    if (refusal) {
+      s.say(refusalText(s, refusal, phone));
       s.reask();
       return true;
     }
@@ -171,23 +171,28 @@ function createDraft(s: Session): void {
   const name = d.applicantName!;
   const nik = d.applicantNik!;
 
+  if (d.forOther) {
+    // Checked again on the facts read for this very message: another chat of the same person
+    // may have used up the day, or the number may have answered, since the earlier steps.
+    const refusal =
+      dailyLimitRefusal(ctx.requestsForOthers, localDayStart(s)) ??
+      (d.applicantPhone ? targetRefusal(ctx.requestsForOthers, d.applicantPhone, ctx.person.phone, ctx.now) : null);
+    if (refusal) {
+      s.say(refusalText(s, refusal, d.applicantPhone ?? null));
+      s.finish();
+      s.goto('menu');
+      return;
+    }
+  }
+
   let applicant: ApplicantRef;
   if (!d.forOther) {
     applicant = { kind: 'person', personId: ctx.person.id };
     s.effect({ type: 'update_person', personId: ctx.person.id, fullName: name, nik, rtId: rt.rtId });
   } else if (d.applicantPhone) {
-    applicant = {
-      kind: 'phone',
-      channel: phoneChannel(ctx.channel),
-      phone: d.applicantPhone,
-      newPersonId: ctx.ids.newId(),
-      newIdentityId: ctx.ids.newId(),
-      fullName: name,
-      nik,
-      rtId: rt.rtId,
-    };
+    applicant = { kind: 'phone', channel: phoneChannel(ctx.channel), phone: d.applicantPhone, newPersonId: ctx.ids.newId(), newIdentityId: ctx.ids.newId() };
   } else {
-    applicant = { kind: 'new', personId: ctx.ids.newId(), fullName: name, nik, rtId: rt.rtId };
+    applicant = { kind: 'new', personId: ctx.ids.newId() };
   }
 
   s.effect({
@@ -230,7 +235,7 @@ function createDraft(s: Session): void {
   if (applicant.kind === 'phone') {
     const confirmChoices = [
       { id: `ac:y:${caseId}`, label: s.ctxText('id', 'apply.confirm_yes'), aliases: ['ya', 'benar'] },
-      { id: `ac:n:${caseId}`, label: s.ctxText('id', 'apply.confirm_no'), aliases: ['tidak', 'bukan'] },
+      { id: `ac:n:${caseId}`, label: s.ctxText('id', 'apply.confirm_no'), aliases: ['tidak', 'bukan', 'bukan saya'] },
     ];
     s.effect({
       type: 'send',
@@ -238,11 +243,9 @@ function createDraft(s: Session): void {
       caseId,
       message: {
         kind: 'text',
-        text: s.ctxText('id', 'apply.confirm_request', {
-          helper: ctx.person.fullName ?? ctx.identity.displayName ?? '-',
-          service: s.ctxText('id', `service.${service}`),
-          name,
-        }),
+        // Sender-controlled text (a profile name, a name the helper gave themselves) never goes
+        // to someone else: the helper is named by their masked number only.
+        text: confirmRequestText(s, 'id', { helperPhone: ctx.person.phone, service, name }),
         choices: confirmChoices,
       },
     });
@@ -255,6 +258,24 @@ function createDraft(s: Session): void {
   s.state.history = [];
   s.state.step = 'apply.documents';
   askNextDocument(s, true);
+}
+
+function localDayStart(s: Session): number {
+  return instantAt(s.ctx.today, 0, s.ctx.calendar.utcOffsetMinutes);
+}
+
+function refusalText(s: Session, refusal: HelperRefusal, phone: string | null): string {
+  const number = phone ? maskPhone(phone) : '-';
+  switch (refusal.code) {
+    case 'daily_limit':
+      return s.t('limit.daily', { limit: refusal.limit });
+    case 'own_number':
+      return s.t('limit.own_number');
+    case 'request_open':
+      return s.t('limit.request_open', { number, code: refusal.caseCode });
+    case 'denied':
+      return s.t('limit.denied', { number, date: formatLongDate(s.locale, localMoment(refusal.until, s.ctx.calendar.utcOffsetMinutes).date) });
+  }
 }
 
 /** Where a phone number can be written to: Telegram cannot address a phone, WhatsApp can. */

@@ -4,6 +4,10 @@
  * this person is the applicant of, submitted by someone else, and not yet confirmed.
  */
 import { applyEvent } from '../../domain/case-machine';
+import { DENIAL_BLOCK_DAYS } from '../../domain/helper-limits';
+import type { Locale } from '../../domain/messages';
+import { maskPhone } from '../../domain/phone';
+import type { ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
 import { chosen, type Step } from './step';
@@ -15,6 +19,7 @@ export function pendingConfirmations(s: Session): CaseView[] {
       c.submitterPersonId !== null &&
       c.submitterPersonId !== s.ctx.person.id &&
       c.applicantConfirmedAt === null &&
+      c.applicantDeniedAt === null &&
       ['draft', 'awaiting_pengantar', 'submitted', 'verifying', 'neighbour_check', 'needs_revision'].includes(c.state),
   );
 }
@@ -31,6 +36,8 @@ export function answerConfirmation(s: Session, choiceId: string): boolean {
     s.say(s.t('apply.confirm_thanks'));
     notifyHelper(s, c, helperId, 'apply.helper_told_confirmed');
   } else {
+    // Recorded whatever the case's state: it is what keeps this helper from asking again.
+    s.effect({ type: 'case_event', caseId: c.id, kind: 'applicant_denied', actor: 'resident', setApplicantDeniedAt: s.ctx.now });
     const result = applyEvent({ kind: 'service', state: c.state, documentsComplete: true, pengantarApproved: c.pengantarApproved }, 'cancel', 'resident');
     if (result.ok) {
       s.effect({ type: 'transition', caseId: c.id, event: 'cancel', from: result.from, to: result.to, actor: 'resident', set: { nextActionAt: null }, detail: { reason: 'applicant_denied' } });
@@ -47,8 +54,21 @@ function notifyHelper(s: Session, c: CaseView, helperPersonId: string, key: 'app
     type: 'send',
     to: { personId: helperPersonId },
     caseId: c.id,
-    message: { kind: 'text', text: s.ctxText('id', key, { name: c.applicantName, code: c.code }) },
+    // The name is the one the helper typed themselves (given_name), told back only to them.
+    message: { kind: 'text', text: s.ctxText('id', key, { name: c.applicantName, code: c.code, days: DENIAL_BLOCK_DAYS }) },
   });
+}
+
+/**
+ * The question to the applicant. It carries nothing the helper chose about themselves (no
+ * profile name, no name they gave themselves): only their masked number, the service, and the
+ * applicant's name, which passed the name rule when it was typed.
+ */
+export function confirmRequestText(s: Session, locale: Locale, p: { helperPhone: string | null; service: ServiceId; name: string }): string {
+  const helper = p.helperPhone
+    ? s.ctxText(locale, 'apply.helper_number', { number: maskPhone(p.helperPhone) })
+    : s.ctxText(locale, 'apply.helper_unknown');
+  return s.ctxText(locale, 'apply.confirm_request', { helper, service: s.ctxText(locale, `service.${p.service}`), name: p.name, days: DENIAL_BLOCK_DAYS });
 }
 
 export const confirmApplicant: Step = {
@@ -60,10 +80,10 @@ export const confirmApplicant: Step = {
       return;
     }
     s.ask(
-      s.t('apply.confirm_request', { helper: c.submitterName ?? '-', service: s.t(`service.${c.service!}`), name: c.applicantName }),
+      confirmRequestText(s, s.locale, { helperPhone: c.submitterPhone, service: c.service!, name: c.applicantName }),
       [
         { id: `ac:y:${c.id}`, label: s.t('apply.confirm_yes'), aliases: ['ya', 'benar', 'yes'] },
-        { id: `ac:n:${c.id}`, label: s.t('apply.confirm_no'), aliases: ['tidak', 'bukan', 'no'] },
+        { id: `ac:n:${c.id}`, label: s.t('apply.confirm_no'), aliases: ['tidak', 'bukan', 'bukan saya', 'no', 'not me'] },
       ],
     );
   },

@@ -14,7 +14,7 @@ import { uploadRequirements, type RequirementId } from '../../domain/services';
 import type { RtCaseView } from '../context';
 import { log } from '../../log';
 import type { Session } from '../session';
-import { normalizePhone } from './apply';
+import { normalizePhone } from '../../domain/phone';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');

@@ -1,6 +1,8 @@
 /** What Loket says in the chat, in English. Same keys as dialogue.id.ts. */
 import type { dialogueId } from './dialogue.id';
 
+const NAME_ALLOWED_EN = "A name may hold only letters, spaces, apostrophes ('), hyphens (-) and periods.";
+
 export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K] } = {
   'menu.welcome': (p: { kelurahan: string }) => `Welcome to the Loket of Kelurahan ${p.kelurahan}.\nWhat can we do for you?`,
   'menu.again': 'Anything else we can help with?',
@@ -36,7 +38,6 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.other': 'Someone else',
   'apply.name': 'Full name as on the family card?',
   'apply.applicant_name': "The applicant's full name as on the family card?",
-  'apply.name_too_short': 'That name is too short. Please write the full name.',
   'apply.nik': 'NIK (16 digits, on the KTP or KK)?',
   'apply.applicant_nik': "The applicant's NIK (16 digits, on the KTP or KK)?",
   'apply.applicant_phone': "The applicant's phone number? We ask them to confirm from their own phone.\nFor example: 0812 3456 7890.",
@@ -78,14 +79,18 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.submitted': (p: { code: string }) => `Sent. Case number: ${p.code}.`,
   'apply.waiting_pengantar': 'The office starts once the RT chair approves the introduction letter.',
   'apply.status_hint': 'Type "status" at any time to follow it.',
-  'apply.confirm_request': (p: { helper: string; service: string; name: string }) =>
-    `${p.helper} applied for ${p.service} for you, in the name of ${p.name}.\nDid you ask for this?`,
+  'apply.confirm_request': (p: { helper: string; service: string; name: string; days: number }) =>
+    `${p.helper} applied at Loket for ${p.service} for you, in the name of ${p.name}.\nDid you ask for this?\n` +
+    `If not, choose "Not me": the application is cancelled and that number cannot apply for you for ${p.days} days.`,
+  'apply.helper_number': (p: { number: string }) => `The owner of number ${p.number}`,
+  'apply.helper_unknown': 'Someone whose number we do not know',
   'apply.confirm_yes': 'Yes, I did',
-  'apply.confirm_no': 'No',
+  'apply.confirm_no': 'Not me',
   'apply.confirm_asked': (p: { name: string }) => `We asked ${p.name} to confirm from their own phone.`,
   'apply.confirm_thanks': 'Thank you. The application is confirmed.',
   'apply.confirm_denied': 'All right. We cancelled that application.',
-  'apply.helper_told_denied': (p: { name: string; code: string }) => `${p.name} did not confirm case ${p.code}. It is cancelled.`,
+  'apply.helper_told_denied': (p: { name: string; code: string; days: number }) =>
+    `${p.name} did not confirm case ${p.code}. It is cancelled.\nYou cannot apply for that number again for ${p.days} days.`,
   'apply.helper_told_confirmed': (p: { name: string; code: string }) => `${p.name} confirmed case ${p.code}.`,
   'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string }) =>
     `Request for an introduction letter\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, for: ${p.service}\nCase number: ${p.code}`,
@@ -173,4 +178,29 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
 
   'language.which': 'Pilih bahasa / Choose a language:',
   'language.set': 'All right, we will use English.',
+
+  // The name rule (src/domain/person-name.ts): say exactly what is wrong, then what a name may hold.
+  'name.invisible': `That name holds invisible characters, perhaps copied along. ${NAME_ALLOWED_EN} Please type the name again instead of pasting it.`,
+  'name.link': `A name cannot hold a web address or link. ${NAME_ALLOWED_EN}`,
+  'name.digits': `A name cannot hold digits. ${NAME_ALLOWED_EN}`,
+  'name.symbol': `A name cannot hold emoji or signs such as @, #, /, : or !. ${NAME_ALLOWED_EN}`,
+  'name.script': `Please write the name in Latin letters (A to Z, accents such as é are fine), as on the family card. ${NAME_ALLOWED_EN}`,
+  'name.no_letters': `A name must hold letters. ${NAME_ALLOWED_EN}`,
+  'name.too_short': (p: { min: number }) => `That name is too short: at least ${p.min} letters. Please write the full name as on the family card.`,
+  'name.too_long': (p: { max: number; got: number }) =>
+    `That name is too long: at most ${p.max} letters, you sent ${p.got}. Please write the name as on the family card.`,
+
+  // Limits on applying for someone else (src/domain/helper-limits.ts): why, and what to do instead.
+  'limit.daily': (p: { limit: number }) =>
+    `You have already applied for ${p.limit} other people today. That is the daily limit, so that the kelurahan's number is not used to bother people.\n` +
+    'Please apply again tomorrow, or ask the person to apply from their own phone. Applying for yourself still works.',
+  'limit.own_number': 'That is your own number. Write the applicant\'s number, or choose "Has no phone" if they have none.',
+  'limit.request_open': (p: { number: string; code: string }) =>
+    `We are still waiting for the owner of ${p.number} to answer your earlier application (case ${p.code}). ` +
+    'Until they answer, we do not send that number a second request.\n' +
+    'Wait for their answer, or cancel that case with "Cancel a case" in the menu and apply again.',
+  'limit.denied': (p: { number: string; date: string }) =>
+    `The owner of ${p.number} answered that they did not ask you to apply for them. ` +
+    `So you cannot apply for that number until ${p.date}.\n` +
+    'Ask them to apply from their own phone, or come to the kelurahan office together.',
 };

@@ -2,6 +2,9 @@
  * What Loket says in the chat, in Bahasa Indonesia. One question at a time; every question says
  * how to answer. Keys mirror dialogue.en.ts; the compiler checks both have the same.
  */
+
+const NAME_ALLOWED_ID = "Nama hanya boleh berisi huruf, spasi, tanda petik ('), tanda hubung (-) dan titik.";
+
 export const dialogueId = {
   'menu.welcome': (p: { kelurahan: string }) => `Selamat datang di Loket Kelurahan ${p.kelurahan}.\nMau apa hari ini?`,
   'menu.again': 'Ada lagi yang bisa kami bantu?',
@@ -37,7 +40,6 @@ export const dialogueId = {
   'apply.other': 'Orang lain',
   'apply.name': 'Nama lengkap sesuai KK?',
   'apply.applicant_name': 'Nama lengkap pemohon sesuai KK?',
-  'apply.name_too_short': 'Nama terlalu pendek. Tulis nama lengkap, ya.',
   'apply.nik': 'NIK (16 angka, ada di KTP atau KK)?',
   'apply.applicant_nik': 'NIK pemohon (16 angka, ada di KTP atau KK)?',
   'apply.applicant_phone': 'Nomor HP pemohon? Kami minta pemohon mengonfirmasi dari HP-nya sendiri.\nContoh: 0812 3456 7890.',
@@ -79,14 +81,18 @@ export const dialogueId = {
   'apply.submitted': (p: { code: string }) => `Terkirim. Nomor berkas: ${p.code}.`,
   'apply.waiting_pengantar': 'Berkas diproses setelah Ketua RT menyetujui surat pengantar.',
   'apply.status_hint': 'Ketik "status" kapan saja untuk melihat perkembangannya.',
-  'apply.confirm_request': (p: { helper: string; service: string; name: string }) =>
-    `${p.helper} mengajukan ${p.service} untuk Bapak/Ibu, atas nama ${p.name}.\nBenar Bapak/Ibu yang meminta?`,
+  'apply.confirm_request': (p: { helper: string; service: string; name: string; days: number }) =>
+    `${p.helper} mengajukan ${p.service} di Loket untuk Bapak/Ibu, atas nama ${p.name}.\nBenar Bapak/Ibu yang meminta?\n` +
+    `Jika tidak, pilih "Bukan saya": pengajuan dibatalkan dan nomor itu tidak bisa mengajukan untuk Bapak/Ibu selama ${p.days} hari.`,
+  'apply.helper_number': (p: { number: string }) => `Pemilik nomor ${p.number}`,
+  'apply.helper_unknown': 'Seseorang yang nomornya tidak kami ketahui',
   'apply.confirm_yes': 'Ya, benar',
-  'apply.confirm_no': 'Tidak',
+  'apply.confirm_no': 'Bukan saya',
   'apply.confirm_asked': (p: { name: string }) => `Kami sudah meminta ${p.name} mengonfirmasi dari HP-nya sendiri.`,
   'apply.confirm_thanks': 'Terima kasih. Pengajuan sudah dikonfirmasi.',
   'apply.confirm_denied': 'Baik. Pengajuan itu kami batalkan.',
-  'apply.helper_told_denied': (p: { name: string; code: string }) => `${p.name} tidak mengonfirmasi berkas ${p.code}. Berkas dibatalkan.`,
+  'apply.helper_told_denied': (p: { name: string; code: string; days: number }) =>
+    `${p.name} tidak mengonfirmasi berkas ${p.code}. Berkas dibatalkan.\nBapak/Ibu tidak bisa mengajukan lagi untuk nomor itu selama ${p.days} hari.`,
   'apply.helper_told_confirmed': (p: { name: string; code: string }) => `${p.name} sudah mengonfirmasi berkas ${p.code}.`,
   'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string }) =>
     `Permintaan surat pengantar\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, untuk: ${p.service}\nNomor berkas: ${p.code}`,
@@ -174,4 +180,29 @@ export const dialogueId = {
 
   'language.which': 'Pilih bahasa / Choose a language:',
   'language.set': 'Baik, kami pakai Bahasa Indonesia.',
+
+  // The name rule (src/domain/person-name.ts): say exactly what is wrong, then what a name may hold.
+  'name.invisible': `Nama itu berisi tanda yang tidak terlihat, mungkin ikut tersalin. ${NAME_ALLOWED_ID} Ketik ulang namanya, jangan disalin.`,
+  'name.link': `Nama tidak boleh berisi alamat situs atau tautan. ${NAME_ALLOWED_ID}`,
+  'name.digits': `Nama tidak boleh berisi angka. ${NAME_ALLOWED_ID}`,
+  'name.symbol': `Nama tidak boleh berisi emoji atau tanda seperti @, #, /, : atau !. ${NAME_ALLOWED_ID}`,
+  'name.script': `Nama ditulis dengan huruf Latin (A sampai Z, boleh dengan tanda seperti é), seperti di KK. ${NAME_ALLOWED_ID}`,
+  'name.no_letters': `Nama harus berisi huruf. ${NAME_ALLOWED_ID}`,
+  'name.too_short': (p: { min: number }) => `Nama terlalu pendek: paling sedikit ${p.min} huruf. Tulis nama lengkap sesuai KK, ya.`,
+  'name.too_long': (p: { max: number; got: number }) =>
+    `Nama terlalu panjang: paling banyak ${p.max} huruf, yang Bapak/Ibu kirim ${p.got}. Tulis nama sesuai KK, ya.`,
+
+  // Limits on applying for someone else (src/domain/helper-limits.ts): why, and what to do instead.
+  'limit.daily': (p: { limit: number }) =>
+    `Hari ini Bapak/Ibu sudah mengajukan ${p.limit} berkas untuk orang lain. Itu batas sehari, supaya nomor kelurahan tidak dipakai untuk mengganggu orang.\n` +
+    'Silakan ajukan lagi besok, atau minta yang bersangkutan mengajukan sendiri dari HP-nya. Untuk diri sendiri tetap bisa.',
+  'limit.own_number': 'Itu nomor HP Bapak/Ibu sendiri. Tulis nomor HP pemohon, atau pilih "Tidak punya HP" bila pemohon tidak punya HP.',
+  'limit.request_open': (p: { number: string; code: string }) =>
+    `Kami masih menunggu jawaban pemilik nomor ${p.number} atas pengajuan Bapak/Ibu sebelumnya (berkas ${p.code}). ` +
+    'Selama belum dijawab, kami tidak mengirim permintaan kedua ke nomor itu.\n' +
+    'Tunggu jawabannya, atau batalkan berkas itu lewat menu "Batalkan berkas" lalu ajukan lagi.',
+  'limit.denied': (p: { number: string; date: string }) =>
+    `Pemilik nomor ${p.number} sudah menjawab bahwa ia tidak meminta pengajuan dari Bapak/Ibu. ` +
+    `Karena itu, Bapak/Ibu tidak bisa mengajukan untuk nomor itu sampai ${p.date}.\n` +
+    'Minta ia mengajukan sendiri dari HP-nya, atau datang bersama ke kantor kelurahan.',
 } satisfies Record<string, string | ((params: never) => string)>;
