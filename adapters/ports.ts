@@ -28,6 +28,14 @@ export interface MediaSource {
   release?(ref: string, env: Env): Promise<void>;
 }
 
+/** A provider call took longer than its timeout: it may or may not have arrived; retried later. */
+export class ProviderTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`provider call timed out after ${timeoutMs} ms`);
+    this.name = 'ProviderTimeoutError';
+  }
+}
+
 /** The recipient cannot be reached on this channel: retrying will not help, a person must act. */
 export class UndeliverableError extends Error {
   constructor(readonly code: number) {

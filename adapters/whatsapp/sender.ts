@@ -17,12 +17,14 @@ export interface WhatsAppSenderDeps {
   /** The business number of a kelurahan, and its name for templates. */
   kelurahan(kelurahanId: string, env: Env): Promise<{ phoneNumberId: string; name: string }>;
   log: (level: 'warn' | 'error', msg: string, fields: Record<string, unknown>) => void;
+  /** Per Graph API call; GRAPH_CALL_TIMEOUT_MS unless a test shortens it. */
+  callTimeoutMs?: number;
 }
 
 export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
   return {
     async send(d: OutboxDelivery, env: Env) {
-      const client = new GraphClient(env.WHATSAPP_API_BASE, env.WHATSAPP_ACCESS_TOKEN ?? '');
+      const client = new GraphClient(env.WHATSAPP_API_BASE, env.WHATSAPP_ACCESS_TOKEN ?? '', undefined, deps.callTimeoutMs);
       const { phoneNumberId, name } = await deps.kelurahan(d.kelurahanId, env);
       const inWindow = d.lastInboundAt !== null && deps.now() - d.lastInboundAt < SERVICE_WINDOW_MS;
       const send = async (messages: WaMessage[]) => {
