@@ -9,6 +9,7 @@ import { maskPhone } from '../domain/masked-phone';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { formatLongDate } from '../domain/messages/dates';
 import type { IdSource, Instant } from '../domain/ports';
+import { log } from '../log';
 import { outboxToIdentity } from '../pipeline/outbox-sql';
 import { DELIVERY_GIVE_UP_MS } from './backoff';
 import type { QueueMessage } from './queue-messages';
@@ -96,6 +97,9 @@ async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSour
         `SELECT s.identity_id AS id, p.locale FROM staff_users s JOIN channel_identities ci ON ci.id = s.identity_id
          JOIN people p ON p.id = ci.person_id WHERE s.kelurahan_id = ?1`,
       ).bind(row.kelurahan_id).all<{ id: string; locale: string }>();
+  // Nobody to tell by chat (no chair, no staff member with a chat): the failed row stays for the
+  // staff pages, and the log says so loudly.
+  if (targets.results.length === 0) log.error('outbox.failed_untold', { outbox_id: outboxId, kelurahan_id: row.kelurahan_id });
   for (const target of targets.results) {
     const id = ids.newId();
     const text = failure.notice(row, isLocale(target.locale) ? target.locale : 'id');

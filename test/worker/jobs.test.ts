@@ -149,6 +149,13 @@ describe('the dead-letter queue', () => {
     expect(await requeueStuck(testEnv(), Date.now() + 3600_000)).toBe(1);
   });
 
+  it('says loudly when a failed delivery has nobody to tell', async () => {
+    await outboxRowFor('simulator', Date.now() - 8 * 24 * 3600_000);
+    const { logged } = await deadLetter('o1');
+    expect(await env.DB.prepare("SELECT status FROM outbox WHERE id = 'o1'").first()).toEqual({ status: 'failed' });
+    expect(logged).toContain('"outbox.failed_untold"');
+  });
+
   it('fails a dead delivery past its 7 days and tells staff, with the number masked', async () => {
     await outboxRowFor('simulator', Date.now() - 8 * 24 * 3600_000);
     await env.DB.batch([
