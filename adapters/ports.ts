@@ -11,14 +11,22 @@ export interface OutboxDelivery {
   message: OutboundMessage;
   /** Last inbound message from this person: WhatsApp's 24-hour window starts there. */
   lastInboundAt: number | null;
+  /**
+   * Parts of this message already delivered on an earlier try (a long text goes out in several
+   * parts): the sender skips them, so a retry sends only what is missing.
+   */
+  partsSent: number;
 }
+
+/** Told after each part reaches the provider, before the next is sent. */
+export type PartSent = (partsSent: number, providerMessageId: string | null) => Promise<void>;
 
 export interface ChannelSender {
   /**
    * `deferred`: only a notice could be sent now (WhatsApp outside the 24-hour window cannot
    * carry a document); the row waits and is sent when the person next writes.
    */
-  send(delivery: OutboxDelivery, env: Env): Promise<{ providerMessageId: string | null; deferred?: boolean }>;
+  send(delivery: OutboxDelivery, env: Env, partSent: PartSent): Promise<{ providerMessageId: string | null; deferred?: boolean }>;
 }
 
 export interface MediaSource {
@@ -26,6 +34,14 @@ export interface MediaSource {
   open(ref: string, env: Env): Promise<{ body: ReadableStream<Uint8Array>; length: number; sha256?: string | null }>;
   /** Frees the provider-side copy once stored, where the channel allows it. */
   release?(ref: string, env: Env): Promise<void>;
+}
+
+/** A provider call took longer than its timeout: it may or may not have arrived; retried later. */
+export class ProviderTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`provider call timed out after ${timeoutMs} ms`);
+    this.name = 'ProviderTimeoutError';
+  }
 }
 
 /** The recipient cannot be reached on this channel: retrying will not help, a person must act. */

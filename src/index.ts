@@ -5,6 +5,7 @@
 import { createApp } from './app';
 import { mediaSources, senders } from './channels';
 import { createConsumer } from './jobs/consumer';
+import { createDeadLetterConsumer, deadLetterOutbox } from './jobs/dead-letters';
 import { deliverOutbox } from './jobs/deliver';
 import { fetchMedia } from './jobs/fetch-media';
 import { makeLetter } from './jobs/make-letter';
@@ -17,7 +18,9 @@ const app = createApp();
 
 const consume = createConsumer({
   async deliver(msg, env) {
-    await enqueue(env.OUTBOX, await deliverOutbox(env, msg.outboxId, senders, systemClock.now(), cryptoIds));
+    const outcome = await deliverOutbox(env, msg.outboxId, { senders, clock: systemClock, ids: cryptoIds, random: Math.random });
+    await enqueue(env.OUTBOX, outcome.queued);
+    return outcome;
   },
   async fetch_media(msg, env) {
     const followUps = await fetchMedia(env, msg.documentId, mediaSources, systemClock.now(), cryptoIds.newId);
@@ -28,10 +31,22 @@ const consume = createConsumer({
   },
 });
 
+// Dead letters of jobs that keep no retry of their own are only logged (queue.dead_letter);
+// an outbox row goes back to the cron's retry, or to a person once its time has run out.
+const consumeDeadLetters = createDeadLetterConsumer({
+  async deliver(msg, env) {
+    await enqueue(env.OUTBOX, await deadLetterOutbox(env, msg.outboxId, systemClock.now(), cryptoIds));
+  },
+  async fetch_media() {},
+  async make_letter() {},
+});
+
 export default {
   fetch: app.fetch,
   async queue(batch, env) {
-    await consume(batch, env);
+    // loket-outbox-dlq in production, loket-outbox-local-dlq locally (wrangler.toml).
+    if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, env);
+    else await consume(batch, env);
   },
   async scheduled(controller, env) {
     await runScheduled(controller, env);

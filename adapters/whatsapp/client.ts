@@ -4,6 +4,16 @@
  * a fake on loopback. The access token goes in the Authorization header only, never in a message
  * or a log line.
  */
+import { ProviderTimeoutError } from '../ports';
+
+/**
+ * How long one Graph API call (a send, an upload, a media lookup) may take. Meta answers in well
+ * under a second; 15 s allows for a slow network yet stays far below the outbox claim's expiry
+ * (CLAIM_TTL_MS, 5 minutes), so a hung call gives its row back before another consumer may take
+ * the row over and send it a second time. A timeout is transient: the row is retried later.
+ */
+export const GRAPH_CALL_TIMEOUT_MS = 15_000;
+
 export class GraphError extends Error {
   constructor(
     readonly httpStatus: number,
@@ -28,14 +38,19 @@ export class GraphClient {
     private readonly base: string,
     private readonly token: string,
     private readonly fetcher: typeof fetch = (...args) => fetch(...args),
+    /** Tests shorten it to exercise a hung provider in milliseconds. */
+    private readonly callTimeoutMs = GRAPH_CALL_TIMEOUT_MS,
   ) {}
 
   private async call(path: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-    const res = await this.fetcher(`${this.base.replace(/\/+$/, '')}/${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) },
+    const { res, body } = await withTimeout(this.callTimeoutMs, async (signal) => {
+      const res = await this.fetcher(`${this.base.replace(/\/+$/, '')}/${path}`, {
+        ...init,
+        signal,
+        headers: { authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) },
+      });
+      return { res, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
     });
-    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (!res.ok) {
       const err = (body.error ?? {}) as Record<string, unknown>;
       throw new GraphError(
@@ -88,5 +103,26 @@ export class GraphClient {
     const res = await this.fetcher(url, { headers: { authorization: `Bearer ${this.token}` } });
     if (!res.ok) throw new GraphError(res.status, null, null, 'media download failed');
     return res;
+  }
+}
+
+/**
+ * Runs `work` for at most `ms`. The signal cancels the request; the race also ends the wait when
+ * a fetcher ignores the signal, so the caller is never held longer than the timeout.
+ */
+async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new ProviderTimeoutError(ms);
+      controller.abort(err);
+      reject(err);
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,11 +1,12 @@
 /**
  * Delivers outbox rows on WhatsApp. Inside the 24-hour window a message goes as it is (text,
  * buttons, list, document, image); outside it, or when Meta answers 131047, an approved template
- * carries the text and invites a reply, which opens the window again. Rate limits are thrown
- * back to the queue to retry with backoff; an undeliverable number is reported to the caller.
+ * carries the text and invites a reply, which opens the window again. Rate limits, outages and
+ * timeouts are thrown back to the delivery job, which retries the row with backoff; an
+ * undeliverable number is reported to the caller.
  */
 import type { OutboundMessage } from '../channel';
-import { UndeliverableError, type ChannelSender, type OutboxDelivery } from '../ports';
+import { UndeliverableError, type ChannelSender, type OutboxDelivery, type PartSent } from '../ports';
 import { GraphClient, GraphError } from './client';
 import { ERROR, SERVICE_WINDOW_MS } from './limits';
 import { renderMedia, renderTemplate, renderText, type WaMessage } from './render';
@@ -17,20 +18,29 @@ export interface WhatsAppSenderDeps {
   /** The business number of a kelurahan, and its name for templates. */
   kelurahan(kelurahanId: string, env: Env): Promise<{ phoneNumberId: string; name: string }>;
   log: (level: 'warn' | 'error', msg: string, fields: Record<string, unknown>) => void;
+  /** Per Graph API call; GRAPH_CALL_TIMEOUT_MS unless a test shortens it. */
+  callTimeoutMs?: number;
 }
 
 export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
   return {
-    async send(d: OutboxDelivery, env: Env) {
-      const client = new GraphClient(env.WHATSAPP_API_BASE, env.WHATSAPP_ACCESS_TOKEN ?? '');
+    async send(d: OutboxDelivery, env: Env, partSent: PartSent) {
+      const client = new GraphClient(env.WHATSAPP_API_BASE, env.WHATSAPP_ACCESS_TOKEN ?? '', undefined, deps.callTimeoutMs);
       const { phoneNumberId, name } = await deps.kelurahan(d.kelurahanId, env);
       const inWindow = d.lastInboundAt !== null && deps.now() - d.lastInboundAt < SERVICE_WINDOW_MS;
+      // Parts that arrived on an earlier try are skipped, and each new one is reported before the
+      // next goes out, so a failure halfway repeats nothing the person already has.
       const send = async (messages: WaMessage[]) => {
-        let last = '';
-        for (const m of messages) last = await client.sendMessage(phoneNumberId, m);
+        let last: string | null = null;
+        for (let i = d.partsSent; i < messages.length; i++) {
+          last = await client.sendMessage(phoneNumberId, messages[i]!);
+          await partSent(i + 1, last);
+        }
         return last;
       };
-      const template = () => send([templateFor(d.externalId, d.message, name)]);
+      // A template only announces the message; it is no part of it (a deferred document still
+      // goes out whole when the window opens).
+      const template = () => client.sendMessage(phoneNumberId, templateFor(d.externalId, d.message, name));
       // A document or image cannot travel in a template: the template announces it, and the
       // file follows when the person replies and the window is open again.
       const deferMedia = async () => ({ providerMessageId: await template(), deferred: d.message.kind !== 'text' });

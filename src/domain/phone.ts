@@ -17,8 +17,8 @@ export function normalizePhone(text: string): string | null {
  * not enough for a stranger to write to it. The stars are always four, so the mask does not
  * tell the number's length either.
  */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+export function maskPhone(phone: string | null | undefined): string {
+  const digits = (phone ?? '').replace(/\D/g, '');
   const local = digits.startsWith('62') ? `0${digits.slice(2)}` : digits;
   if (local.length < 8) return '****';
   return `${local.slice(0, 4)}****${local.slice(-3)}`;

@@ -1,8 +1,13 @@
 /**
  * The OUTBOX queue consumer: every message is handled on its own, so one failure never holds
- * back the others. A failed message is retried later with backoff (after max_retries it goes to
- * the dead-letter queue, see wrangler.toml); it is never acked in a catch block, which would
+ * back the others. A handler that throws is retried later with backoff (after max_retries it goes
+ * to the dead-letter queue, see wrangler.toml); it is never acked in a catch block, which would
  * drop it. A malformed body can never succeed, so it is acked and logged instead of retried.
+ *
+ * A handler that keeps its own schedule in D1 (an outbox row) returns `retryAfterSeconds`
+ * instead of throwing: the row's fate is then decided by the row, never by the queue's retry
+ * count. A short wait comes back through the queue; a long one is acked and left to the cron,
+ * which re-queues rows whose time has come.
  */
 import { log } from '../log';
 import { retryDelaySeconds } from './backoff';
@@ -13,9 +18,19 @@ export interface Delivery {
   attempts: number;
 }
 
+/** Set when the handler recorded its own next try: the message only needs to come back then. */
+export interface RetryAfter {
+  retryAfterSeconds?: number;
+}
+
 export type QueueHandlers = {
-  [T in QueueMessage['type']]: (msg: Extract<QueueMessage, { type: T }>, env: Env, delivery: Delivery) => Promise<void>;
+  [T in QueueMessage['type']]: (msg: Extract<QueueMessage, { type: T }>, env: Env, delivery: Delivery) => Promise<void | RetryAfter>;
 };
+
+/** The cron looks for due rows every 15 minutes: a longer wait needs no queue message. */
+export const QUEUE_WAIT_MAX_SECONDS = 15 * 60;
+/** Below wrangler.toml's max_retries (8), so a rescheduled message never reaches the DLQ. */
+export const QUEUE_RETRIES_FOR_RESCHEDULED = 5;
 
 export function createConsumer(handlers: QueueHandlers, random: () => number = Math.random) {
   return async function consume(batch: MessageBatch<unknown>, env: Env): Promise<void> {
@@ -28,8 +43,15 @@ export function createConsumer(handlers: QueueHandlers, random: () => number = M
           return;
         }
         try {
-          await (handlers[body.type] as (m: QueueMessage, e: Env, d: Delivery) => Promise<void>)(body, env, { attempts: message.attempts });
-          message.ack();
+          const outcome = await (handlers[body.type] as (m: QueueMessage, e: Env, d: Delivery) => Promise<void | RetryAfter>)(body, env, {
+            attempts: message.attempts,
+          });
+          const wait = outcome?.retryAfterSeconds;
+          if (wait !== undefined && wait <= QUEUE_WAIT_MAX_SECONDS && message.attempts < QUEUE_RETRIES_FOR_RESCHEDULED) {
+            message.retry({ delaySeconds: wait });
+          } else {
+            message.ack();
+          }
         } catch (err) {
           const delaySeconds = retryDelaySeconds(message.attempts, random());
           log.warn('queue.retry', {

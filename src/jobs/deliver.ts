@@ -1,72 +1,119 @@
 /**
  * Delivers one outbox row through its channel. Idempotent: a row already sent is not sent again
- * when the queue redelivers the nudge or the cron re-queues it.
+ * when the queue redelivers the nudge or the cron re-queues it. The row keeps its own retry
+ * schedule (attempts, not_before, last_error), so no queue setting decides whether it is dropped:
+ * it is retried with backoff until DELIVERY_GIVE_UP_MS after it was written, then failed and a
+ * person told.
  */
 import type { ChannelName, OutboundMessage } from '../../adapters/channel';
 import { UndeliverableError, type ChannelSender } from '../../adapters/ports';
-import type { IdSource } from '../domain/ports';
+import type { Clock, IdSource } from '../domain/ports';
+import { log } from '../log';
+import { afterFailedDelivery } from './backoff';
 import type { QueueMessage } from './queue-messages';
+import { markExpired, markUndeliverable } from './undeliverable';
 
-/** How long a consumer may hold a row it is sending before another may take it over. */
+/**
+ * How long a consumer may hold a row it is sending before another may take it over. Each
+ * provider call times out well within it (GRAPH_CALL_TIMEOUT_MS), and every part sent renews it.
+ */
 export const CLAIM_TTL_MS = 5 * 60_000;
-import { markUndeliverable } from './undeliverable';
 
-export async function deliverOutbox(
-  env: Env,
-  outboxId: string,
-  senders: Partial<Record<ChannelName, ChannelSender>>,
-  now: number,
-  ids: IdSource,
-): Promise<QueueMessage[]> {
+export interface DeliverDeps {
+  senders: Partial<Record<ChannelName, ChannelSender>>;
+  clock: Clock;
+  ids: IdSource;
+  /** In [0, 1): the jitter of the retry delay. */
+  random: () => number;
+}
+
+export interface DeliverOutcome {
+  /** Follow-up work (a notice to the RT chair or staff). */
+  queued: QueueMessage[];
+  /** Set when the row failed and was rescheduled: the earliest moment a nudge may help. */
+  retryAfterSeconds?: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  kelurahan_id: string;
+  payload: string;
+  attempts: number;
+  parts_sent: number;
+  created_at: number;
+  channel: ChannelName;
+  external_id: string;
+  last_inbound_at: number | null;
+}
+
+export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDeps): Promise<DeliverOutcome> {
+  const now = deps.clock.now();
   // Claim the row first, so that a nudge delivered twice (a redelivery, or the cron re-queueing
   // a row while its first nudge still waits) sends it once. A claim older than CLAIM_TTL_MS
   // belongs to a consumer that died mid-send, and may be taken over.
   const row = await env.DB.prepare(
     `UPDATE outbox SET status = 'sending', updated_at = ?2
      WHERE id = ?1 AND (status = 'pending' OR (status = 'sending' AND updated_at < ?3))
-     RETURNING id, kelurahan_id, payload, status,
+     RETURNING id, kelurahan_id, payload, attempts, parts_sent, created_at,
        (SELECT channel FROM channel_identities WHERE id = outbox.identity_id) AS channel,
        (SELECT external_id FROM channel_identities WHERE id = outbox.identity_id) AS external_id,
        (SELECT last_inbound_at FROM channel_identities WHERE id = outbox.identity_id) AS last_inbound_at`,
   )
     .bind(outboxId, now, now - CLAIM_TTL_MS)
-    .first<{ id: string; kelurahan_id: string; payload: string; status: string; channel: ChannelName; external_id: string; last_inbound_at: number | null }>();
-  if (!row) return [];
-  const sender = senders[row.channel];
-  if (!sender) {
-    await release(env, outboxId, now, `no sender for channel ${row.channel}`, false);
-    throw new Error(`no sender for channel ${row.channel}`);
-  }
+    .first<ClaimedRow>();
+  if (!row) return { queued: [] };
+  let result: { providerMessageId: string | null; deferred?: boolean };
   try {
-    const { providerMessageId, deferred } = await sender.send(
+    const sender = deps.senders[row.channel];
+    if (!sender) throw new Error(`no sender for channel ${row.channel}`);
+    result = await sender.send(
       {
         outboxId: row.id,
         kelurahanId: row.kelurahan_id,
         externalId: row.external_id,
         message: JSON.parse(row.payload) as OutboundMessage,
         lastInboundAt: row.last_inbound_at,
+        partsSent: row.parts_sent,
       },
       env,
+      async (partsSent, providerMessageId) => {
+        await env.DB.prepare(
+          `UPDATE outbox SET parts_sent = ?1, provider_message_id = coalesce(?2, provider_message_id), updated_at = ?3
+           WHERE id = ?4 AND status = 'sending'`,
+        )
+          .bind(partsSent, providerMessageId, deps.clock.now(), outboxId)
+          .run();
+      },
     );
-    await env.DB.prepare(
-      'UPDATE outbox SET status = ?4, provider_message_id = ?1, attempts = attempts + 1, last_error = NULL, updated_at = ?2 WHERE id = ?3',
-    )
-      .bind(providerMessageId, now, outboxId, deferred ? 'deferred' : 'sent')
-      .run();
-    return [];
   } catch (err) {
     // Retrying cannot help an unreachable number; a person must be told instead.
-    if (err instanceof UndeliverableError) return markUndeliverable(env, outboxId, err.code, now, ids);
-    await release(env, outboxId, now, err instanceof Error ? err.message : 'error', true);
-    throw err;
+    if (err instanceof UndeliverableError) return { queued: await markUndeliverable(env, outboxId, err.code, now, deps.ids) };
+    return retryLater(env, row, err, deps);
   }
+  await env.DB.prepare(
+    `UPDATE outbox SET status = ?4, provider_message_id = coalesce(?1, provider_message_id), attempts = attempts + 1, last_error = NULL, updated_at = ?2
+     WHERE id = ?3`,
+  )
+    .bind(result.providerMessageId, deps.clock.now(), outboxId, result.deferred ? 'deferred' : 'sent')
+    .run();
+  return { queued: [] };
 }
 
-/** Gives a claimed row back to the queue's retry. */
-async function release(env: Env, outboxId: string, now: number, error: string, attempted: boolean): Promise<void> {
+/** Gives a claimed row back with the time of its next try, or fails it once retrying has had its time. */
+async function retryLater(env: Env, row: ClaimedRow, err: unknown, deps: DeliverDeps): Promise<DeliverOutcome> {
+  const now = deps.clock.now();
+  const attempts = row.attempts + 1;
+  const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+  const next = afterFailedDelivery(row.created_at, attempts, now, deps.random());
+  if (next.giveUp) {
+    log.error('outbox.gave_up', { outbox_id: row.id, attempts, error: err });
+    return { queued: await markExpired(env, row.id, `gave up after ${attempts} attempts: ${error}`, now, deps.ids) };
+  }
   await env.DB.prepare(
-    `UPDATE outbox SET status = 'pending', attempts = attempts + ?1, last_error = ?2, updated_at = ?3 WHERE id = ?4 AND status = 'sending'`,
+    `UPDATE outbox SET status = 'pending', attempts = ?1, last_error = ?2, not_before = ?3, updated_at = ?4 WHERE id = ?5 AND status = 'sending'`,
   )
-    .bind(attempted ? 1 : 0, error.slice(0, 500), now, outboxId)
+    .bind(attempts, error, next.notBefore, now, row.id)
     .run();
+  log.warn('outbox.retry_later', { outbox_id: row.id, attempts, delaySeconds: next.delaySeconds, error: err });
+  return { queued: [], retryAfterSeconds: next.delaySeconds };
 }

@@ -13,19 +13,20 @@ import type { QueueMessage } from './queue-messages';
 
 /** A nudge not acted on after this long was lost (the queue send failed after the D1 write). */
 export const STUCK_AFTER_MS = 10 * 60_000;
-/** Older than this, a message is not worth sending any more; it stays in the outbox for staff. */
+/** Older than this, a document is not worth fetching any more. */
 export const GIVE_UP_AFTER_MS = 2 * 24 * 3600_000;
-const MAX_ATTEMPTS = 8;
 
 /**
  * Nothing is lost: outbox rows and documents whose queue nudge went missing are nudged again.
- * Both handlers are idempotent, so a nudge for work already done costs one read.
+ * Both handlers are idempotent, so a nudge for work already done costs one read. An outbox row
+ * is nudged whenever its own next try (not_before) has come, however often it failed: the
+ * delivery job alone decides when it gives up (DELIVERY_GIVE_UP_MS) and tells a person.
  */
 export async function requeueStuck(env: Env, now: number): Promise<number> {
   const [outbox, documents] = await env.DB.batch<{ id: string }>([
     env.DB.prepare(
-      "SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= ?1 AND updated_at <= ?1 AND created_at >= ?2 AND attempts < ?3 LIMIT 200",
-    ).bind(now - STUCK_AFTER_MS, now - GIVE_UP_AFTER_MS, MAX_ATTEMPTS),
+      "SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= ?1 AND updated_at <= ?2 ORDER BY not_before LIMIT 200",
+    ).bind(now, now - STUCK_AFTER_MS),
     env.DB.prepare("SELECT id FROM case_documents WHERE status = 'pending' AND created_at <= ?1 AND created_at >= ?2 LIMIT 200").bind(
       now - STUCK_AFTER_MS,
       now - GIVE_UP_AFTER_MS,

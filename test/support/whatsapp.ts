@@ -71,6 +71,8 @@ export interface GraphCall {
   path: string;
   json?: Record<string, unknown>;
   form?: Record<string, string>;
+  /** A message send Meta accepted. */
+  ok?: boolean;
 }
 
 /** A fake Graph API: records what Loket sends and answers like Meta, or with a chosen error. */
@@ -79,6 +81,11 @@ export class FakeGraph {
   media = new Map<string, { bytes: Uint8Array; mime: string; sha256?: string }>();
   /** Errors to answer the next message sends with, in order (code, HTTP status). */
   failNext: { code: number; status?: number }[] = [];
+  /**
+   * Decides each message send before failNext: an error to answer with, 'hang' (no answer until
+   * the caller gives up), or null to accept it. An outage, a throttle or a hung connection.
+   */
+  answer: ((message: Record<string, unknown>) => { code: number; status?: number } | 'hang' | null) | null = null;
   private n = 0;
 
   install(): void {
@@ -91,9 +98,16 @@ export class FakeGraph {
       const path = url.pathname.slice(graph.pathname.length).replace(/^\//, '');
       if (req.method === 'POST' && path === `${PHONE_NUMBER_ID}/messages`) {
         const json = (await req.json()) as Record<string, unknown>;
-        this.calls.push({ method: 'POST', path, json });
+        const call: GraphCall = { method: 'POST', path, json };
+        this.calls.push(call);
+        const decided = this.answer?.(json) ?? null;
+        if (decided === 'hang') {
+          return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+        }
+        if (decided) return Response.json({ error: { code: decided.code, message: `fake error ${decided.code}` } }, { status: decided.status ?? 400 });
         const fail = this.failNext.shift();
         if (fail) return Response.json({ error: { code: fail.code, message: `fake error ${fail.code}`, type: 'OAuthException' } }, { status: fail.status ?? 400 });
+        call.ok = true;
         return Response.json({ messaging_product: 'whatsapp', contacts: [{ input: json.to, wa_id: json.to }], messages: [{ id: `wamid.out.${++this.n}` }] });
       }
       if (req.method === 'POST' && path === `${PHONE_NUMBER_ID}/media`) {
@@ -118,6 +132,11 @@ export class FakeGraph {
 
   sentTo(to: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.path.endsWith('/messages') && c.json?.to === to).map((c) => c.json!);
+  }
+
+  /** Only the sends Meta accepted: what the person's phone shows. */
+  deliveredTo(to: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.ok && c.path.endsWith('/messages') && c.json?.to === to).map((c) => c.json!);
   }
 }
 

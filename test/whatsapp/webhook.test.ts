@@ -326,9 +326,9 @@ async function queueText(to: string, text: string, caseId: string | null = null)
   const id = crypto.randomUUID();
   await env.DB.prepare(
     `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, not_before, created_at, updated_at)
-     SELECT ?1, 'kel-bukit-sangkal', id, ?2, ?3, 0, 0, 0 FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?4`,
+     SELECT ?1, 'kel-bukit-sangkal', id, ?2, ?3, ?5, ?5, ?5 FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?4`,
   )
-    .bind(id, caseId, JSON.stringify({ kind: 'text', text }), to)
+    .bind(id, caseId, JSON.stringify({ kind: 'text', text }), to, Date.now())
     .run();
   return id;
 }

@@ -153,6 +153,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'invite.throttled': 'Too many wrong codes from this number. Try again in an hour, or ask the kelurahan office for a new code.',
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
   'notice.undeliverable': (p: { name: string; code: string }) => `Loket's message to ${p.name} (case ${p.code}) did not reach their WhatsApp. Please tell them in person.`,
+  'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
+    `A ${{ text: 'message', document: 'document', image: 'picture' }[p.kind]} from Loket to number ${p.to}${p.code ? ` (case ${p.code})` : ''}, written ${p.since}, could not be delivered. Loket kept trying for ${p.days} days.\nPlease let them know in person, and ask them to type "status" in their Loket chat.`,
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

@@ -155,6 +155,8 @@ export const dialogueId = {
   'invite.throttled': 'Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi, atau minta kode baru ke kantor kelurahan.',
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
   'notice.undeliverable': (p: { name: string; code: string }) => `Pesan Loket untuk ${p.name} (berkas ${p.code}) tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
+  'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
+    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''}, ditulis ${p.since}, tidak bisa terkirim. Loket sudah mencoba selama ${p.days} hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>
