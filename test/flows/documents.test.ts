@@ -120,6 +120,23 @@ describe('a document that could not be fetched', () => {
     expect(text(r)).toContain('Terkirim. Nomor berkas: KTP-2611-0001.');
   });
 
+  it('a complaint photo that did not arrive is said so, and the complaint goes on without it', async () => {
+    const p = siti();
+    await p.say('halo');
+    let r = await p.say('pengaduan');
+    r = await p.say('Lampu jalan di depan kantor mati.');
+    r = await p.upload(JPEG, 'image/jpeg', 'lampu.jpg');
+    expect(text(r)).toMatch(/^Pengaduan diterima\. Nomor: ADU-2611-0001\./);
+    await providerLoses('complaint_photo');
+    await drainQueue();
+    expect(text(await p.replies())).toBe('Maaf, foto pengaduan yang Bapak/Ibu kirim tidak sampai ke kami. Pengaduan tetap kami proses tanpa foto.');
+    // Nothing to resend: a later photo is not taken as one.
+    r = await p.upload(PNG, 'image/png', 'lagi.png');
+    expect(text(r)).not.toContain('diterima');
+    expect(await row('SELECT count(*) AS n FROM case_documents')).toEqual({ n: 1 });
+    expect(text(await p.say('lanjut'))).toContain('Tidak ada pengajuan yang menunggu untuk dilanjutkan.');
+  });
+
   it('a photo sent after "menu" is taken too', async () => {
     const p = siti();
     await startApplication(p, 'situ');

@@ -62,7 +62,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.docs_checking': (p: { documents: string }) =>
     `We are still checking: ${p.documents}.\nWe will write in this chat as soon as it is done. Then the application can be sent.`,
   'apply.docs_ready': (p: { service: string; name: string }) => `All documents for the ${p.service} of ${p.name} are checked and received.`,
-  'apply.resume_hint': 'Type "lanjut" to finish the application.',
+  'apply.resume_hint': 'Type "continue" to finish the application.',
   'apply.nothing_to_resume': 'There is no application waiting to be continued.',
   'apply.doc_failed': (p: { document: string; problem: string }) =>
     `Sorry, the ${p.document} you sent ${p.problem}.\nPlease send a photo or PDF of the ${p.document} again in this chat. Any time, no need to start over.`,
