@@ -30,8 +30,12 @@ export interface ChannelSender {
 }
 
 export interface MediaSource {
-  /** The file's bytes and their exact length, as the provider holds them. */
-  open(ref: string, env: Env): Promise<{ body: ReadableStream<Uint8Array>; length: number; sha256?: string | null }>;
+  /**
+   * The file's bytes and their exact length, as the provider holds them. `signal` aborts the
+   * requests and the body stream (the consumer's download timeout). Throws MediaGoneError when
+   * the provider no longer has the file.
+   */
+  open(ref: string, env: Env, signal?: AbortSignal): Promise<{ body: ReadableStream<Uint8Array>; length: number; sha256?: string | null }>;
   /** Frees the provider-side copy once stored, where the channel allows it. */
   release?(ref: string, env: Env): Promise<void>;
 }
@@ -49,5 +53,13 @@ export class UndeliverableError extends Error {
   constructor(readonly code: number) {
     super(`message undeliverable (${code})`);
     this.name = 'UndeliverableError';
+  }
+}
+
+/** The provider no longer holds the media (expired or never there): asking again will not help. */
+export class MediaGoneError extends Error {
+  constructor(readonly httpStatus: number) {
+    super(`media gone (${httpStatus})`);
+    this.name = 'MediaGoneError';
   }
 }

@@ -4,7 +4,7 @@
  * until fetched) and its "delivery" is the outbox row itself, which the simulator page reads.
  */
 import type { ChannelCapabilities } from '../channel';
-import type { ChannelSender, MediaSource } from '../ports';
+import { MediaGoneError, type ChannelSender, type MediaSource } from '../ports';
 
 export const SIMULATOR_MEDIA_PREFIX = 'simulator-media/';
 
@@ -27,7 +27,7 @@ export const simulatorMedia: MediaSource = {
   async open(ref, env) {
     if (!ref.startsWith(SIMULATOR_MEDIA_PREFIX)) throw new Error('not a simulator media reference');
     const object = await env.SCANS.get(ref);
-    if (!object) throw new Error('simulator media not found');
+    if (!object) throw new MediaGoneError(404);
     return { body: object.body, length: object.size };
   },
   async release(ref, env) {

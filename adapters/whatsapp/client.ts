@@ -87,8 +87,8 @@ export class GraphClient {
   }
 
   /** GET /{media-id}: where to download it (for 5 minutes), its type, size and hash. */
-  async mediaInfo(mediaId: string): Promise<MediaInfo> {
-    const body = await this.call(encodeURIComponent(mediaId));
+  async mediaInfo(mediaId: string, signal?: AbortSignal): Promise<MediaInfo> {
+    const body = await this.call(encodeURIComponent(mediaId), signal ? { signal } : {});
     if (typeof body.url !== 'string') throw new GraphError(200, null, null, 'no url for the media');
     return {
       url: body.url,
@@ -99,8 +99,8 @@ export class GraphClient {
   }
 
   /** The media bytes, streamed; the URL needs the same bearer token. */
-  async download(url: string): Promise<Response> {
-    const res = await this.fetcher(url, { headers: { authorization: `Bearer ${this.token}` } });
+  async download(url: string, signal?: AbortSignal): Promise<Response> {
+    const res = await this.fetcher(url, { headers: { authorization: `Bearer ${this.token}` }, ...(signal ? { signal } : {}) });
     if (!res.ok) throw new GraphError(res.status, null, null, 'media download failed');
     return res;
   }

@@ -49,7 +49,7 @@ export interface DocumentView {
   id: string;
   caseId: string;
   requirement: RequirementId | 'complaint_photo';
-  status: 'pending' | 'stored' | 'rejected';
+  status: 'pending' | 'stored' | 'rejected' | 'failed';
 }
 
 /** A case seen from its RT chair's side (or named by a pressed button, whoever pressed it). */
@@ -67,7 +67,7 @@ export interface RtDocumentView {
   id: string;
   caseId: string;
   requirement: RequirementId | 'complaint_photo';
-  status: 'pending' | 'stored' | 'rejected';
+  status: 'pending' | 'stored' | 'rejected' | 'failed';
   r2Key: string;
   contentType: string;
 }

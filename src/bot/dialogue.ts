@@ -18,6 +18,8 @@ import { applyAddress, applyChange, applyDelivery, applyDocuments, applyResend, 
 import { infoService, language, menu, showStatus } from './steps/menu';
 import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/neighbour';
 import { redeemInvite } from './steps/invite';
+import { resendDocument, documentsToResend } from './steps/resend';
+import { resumeDraft } from './steps/resume';
 import { resubmitRevision, revisionsWaiting } from './steps/revision';
 import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import type { Answer, Step } from './steps/step';
@@ -56,7 +58,7 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
 const MEDIA_STEPS: StepId[] = ['apply.documents', 'complaint.photo'];
 
 
-type Command = 'menu' | 'greet' | 'stop' | 'back' | 'help' | 'status' | 'language';
+type Command = 'menu' | 'greet' | 'stop' | 'back' | 'help' | 'status' | 'language' | 'resume';
 const COMMANDS: Record<string, Command> = {
   menu: 'menu', mulai: 'menu', start: 'menu', '/start': 'menu', '/menu': 'menu',
   halo: 'greet', hallo: 'greet', hai: 'greet', hi: 'greet', hello: 'greet', assalamualaikum: 'greet', pagi: 'greet', siang: 'greet',
@@ -65,6 +67,7 @@ const COMMANDS: Record<string, Command> = {
   bantuan: 'help', help: 'help', tolong: 'help', '?': 'help', '/help': 'help',
   status: 'status', 'cek status': 'status', '/status': 'status',
   bahasa: 'language', language: 'language',
+  lanjut: 'resume', lanjutkan: 'resume', continue: 'resume',
 };
 
 export interface DialogueResult {
@@ -113,6 +116,7 @@ function handle(s: Session, input: InboundBody): void {
 
   if (s.state.step === 'idle') {
     if (answer.kind === 'media' && revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
+    if (answer.kind === 'media' && documentsToResend(s).length) return resendDocument(s, answer.media);
     // Someone starting a conversation: an answer to the question waiting for them (a helper's
     // application to confirm, an RT card, a neighbour question, or the menu) typed straight
     // away is taken; anything else (a greeting, a question) is answered with that question.
@@ -144,6 +148,8 @@ function handle(s: Session, input: InboundBody): void {
   if (answer.kind === 'media' && !MEDIA_STEPS.includes(s.state.step)) {
     // A photo while a revision waits is the resent document, whatever the conversation was at.
     if (revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
+    // Likewise a document Loket asked for again because it could not be used.
+    if (documentsToResend(s).length) return resendDocument(s, answer.media);
     s.say(s.t('unsupported.media_here'));
     return s.reask();
   }
@@ -212,6 +218,9 @@ function runCommand(s: Session, command: Command): void {
     case 'language':
       s.finish();
       s.goto('language');
+      return;
+    case 'resume':
+      resumeDraft(s);
       return;
   }
 }

@@ -1,14 +1,40 @@
 /**
  * Moves an inbound document from its provider into the private SCANS bucket, checking its real
- * type, size and (when the provider gives one) its SHA-256. A file that fails is marked rejected
- * and the sender is asked to send it again; the checklist then shows it as missing.
+ * type, size and (when the provider gives one) its SHA-256. Each try is claimed on the row
+ * (attempts, last_attempt_at; see media-retry.ts) and ends one of four ways:
+ * - stored: now it counts as received; the last one of a draft tells the resident (documents-ready.ts);
+ * - rejected (not a JPEG, PNG or PDF, too large, damaged) or failed (the provider no longer has it,
+ *   or gave nothing on every try): the resident is told which document to send again;
+ * - still pending after a timeout or a provider error: the cron starts it again later.
  */
 import type { ChannelName } from '../../adapters/channel';
-import type { MediaSource } from '../../adapters/ports';
-import { isLocale, t } from '../domain/messages';
-import { storeScan } from '../media/store-scan';
+import { MediaGoneError, type MediaSource } from '../../adapters/ports';
+import { isLocale, t, type Locale } from '../domain/messages';
+import { log } from '../log';
+import { storeScan, type StoreResult } from '../media/store-scan';
 import { outboxToPerson } from '../pipeline/outbox-sql';
+import { documentsReady } from './documents-ready';
+import { fetchDueSql, MEDIA_FETCH_MAX_ATTEMPTS, MEDIA_FETCH_TIMEOUT_MS } from './media-retry';
 import type { QueueMessage } from './queue-messages';
+
+export interface FetchMediaOptions {
+  /** MEDIA_FETCH_TIMEOUT_MS unless given: tests with a provider that hangs shorten it. */
+  timeoutMs?: number;
+}
+
+type Problem = 'bad_type' | 'too_large' | 'damaged' | 'gone' | 'unavailable';
+
+interface DocRow {
+  id: string; kelurahan_id: string; case_id: string; requirement: string; status: string; superseded_at: number | null;
+  source_channel: ChannelName; source_ref: string; r2_key: string; sha256: string | null; notify_person_id: string; locale: string;
+}
+
+class MediaTimeoutError extends Error {
+  constructor() {
+    super('media download timed out');
+    this.name = 'MediaTimeoutError';
+  }
+}
 
 export async function fetchMedia(
   env: Env,
@@ -16,49 +42,117 @@ export async function fetchMedia(
   sources: Partial<Record<ChannelName, MediaSource>>,
   now: number,
   newId: () => string,
+  opts: FetchMediaOptions = {},
 ): Promise<QueueMessage[]> {
   const doc = await env.DB.prepare(
-    `SELECT d.id, d.kelurahan_id, d.case_id, d.requirement, d.status, d.source_channel, d.source_ref, d.r2_key, d.sha256,
+    `SELECT d.id, d.kelurahan_id, d.case_id, d.requirement, d.status, d.superseded_at, d.source_channel, d.source_ref, d.r2_key, d.sha256,
             coalesce(c.submitter_person_id, c.applicant_person_id) AS notify_person_id, p.locale
      FROM case_documents d JOIN cases c ON c.id = d.case_id
      JOIN people p ON p.id = coalesce(c.submitter_person_id, c.applicant_person_id) WHERE d.id = ?1`,
   )
     .bind(documentId)
-    .first<{
-      id: string; kelurahan_id: string; case_id: string; requirement: string; status: string; source_channel: ChannelName;
-      source_ref: string; r2_key: string; sha256: string | null; notify_person_id: string; locale: string;
-    }>();
-  if (!doc || doc.status !== 'pending') return [];
-  const source = sources[doc.source_channel];
-  if (!source) throw new Error(`no media source for channel ${doc.source_channel}`);
+    .first<DocRow>();
+  if (!doc || doc.superseded_at !== null) return [];
+  // Stored by an earlier run whose message to the resident did not go through: try that again.
+  if (doc.status === 'stored') return documentsReady(env, doc.case_id, now, newId);
+  if (doc.status !== 'pending') return [];
 
-  const file = await source.open(doc.source_ref, env);
-  const result = await storeScan(env.SCANS, doc.r2_key, file.body, {
-    length: file.length,
-    maxBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
-    expectedSha256: doc.sha256 ?? file.sha256 ?? null,
-  });
-  if (result.ok) {
-    await env.DB.prepare("UPDATE case_documents SET status = 'stored', content_type = ?1, size_bytes = ?2, sha256 = ?3 WHERE id = ?4")
-      .bind(result.contentType, result.sizeBytes, result.sha256, doc.id)
-      .run();
-    await source.release?.(doc.source_ref, env);
+  const claim = await env.DB.prepare(
+    `UPDATE case_documents SET attempts = attempts + 1, last_attempt_at = ?2
+     WHERE id = ?1 AND status = 'pending' AND superseded_at IS NULL AND ${fetchDueSql('case_documents', '?2')} RETURNING attempts`,
+  )
+    .bind(doc.id, now)
+    .first<{ attempts: number }>();
+  // Another run is fetching it, or tried it too recently: that run or a later cron tick goes on.
+  if (!claim) return [];
+  // The last try ended without an outcome (its Worker was stopped): no more tries.
+  if (claim.attempts > MEDIA_FETCH_MAX_ATTEMPTS) return refuse(env, doc, 'unavailable', 'attempts', now, newId);
+
+  const source = sources[doc.source_channel];
+  let result: StoreResult;
+  try {
+    if (!source) throw new Error(`no media source for channel ${doc.source_channel}`);
+    result = await withTimeout(opts.timeoutMs ?? MEDIA_FETCH_TIMEOUT_MS, async (signal) => {
+      const file = await source.open(doc.source_ref, env, signal);
+      return storeScan(env.SCANS, doc.r2_key, file.body, {
+        length: file.length,
+        maxBytes: maxBytes(env),
+        expectedSha256: doc.sha256 ?? file.sha256 ?? null,
+      });
+    });
+  } catch (err) {
+    const reason = err instanceof MediaGoneError ? 'gone' : err instanceof MediaTimeoutError ? 'timeout' : 'provider_error';
+    // The error's class only: a provider's message may quote what the sender wrote.
+    log.warn('media.fetch_failed', { document: doc.id, attempt: claim.attempts, reason, error: err instanceof Error ? err.name : typeof err });
+    if (reason === 'gone') return refuse(env, doc, 'gone', reason, now, newId);
+    if (claim.attempts >= MEDIA_FETCH_MAX_ATTEMPTS) return refuse(env, doc, 'unavailable', reason, now, newId);
     return [];
   }
 
-  const locale = isLocale(doc.locale) ? doc.locale : 'id';
-  const document = doc.requirement === 'complaint_photo' ? t(locale, 'complaint.photo_label') : t(locale, `requirement.${doc.requirement}` as 'requirement.kk_copy');
+  if (!result.ok) {
+    const problem: Problem = result.reason === 'bad_type' || result.reason === 'too_large' ? result.reason : 'damaged';
+    return refuse(env, doc, problem, result.reason, now, newId);
+  }
+  await env.DB.prepare(
+    "UPDATE case_documents SET status = 'stored', content_type = ?1, size_bytes = ?2, sha256 = ?3, reject_reason = NULL WHERE id = ?4",
+  )
+    .bind(result.contentType, result.sizeBytes, result.sha256, doc.id)
+    .run();
+  await source!.release?.(doc.source_ref, env).catch((err: unknown) => {
+    log.warn('media.release_failed', { document: doc.id, error: err instanceof Error ? err.name : typeof err });
+  });
+  return documentsReady(env, doc.case_id, now, newId);
+}
+
+/** Marks the document refused or failed and tells the resident, in plain words, what to resend. */
+async function refuse(env: Env, doc: DocRow, problem: Problem, reason: string, now: number, newId: () => string): Promise<QueueMessage[]> {
+  const status = problem === 'gone' || problem === 'unavailable' ? 'failed' : 'rejected';
+  const locale: Locale = isLocale(doc.locale) ? doc.locale : 'id';
+  const what =
+    problem === 'too_large' ? t(locale, 'doc_problem.too_large', { mb: Math.floor(maxBytes(env) / 1048576) }) : t(locale, `doc_problem.${problem}` as 'doc_problem.gone');
+  const text =
+    doc.requirement === 'complaint_photo'
+      ? t(locale, 'complaint.photo_failed', { problem: what })
+      : t(locale, 'apply.doc_failed', { document: t(locale, `requirement.${doc.requirement}` as 'requirement.kk_copy'), problem: what });
   const outboxId = newId();
-  const message = { kind: 'text', text: t(locale, 'apply.doc_rejected', { document }) };
+  // Resent meanwhile (the row is superseded): the event's time becomes NULL, NOT NULL aborts the
+  // batch and nobody is asked for a document they already sent again.
   await env.DB.batch([
-    env.DB.prepare("UPDATE case_documents SET status = 'rejected', reject_reason = ?1 WHERE id = ?2").bind(result.reason, doc.id),
+    env.DB.prepare("UPDATE case_documents SET status = ?1, reject_reason = ?2 WHERE id = ?3 AND status = 'pending' AND superseded_at IS NULL").bind(
+      status, reason, doc.id,
+    ),
     env.DB.prepare(
       `INSERT INTO case_events (id, kelurahan_id, case_id, at, actor_kind, kind, detail)
-       VALUES (?1, ?2, ?3, ?4, 'system', 'document_rejected', ?5)`,
-    ).bind(newId(), doc.kelurahan_id, doc.case_id, now, JSON.stringify({ document_id: doc.id, reason: result.reason })),
+       VALUES (?1, ?2, ?3, CASE WHEN changes() = 1 THEN ?4 END, 'system', ?5, ?6)`,
+    ).bind(newId(), doc.kelurahan_id, doc.case_id, now, `document_${status}`, JSON.stringify({ document_id: doc.id, reason })),
     outboxToPerson(env.DB, doc.notify_person_id, {
-      id: outboxId, kelurahanId: doc.kelurahan_id, caseId: doc.case_id, payload: JSON.stringify(message), dedupeKey: `rejected:${doc.id}`, now,
+      id: outboxId, kelurahanId: doc.kelurahan_id, caseId: doc.case_id, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `rejected:${doc.id}`, now,
     }),
   ]);
   return [{ type: 'deliver', outboxId }];
+}
+
+function maxBytes(env: Env): number {
+  return Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024;
+}
+
+/** Runs `work` with a signal that aborts after `ms`, and stops waiting for it then. */
+async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new MediaTimeoutError();
+      controller.abort(err);
+      reject(err);
+    }, ms);
+  });
+  const running = work(controller.signal);
+  // A source that ignores the signal may still fail later; nobody waits for it any more.
+  running.catch(() => {});
+  try {
+    return await Promise.race([running, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -8,13 +8,12 @@ import { enqueue } from '../pipeline/process-inbound';
 import { cryptoIds } from '../platform';
 import { cronJob } from './crons';
 import { dailyDigest } from './daily-digest';
+import { fetchDueSql } from './media-retry';
 import { scheduleTick } from './schedule-tick';
 import type { QueueMessage } from './queue-messages';
 
 /** A nudge not acted on after this long was lost (the queue send failed after the D1 write). */
 export const STUCK_AFTER_MS = 10 * 60_000;
-/** Older than this, a document is not worth fetching any more. */
-export const GIVE_UP_AFTER_MS = 2 * 24 * 3600_000;
 
 /**
  * Nothing is lost: outbox rows and documents whose queue nudge went missing are nudged again.
@@ -27,10 +26,12 @@ export async function requeueStuck(env: Env, now: number): Promise<number> {
     env.DB.prepare(
       "SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= ?1 AND updated_at <= ?2 ORDER BY not_before LIMIT 200",
     ).bind(now, now - STUCK_AFTER_MS),
-    env.DB.prepare("SELECT id FROM case_documents WHERE status = 'pending' AND created_at <= ?1 AND created_at >= ?2 LIMIT 200").bind(
-      now - STUCK_AFTER_MS,
-      now - GIVE_UP_AFTER_MS,
-    ),
+    // Documents: never tried and their nudge lost, or due again by their capped backoff. The
+    // fetch itself gives up after the last attempt (failed, the resident told), so none stays pending.
+    env.DB.prepare(
+      `SELECT id FROM case_documents d WHERE status = 'pending' AND superseded_at IS NULL
+         AND (d.last_attempt_at IS NOT NULL OR d.created_at <= ?1) AND ${fetchDueSql('d', '?2')} ORDER BY d.created_at LIMIT 200`,
+    ).bind(now - STUCK_AFTER_MS, now),
   ]);
   const messages: QueueMessage[] = [
     ...outbox!.results.map((r) => ({ type: 'deliver' as const, outboxId: r.id })),

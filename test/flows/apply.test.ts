@@ -43,14 +43,24 @@ describe('a resident applies for a KTP for herself', () => {
     expect(card).toMatch(/Permintaan surat pengantar\nSiti Aminah, NIK 1671 \*\*\*\* \*\*\*\* 0003\nRT 03 \/ RW 02, untuk: KTP\nNomor berkas: KTP-2611-0001/);
 
     r = await siti.upload(JPEG, 'image/jpeg', 'kk.jpg');
-    expect(text(r)).toBe('Fotokopi KK diterima.\n\nBerikutnya: foto Fotokopi KTP lama.');
+    expect(text(r)).toBe('Fotokopi KK diterima, sedang kami periksa.\n\nBerikutnya: foto Fotokopi KTP lama.');
     r = await siti.upload(PDF, 'application/pdf', 'ktp-lama.pdf');
     expect(text(r)).toContain('Berikutnya: foto Pas foto.');
     r = await siti.upload(PNG, 'image/png', 'pas.png');
-    expect(text(r)).toContain('Semua dokumen sudah diterima.');
+    expect(text(r)).toContain('Semua dokumen sudah masuk dan sedang kami periksa.');
     expect(text(r)).toContain('Dokumen diambil bagaimana?');
     r = await siti.say('1');
     expect(text(r)).toContain('Ringkasan: KTP untuk Siti Aminah, RT 03/RW 02, diambil di kantor.');
+    // Not received until stored and checked: no Kirim yet, and Loket says it will write.
+    expect(text(r)).toContain('Dokumen ini masih kami periksa: Fotokopi KK, Fotokopi KTP lama, Pas foto.');
+    expect(choicesOf(r)).toEqual([]);
+
+    // The queue moves the three files into R2, checked by their first bytes; then Kirim.
+    await drainQueue();
+    r = await siti.replies();
+    expect(text(r)).toBe(
+      'Semua dokumen KTP untuk Siti Aminah sudah kami periksa dan terima.\n\nRingkasan: KTP untuk Siti Aminah, RT 03/RW 02, diambil di kantor.\n\nBalas angkanya, atau ketik "bantuan".',
+    );
     r = await siti.press(choice(r, 'Kirim'));
     expect(text(r)).toContain('Terkirim. Nomor berkas: KTP-2611-0001.');
     expect(text(r)).toContain('Paling lambat selesai Rabu, 2 Desember 2026.');
@@ -62,8 +72,6 @@ describe('a resident applies for a KTP for herself', () => {
     const person = await env.DB.prepare('SELECT full_name, nik FROM people WHERE id = ?1').bind(c!.applicant_person_id).first();
     expect(person).toEqual({ full_name: 'Siti Aminah', nik: '1671024508790003' });
 
-    // The queue moves the three files into R2, checked by their first bytes.
-    await drainQueue();
     const docs = await env.DB.prepare('SELECT requirement, status, content_type, size_bytes, sha256, r2_key FROM case_documents ORDER BY created_at').all<Record<string, string | number>>();
     expect(docs.results.map((d) => [d.requirement, d.status, d.content_type])).toEqual([
       ['kk_copy', 'stored', 'image/jpeg'],
@@ -72,7 +80,7 @@ describe('a resident applies for a KTP for herself', () => {
     ]);
     const stored = await env.SCANS.get(String(docs.results[0]!.r2_key));
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(JPEG);
-    const events = await env.DB.prepare('SELECT kind FROM case_events ORDER BY at, rowid').all<{ kind: string }>();
-    expect(events.results.map((e) => e.kind)).toEqual(['created', 'document_received', 'document_received', 'document_received', 'submit']);
+    const events = await env.DB.prepare('SELECT kind FROM case_events ORDER BY rowid').all<{ kind: string }>();
+    expect(events.results.map((e) => e.kind)).toEqual(['created', 'document_received', 'document_received', 'document_received', 'documents_checked', 'submit']);
   });
 });

@@ -117,10 +117,12 @@ describe('documents', () => {
     expect(doc).toEqual({ status: 'rejected', reject_reason: 'bad_type' });
     const keys = await env.SCANS.list({ prefix: 'scans/' });
     expect(keys.objects).toEqual([]);
-    expect(text(await siti.replies())).toContain('Maaf, berkas Fotokopi KK tidak bisa kami pakai');
+    expect(text(await siti.replies())).toContain(
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto JPG/PNG atau PDF.\nMohon kirim ulang foto atau PDF Fotokopi KK di chat ini.',
+    );
     // The next photo fills the same requirement again.
     const r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 4]), 'image/jpeg', 'kk.jpg');
-    expect(text(r)).toContain('Fotokopi KK diterima.');
+    expect(text(r)).toContain('Fotokopi KK diterima, sedang kami periksa.');
   });
 
   it('refuses a file larger than the limit before storing it', async () => {
@@ -138,14 +140,16 @@ describe('documents', () => {
     await startApplication(siti, 'situ');
     await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 1]), 'image/jpeg', 'a.jpg');
     let r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 2]), 'image/jpeg', 'b.jpg');
+    await drainQueue();
     r = await siti.press(choice(r, 'Ambil di kantor'));
     r = await siti.press(choice(r, 'Ubah'));
     r = await siti.press(choice(r, 'Kirim ulang dokumen'));
     r = await siti.press(choice(r, 'Pas foto'));
     expect(text(r)).toContain('Kirim foto Pas foto sekarang.');
     r = await siti.upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'image/png', 'new.png');
-    expect(text(r)).toContain('Pas foto diterima.');
+    expect(text(r)).toContain('Pas foto diterima, sedang kami periksa.');
     expect(text(r)).toContain('Ringkasan: SITU');
+    expect(text(r)).toContain('Dokumen ini masih kami periksa: Pas foto.');
     const docs = await env.DB.prepare("SELECT superseded_at IS NULL AS current, content_type FROM case_documents WHERE requirement = 'pas_photo' ORDER BY created_at").all();
     expect(docs.results).toEqual([{ current: 0, content_type: 'image/jpeg' }, { current: 1, content_type: 'image/png' }]);
   });

@@ -1,5 +1,5 @@
 /** Walks a whole application through the simulator, for tests that need one as a starting point. */
-import { choice, JPEG, SimPerson, text, type Received } from './simulator';
+import { choice, drainQueue, JPEG, SimPerson, text, type Received } from './simulator';
 
 export const NIK = {
   siti: '1671024508790003',
@@ -36,6 +36,8 @@ export async function completeApplication(
   await startApplication(p, service, o);
   let r: Received[] = [];
   for (let i = 0; i < UPLOADS[service]; i++) r = await p.upload(JPEG, 'image/jpeg', `doc-${i}.jpg`);
+  // Kirim waits until the queue has stored and checked every document.
+  await drainQueue();
   if (o.courier) {
     r = await p.press(choice(r, 'Diantar kurir'));
     r = await p.say(o.courier);

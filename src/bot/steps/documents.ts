@@ -2,11 +2,13 @@
  * The documents of an application, one at a time with a checklist (Tabel 5 c), then delivery
  * (Tabel 6 b), the summary and the submission that starts the three days.
  */
-import type { InboundMedia } from '../../../adapters/channel';
+import type { Choice, InboundMedia } from '../../../adapters/channel';
 import { localMoment, threeDaySchedule } from '../../domain/calendar';
 import { applyEvent } from '../../domain/case-machine';
+import { t, type Locale } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
-import { missingUploads, uploadRequirements, type RequirementId } from '../../domain/services';
+import { missingUploads, uploadRequirements, type RequirementId, type ServiceId } from '../../domain/services';
+import type { FlowData } from '../state';
 import type { Session } from '../session';
 import { chosen, type Step } from './step';
 
@@ -27,15 +29,37 @@ export function refuseMedia(s: Session, problem: 'bad_type' | 'too_large'): void
   s.say(problem === 'bad_type' ? s.t('apply.bad_type') : s.t('apply.too_large', { mb: Math.floor(s.ctx.maxUploadBytes / 1048576) }));
 }
 
-function received(s: Session, caseId: string): Set<RequirementId> {
-  const have = new Set<RequirementId>();
+/**
+ * Where each document of a case stands: 'stored' once it is in R2 with its type checked (only
+ * then is it received), 'checking' while the queue fetches it (sent in this message too).
+ * Rejected or failed ones are absent: they are to be sent again.
+ */
+function documentStates(s: Session, caseId: string): Map<RequirementId, 'stored' | 'checking'> {
+  const states = new Map<RequirementId, 'stored' | 'checking'>();
   for (const d of s.ctx.documents) {
-    if (d.caseId === caseId && d.status !== 'rejected' && d.requirement !== 'complaint_photo') have.add(d.requirement);
+    if (d.caseId !== caseId || d.requirement === 'complaint_photo') continue;
+    if (d.status === 'pending') states.set(d.requirement, 'checking');
+    else if (d.status === 'stored' && !states.has(d.requirement)) states.set(d.requirement, 'stored');
   }
   for (const e of s.effects) {
-    if (e.type === 'add_document' && e.caseId === caseId && e.requirement !== 'complaint_photo') have.add(e.requirement);
+    if (e.type === 'add_document' && e.caseId === caseId && e.requirement !== 'complaint_photo') states.set(e.requirement, 'checking');
   }
-  return have;
+  return states;
+}
+
+/** Sent and not refused: stored, or still being checked. */
+function received(s: Session, caseId: string): Set<RequirementId> {
+  return new Set(documentStates(s, caseId).keys());
+}
+
+function beingChecked(s: Session, caseId: string): RequirementId[] {
+  return [...documentStates(s, caseId)].filter(([, state]) => state === 'checking').map(([r]) => r);
+}
+
+/** Every document the service needs is stored: only then may the case be submitted. */
+function allStored(s: Session, service: ServiceId, caseId: string): boolean {
+  const states = documentStates(s, caseId);
+  return uploadRequirements(service).every((r) => states.get(r) === 'stored');
 }
 
 function caseOf(s: Session) {
@@ -46,16 +70,21 @@ function caseOf(s: Session) {
 export function askNextDocument(s: Session, withChecklist: boolean): void {
   const d = s.state.data;
   const service = d.service!;
-  const have = received(s, d.caseId!);
-  const missing = missingUploads(service, have);
+  const states = documentStates(s, d.caseId!);
+  const missing = missingUploads(service, states.keys());
   if (missing.length === 0) {
-    s.say(s.t('apply.docs_complete'));
-    s.goto('apply.delivery');
+    // Delivery may be chosen while the last ones are checked; Kirim waits for them (summary).
+    s.say(s.t(allStored(s, service, d.caseId!) ? 'apply.docs_complete' : 'apply.docs_uploaded'));
+    s.goto(d.delivery ? 'apply.summary' : 'apply.delivery');
     return;
   }
   if (withChecklist) {
+    const mark = { stored: s.t('apply.doc_received'), checking: s.t('apply.doc_checking') };
     const list = uploadRequirements(service)
-      .map((r, i) => `${i + 1}. ${s.t(`requirement.${r}`)} - ${have.has(r) ? s.t('apply.doc_received') : s.t('apply.doc_missing')}`)
+      .map((r, i) => {
+        const state = states.get(r);
+        return `${i + 1}. ${s.t(`requirement.${r}`)} - ${state ? mark[state] : s.t('apply.doc_missing')}`;
+      })
       .join('\n');
     s.say(`${s.t('apply.send_documents')}\n${list}`);
     s.ask(s.t('apply.send_now', { document: s.t(`requirement.${missing[0]!}`) }));
@@ -97,7 +126,8 @@ export const applyDocuments: Step = {
       caseId: d.caseId!,
       requirement,
       media: answer.media,
-      supersedes: Boolean(d.resend),
+      // Also replaces a copy of the same document that was refused or could not be fetched.
+      supersedes: true,
     });
     s.say(s.t('apply.doc_ok', { document: s.t(`requirement.${requirement}`) }));
     if (d.resend) {
@@ -110,12 +140,16 @@ export const applyDocuments: Step = {
   },
 };
 
+export function deliveryChoices(locale: Locale): Choice[] {
+  return [
+    { id: 'deliver:pickup', label: t(locale, 'apply.pickup'), aliases: ['ambil', 'kantor', 'pickup'] },
+    { id: 'deliver:courier', label: t(locale, 'apply.courier'), aliases: ['kurir', 'antar', 'diantar', 'courier'] },
+  ];
+}
+
 export const applyDelivery: Step = {
   ask(s) {
-    s.ask(s.t('apply.delivery'), [
-      { id: 'deliver:pickup', label: s.t('apply.pickup'), aliases: ['ambil', 'kantor', 'pickup'] },
-      { id: 'deliver:courier', label: s.t('apply.courier'), aliases: ['kurir', 'antar', 'diantar', 'courier'] },
-    ]);
+    s.ask(s.t('apply.delivery'), deliveryChoices(s.locale));
   },
   answer(s, answer) {
     const id = chosen(answer);
@@ -152,26 +186,49 @@ export const applyAddress: Step = {
   },
 };
 
+/** The summary line; the job that finishes the checks shows it too, hence no Session. */
+export function summaryText(locale: Locale, d: FlowData, rt: { rtNumber: number; rwNumber: number }): string {
+  const delivery = d.delivery === 'courier' ? t(locale, 'apply.summary_courier', { address: d.address ?? '' }) : t(locale, 'apply.summary_pickup');
+  return t(locale, 'apply.summary', {
+    service: t(locale, `service.${d.service!}`),
+    name: d.applicantName!,
+    rt: pad2(rt.rtNumber),
+    rw: pad2(rt.rwNumber),
+    delivery,
+  });
+}
+
+export function summaryChoices(locale: Locale): Choice[] {
+  return [
+    { id: 'summary:send', label: t(locale, 'apply.send'), aliases: ['kirim', 'ya', 'send'] },
+    { id: 'summary:change', label: t(locale, 'apply.change'), aliases: ['ubah', 'change'] },
+  ];
+}
+
 export const applySummary: Step = {
   ask(s) {
     const d = s.state.data;
     const rt = s.ctx.registry.find((r) => r.rtId === d.rtId)!;
-    const delivery = d.delivery === 'courier' ? s.t('apply.summary_courier', { address: d.address ?? '' }) : s.t('apply.summary_pickup');
-    s.ask(
-      s.t('apply.summary', {
-        service: s.t(`service.${d.service!}`),
-        name: d.applicantName!,
-        rt: pad2(rt.rtNumber),
-        rw: pad2(rt.rwNumber),
-        delivery,
-      }),
-      [
-        { id: 'summary:send', label: s.t('apply.send'), aliases: ['kirim', 'ya', 'send'] },
-        { id: 'summary:change', label: s.t('apply.change'), aliases: ['ubah', 'change'] },
-      ],
-    );
+    if (missingUploads(d.service!, received(s, d.caseId!)).length) {
+      // One was refused or could not be fetched since: ask for it first.
+      s.jump('apply.documents');
+      return;
+    }
+    const checking = beingChecked(s, d.caseId!);
+    if (checking.length) {
+      // No Kirim yet: the job that stores the last one writes again with it.
+      s.say(summaryText(s.locale, d, rt));
+      s.ask(s.t('apply.docs_checking', { documents: checking.map((r) => s.t(`requirement.${r}`)).join(', ') }));
+      return;
+    }
+    s.ask(summaryText(s.locale, d, rt), summaryChoices(s.locale));
   },
   answer(s, answer) {
+    if (beingChecked(s, s.state.data.caseId!).length) {
+      // Whatever is typed while waiting is answered with where the checks stand.
+      s.reask();
+      return true;
+    }
     const id = chosen(answer);
     if (id === 'summary:change') {
       s.goto('apply.change');
@@ -191,7 +248,7 @@ function submit(s: Session): void {
     s.finish();
     return;
   }
-  const documentsComplete = missingUploads(d.service!, received(s, current.id)).length === 0;
+  const documentsComplete = allStored(s, d.service!, current.id);
   const actor = current.submitterPersonId === s.ctx.person.id ? 'helper' : 'resident';
   const result = applyEvent(
     { kind: 'service', state: current.state, documentsComplete, pengantarApproved: current.pengantarApproved },
