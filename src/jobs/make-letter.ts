@@ -9,7 +9,6 @@ import { formatLongDate } from '../domain/messages/dates';
 import { maskNik } from '../domain/nik';
 import type { IdSource, Instant } from '../domain/ports';
 import type { ServiceId } from '../domain/services';
-import { renderPengantarPdf } from '../letters/pengantar-pdf';
 import { outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
@@ -36,6 +35,9 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
   const pad2 = (n: unknown) => String(n ?? 0).padStart(2, '0');
   const base = (env.PUBLIC_BASE_URL || 'http://localhost:8787').replace(/\/+$/, '');
   const code = String(l.verification_code);
+  // Loaded here, not at startup: pdf-lib, fontkit and the fonts are most of the bundle and only
+  // this job needs them.
+  const { renderPengantarPdf } = await import('../letters/pengantar-pdf');
   const bytes = await renderPengantarPdf({
     number: String(l.number),
     kelurahan: String(l.kelurahan),
