@@ -6,7 +6,7 @@ import type { ChannelName } from '../../adapters/channel';
 import type { WorkingCalendar, LocalDate } from '../domain/calendar';
 import type { CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
-import type { Instant, IdSource } from '../domain/ports';
+import type { Instant, IdSource, RandomSource } from '../domain/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
 
 export interface RegistryRt {
@@ -90,6 +90,8 @@ export interface BotContext {
   today: LocalDate;
   calendar: WorkingCalendar;
   ids: IdSource;
+  /** For codes that must not be guessed (a letter's verification code). */
+  random: RandomSource;
   maxUploadBytes: number;
   kelurahan: { id: string; name: string };
   channel: ChannelName;

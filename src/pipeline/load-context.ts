@@ -9,7 +9,7 @@ import { CONVERSATION_TTL_MS, type ConversationState } from '../bot/state';
 import { addDays, localMoment, workingCalendar } from '../domain/calendar';
 import { TERMINAL_STATES } from '../domain/case-machine';
 import { isLocale, type Locale } from '../domain/messages';
-import type { IdSource, Instant } from '../domain/ports';
+import type { IdSource, Instant, RandomSource } from '../domain/ports';
 
 export interface LoadedContext {
   seen: boolean;
@@ -40,6 +40,7 @@ export async function loadContext(
     inviteCode?: string | null;
     now: Instant;
     ids: IdSource;
+    random: RandomSource;
     maxUploadBytes: number;
     defaultLocale: Locale;
   },
@@ -150,6 +151,7 @@ export async function loadContext(
     today: localMoment(args.now, kel.utc_offset_minutes).date,
     calendar,
     ids: args.ids,
+    random: args.random,
     maxUploadBytes: args.maxUploadBytes,
     kelurahan: { id: kel.id, name: kel.name },
     channel,
