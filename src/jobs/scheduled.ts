@@ -18,11 +18,11 @@ export const GIVE_UP_AFTER_MS = 2 * 24 * 3600_000;
 const MAX_ATTEMPTS = 8;
 
 /**
- * Nothing is lost: outbox rows and documents whose queue nudge went missing are nudged again.
- * Both handlers are idempotent, so a nudge for work already done costs one read.
+ * Nothing is lost: outbox rows, documents and letters whose queue nudge went missing are nudged
+ * again. The handlers are idempotent, so a nudge for work already done costs one read.
  */
 export async function requeueStuck(env: Env, now: number): Promise<number> {
-  const [outbox, documents] = await env.DB.batch<{ id: string }>([
+  const [outbox, documents, letters] = await env.DB.batch<{ id: string }>([
     env.DB.prepare(
       "SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= ?1 AND updated_at <= ?1 AND created_at >= ?2 AND attempts < ?3 LIMIT 200",
     ).bind(now - STUCK_AFTER_MS, now - GIVE_UP_AFTER_MS, MAX_ATTEMPTS),
@@ -30,10 +30,15 @@ export async function requeueStuck(env: Env, now: number): Promise<number> {
       now - STUCK_AFTER_MS,
       now - GIVE_UP_AFTER_MS,
     ),
+    // A letter neither made nor failed: its job was never run (its attempts end in failed_at).
+    env.DB.prepare(
+      'SELECT id FROM letters WHERE made_at IS NULL AND failed_at IS NULL AND revoked_at IS NULL AND issued_at <= ?1 AND issued_at >= ?2 LIMIT 200',
+    ).bind(now - STUCK_AFTER_MS, now - GIVE_UP_AFTER_MS),
   ]);
   const messages: QueueMessage[] = [
     ...outbox!.results.map((r) => ({ type: 'deliver' as const, outboxId: r.id })),
     ...documents!.results.map((r) => ({ type: 'fetch_media' as const, documentId: r.id })),
+    ...letters!.results.map((r) => ({ type: 'make_letter' as const, letterId: r.id })),
   ];
   await enqueue(env.OUTBOX, messages);
   return messages.length;
