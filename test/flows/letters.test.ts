@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import worker from '../../src/index';
 import { runScheduled } from '../../src/jobs/scheduled';
+import { revokeLettersOnEnd } from '../../src/pipeline/letter-sql';
 import { completeApplication, NIK, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { pdfText } from '../support/pdf-text';
@@ -14,8 +15,11 @@ beforeEach(seed);
 const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
 const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
 const count = async (sql: string) => Number((await row(sql))!.n);
+let client = 0;
 const verifyPage = async (code: string) => {
-  const res = await createApp().request(`/verify/${code}`, {}, testEnv());
+  // A client address of its own each time: the rate limit of /verify is not what is tested here.
+  const headers = { 'cf-connecting-ip': `192.0.2.${++client}` };
+  const res = await createApp().request(`/verify/${code}`, { headers }, testEnv());
   return { status: res.status, body: await res.text() };
 };
 
@@ -219,6 +223,20 @@ describe('the pengantar decision is final, and a letter follows its case', () =>
     await siti.press(choice(ask, 'Tidak'));
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'cancelled' });
     expect(await row('SELECT revoked_at IS NOT NULL AS revoked, revoked_reason FROM letters')).toEqual({ revoked: 1, revoked_reason: 'Berkasnya dibatalkan.' });
+  });
+
+  it('revokes the letter when staff reject the case (any transition that ends it without its service)', async () => {
+    const { hasan } = await applied();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    const letter = (await row('SELECT case_id, kelurahan_id, verification_code FROM letters')) as Record<string, string>;
+    const revoke = revokeLettersOnEnd(env.DB, { caseId: letter.case_id!, kelurahanId: letter.kelurahan_id!, event: 'reject', to: 'rejected', now: wib('2026-12-01T09:00') });
+    await revoke!.run();
+    const page = await verifyPage(letter.verification_code!);
+    expect(page.body).toContain('Surat ini sudah dicabut');
+    expect(page.body).toContain('Selasa, 1 Desember 2026: Berkasnya ditolak.');
+    // A transition that does not end the case leaves its letter alone.
+    expect(revokeLettersOnEnd(env.DB, { caseId: letter.case_id!, kelurahanId: letter.kelurahan_id!, event: 'archive', to: 'verifying', now: 0 })).toBeNull();
   });
 
   it('revokes the letter of a draft the cron abandons, in the same write, and a letter not yet drawn is never drawn', async () => {
