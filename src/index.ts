@@ -26,8 +26,8 @@ const consume = createConsumer({
     const followUps = await fetchMedia(env, msg.documentId, mediaSources, systemClock.now(), cryptoIds.newId);
     await enqueue(env.OUTBOX, followUps);
   },
-  async make_letter(msg, env) {
-    await enqueue(env.OUTBOX, await makeLetter(env, msg.letterId, systemClock.now(), cryptoIds));
+  async make_letter(msg, env, { attempts }) {
+    await enqueue(env.OUTBOX, await makeLetter(env, msg.letterId, systemClock.now(), cryptoIds, attempts));
   },
 });
 

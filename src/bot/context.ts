@@ -8,7 +8,7 @@ import type { WorkingCalendar, LocalDate } from '../domain/calendar';
 import type { CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
 import type { HelperRequest } from '../domain/helper-limits';
-import type { Instant, IdSource } from '../domain/ports';
+import type { Instant, IdSource, RandomSource } from '../domain/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
 
 export interface RegistryRt {
@@ -94,6 +94,8 @@ export interface BotContext {
   today: LocalDate;
   calendar: WorkingCalendar;
   ids: IdSource;
+  /** For codes that must not be guessed (a letter's verification code). */
+  random: RandomSource;
   maxUploadBytes: number;
   kelurahan: { id: string; name: string };
   channel: ChannelName;

@@ -110,8 +110,8 @@ function handle(s: Session, input: InboundBody): void {
   if (answer.kind === 'choice') {
     const id = answer.id;
     if (id.startsWith('ac:')) return void (answerConfirmation(s, id) || staleChoice(s));
-    if (id.startsWith('rt:')) return void pressRt(s, id);
-    if (id.startsWith('nb:')) return void pressNeighbour(s, id);
+    if (id.startsWith('rt:')) return void (pressRt(s, id) || staleChoice(s));
+    if (id.startsWith('nb:')) return void (pressNeighbour(s, id) || staleChoice(s));
   }
 
   if (s.state.step === 'idle') {
@@ -122,8 +122,11 @@ function handle(s: Session, input: InboundBody): void {
     // away is taken; anything else (a greeting, a question) is answered with that question.
     const waiting = waitingStep(s);
     const choices = choicesOf(s, waiting);
+    const pressed = answer.kind === 'choice' ? answer.id : null;
+    // A button from an old message, or an id Loket never made: say so, then what waits.
+    if (pressed !== null && !choices.some((c) => c.id === pressed)) return staleChoice(s);
     if (waiting !== 'menu') {
-      const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
+      const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : pressed !== null ? { id: pressed } : null;
       if (match) {
         s.state = { ...s.state, step: waiting, choices };
         STEPS[waiting].answer(s, { kind: 'choice', id: match.id });
@@ -132,8 +135,7 @@ function handle(s: Session, input: InboundBody): void {
       return s.goto(waiting);
     }
     const match = answer.kind === 'text' ? matchChoice(answer.text, choices) : null;
-    const pressed = answer.kind === 'choice' ? answer.id : null;
-    if (!match && !choices.some((c) => c.id === pressed)) return s.goto('menu');
+    if (!match && pressed === null) return s.goto('menu');
     s.state = { ...s.state, step: 'menu', choices };
   }
 
@@ -176,9 +178,10 @@ function choicesOf(s: Session, step: Exclude<StepId, 'idle'>) {
   return probe.state.choices;
 }
 
+/** A button that no longer means anything: said plainly, then the question that is open now. */
 function staleChoice(s: Session): void {
   s.say(s.t('hint.stale_choice'));
-  if (s.state.step === 'idle') s.goto('menu');
+  if (s.state.step === 'idle') s.goto(waitingStep(s));
   else s.reask();
 }
 

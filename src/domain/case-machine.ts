@@ -108,7 +108,11 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: (f) => (f.pengantarApproved ? 'pengantar_already_approved' : null),
   },
   { event: 'approve_pengantar', kind: 'service', from: ['awaiting_pengantar'], to: 'submitted', actors: ['rt_chair'] },
-  { event: 'refuse_pengantar', kind: 'service', from: ['draft', 'awaiting_pengantar'], to: 'rejected', actors: ['rt_chair'] },
+  // The chair's decision is final: once given, only staff may still reject the case.
+  {
+    event: 'refuse_pengantar', kind: 'service', from: ['draft', 'awaiting_pengantar'], to: 'rejected', actors: ['rt_chair'],
+    guard: (f) => (f.pengantarApproved ? 'pengantar_already_approved' : null),
+  },
   // Day 1 ends: documents received and archived, verification begins.
   { event: 'archive', kind: 'service', from: ['submitted'], to: 'verifying', actors: ['system', 'staff'] },
   { event: 'ask_neighbours', kind: 'service', from: ['verifying'], to: 'neighbour_check', actors: ['rt_chair'] },

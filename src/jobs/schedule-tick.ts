@@ -14,6 +14,7 @@ import type { IdSource, Instant } from '../domain/ports';
 import { maskNik } from '../domain/nik';
 import type { ServiceId } from '../domain/services';
 import { log } from '../log';
+import { revokeLettersOnEnd } from '../pipeline/letter-sql';
 import { outboxToIdentity, outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
@@ -87,6 +88,8 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
       ).bind(r.to, now, d.nextActionAt, d.remindersSent, c.id, c.state, c.next_action_at),
       event(db, ids, c, now, d.event, c.state, r.to, undefined, true),
     );
+    const revoke = revokeLettersOnEnd(db, { caseId: c.id, kelurahanId: c.kelurahan_id, event: d.event, to: r.to, now });
+    if (revoke) st.push(revoke);
   } else {
     st.push(
       db.prepare('UPDATE cases SET next_action_at = ?1, reminders_sent = ?2 WHERE id = ?3 AND next_action_at = ?4').bind(

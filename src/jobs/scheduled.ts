@@ -14,15 +14,20 @@ import type { QueueMessage } from './queue-messages';
 
 /** A nudge not acted on after this long was lost (the queue send failed after the D1 write). */
 export const STUCK_AFTER_MS = 10 * 60_000;
+/**
+ * A letter job ends in made_at or failed_at within its queue attempts; one still open after two
+ * days was nudged for nothing many times, and staff see it on the case.
+ */
+const LETTER_REQUEUE_WITHIN_MS = 2 * 24 * 3600_000;
 
 /**
- * Nothing is lost: outbox rows and documents whose queue nudge went missing are nudged again.
- * Both handlers are idempotent, so a nudge for work already done costs one read. An outbox row
- * is nudged whenever its own next try (not_before) has come, however often it failed: the
+ * Nothing is lost: outbox rows, documents and letters whose queue nudge went missing are nudged
+ * again. The handlers are idempotent, so a nudge for work already done costs one read. An outbox
+ * row is nudged whenever its own next try (not_before) has come, however often it failed: the
  * delivery job alone decides when it gives up (DELIVERY_GIVE_UP_MS) and tells a person.
  */
 export async function requeueStuck(env: Env, now: number): Promise<number> {
-  const [outbox, documents] = await env.DB.batch<{ id: string }>([
+  const [outbox, documents, letters] = await env.DB.batch<{ id: string }>([
     env.DB.prepare(
       "SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND not_before <= ?1 AND updated_at <= ?2 ORDER BY not_before LIMIT 200",
     ).bind(now, now - STUCK_AFTER_MS),
@@ -32,10 +37,15 @@ export async function requeueStuck(env: Env, now: number): Promise<number> {
       `SELECT id FROM case_documents d WHERE status = 'pending' AND superseded_at IS NULL
          AND (d.last_attempt_at IS NOT NULL OR d.created_at <= ?1) AND ${fetchDueSql('d', '?2')} ORDER BY d.created_at LIMIT 200`,
     ).bind(now - STUCK_AFTER_MS, now),
+    // A letter neither made nor failed: its job was never run (its attempts end in failed_at).
+    env.DB.prepare(
+      'SELECT id FROM letters WHERE made_at IS NULL AND failed_at IS NULL AND revoked_at IS NULL AND issued_at <= ?1 AND issued_at >= ?2 LIMIT 200',
+    ).bind(now - STUCK_AFTER_MS, now - LETTER_REQUEUE_WITHIN_MS),
   ]);
   const messages: QueueMessage[] = [
     ...outbox!.results.map((r) => ({ type: 'deliver' as const, outboxId: r.id })),
     ...documents!.results.map((r) => ({ type: 'fetch_media' as const, documentId: r.id })),
+    ...letters!.results.map((r) => ({ type: 'make_letter' as const, letterId: r.id })),
   ];
   await enqueue(env.OUTBOX, messages);
   return messages.length;

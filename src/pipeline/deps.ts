@@ -1,7 +1,7 @@
 /** The pipeline's ports filled in from the Worker's bindings and settings. */
 import { isLocale } from '../domain/messages';
 import type { Clock } from '../domain/ports';
-import { cryptoIds, systemClock } from '../platform';
+import { cryptoIds, cryptoRandom, systemClock } from '../platform';
 import type { PipelineDeps } from './process-inbound';
 
 export function pipelineDeps(env: Env, clock: Clock = systemClock): PipelineDeps {
@@ -10,6 +10,7 @@ export function pipelineDeps(env: Env, clock: Clock = systemClock): PipelineDeps
     queue: env.OUTBOX,
     clock,
     ids: cryptoIds,
+    random: cryptoRandom,
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
     defaultLocale: isLocale(env.DEFAULT_LOCALE) ? env.DEFAULT_LOCALE : 'id',
   };

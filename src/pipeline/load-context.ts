@@ -11,7 +11,7 @@ import { TERMINAL_STATES } from '../domain/case-machine';
 import { DENIAL_BLOCK_DAYS } from '../domain/helper-limits';
 import { isLocale, type Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
-import type { IdSource, Instant } from '../domain/ports';
+import type { IdSource, Instant, RandomSource } from '../domain/ports';
 
 export interface LoadedContext {
   seen: boolean;
@@ -43,6 +43,7 @@ export async function loadContext(
     inviteCode?: string | null;
     now: Instant;
     ids: IdSource;
+    random: RandomSource;
     maxUploadBytes: number;
     defaultLocale: Locale;
   },
@@ -168,6 +169,7 @@ export async function loadContext(
     today: localMoment(args.now, kel.utc_offset_minutes).date,
     calendar,
     ids: args.ids,
+    random: args.random,
     maxUploadBytes: args.maxUploadBytes,
     kelurahan: { id: kel.id, name: kel.name },
     channel,

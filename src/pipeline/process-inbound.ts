@@ -9,7 +9,7 @@ import { runDialogue } from '../bot/dialogue';
 import { inviteCodeIn } from '../bot/steps/invite';
 import type { Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
-import type { Clock, IdSource } from '../domain/ports';
+import type { Clock, IdSource, RandomSource } from '../domain/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
 import { log } from '../log';
 import { loadContext } from './load-context';
@@ -20,6 +20,7 @@ export interface PipelineDeps {
   queue: Queue;
   clock: Clock;
   ids: IdSource;
+  random: RandomSource;
   maxUploadBytes: number;
   defaultLocale: Locale;
 }
@@ -43,6 +44,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       ...pressedRefs(event),
       now,
       ids: deps.ids,
+      random: deps.random,
       maxUploadBytes: deps.maxUploadBytes,
       defaultLocale: deps.defaultLocale,
     });

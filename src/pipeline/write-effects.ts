@@ -12,6 +12,7 @@ import type { ConversationState } from '../bot/state';
 import type { Instant, IdSource } from '../domain/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
 import { nextSequenceStatement } from '../cases/case-code-store';
+import { revokeLettersOnEnd } from './letter-sql';
 import { conversationExpiry } from './load-context';
 
 export interface WriteInput {
@@ -108,6 +109,8 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         // cancels): the event's time becomes NULL, NOT NULL aborts the whole batch, and the
         // message is run again on the fresh state. Nothing of the stale decision is written.
         event(q, w, e.caseId, e.event, e.actor, e.from, e.to, e.detail, true);
+        const revoke = revokeLettersOnEnd(d1, { caseId: e.caseId, kelurahanId: k, event: e.event, to: e.to, now });
+        if (revoke) st.push(revoke);
         break;
       }
       case 'case_event':

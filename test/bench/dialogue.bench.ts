@@ -15,6 +15,7 @@ const ctx = (): BotContext => ({
   today: '2026-11-30',
   calendar: workingCalendar(['2026-12-24', '2026-12-25']),
   ids: new SequentialIds(),
+  random: { bytes: (n) => new Uint8Array(n).fill(7) },
   maxUploadBytes: 10 * 1024 * 1024,
   kelurahan: { id: 'k', name: 'Bukit Sangkal' },
   channel: 'whatsapp',

@@ -26,7 +26,7 @@ const SPEC: Row[] = [
   ['submit', 'service', ['draft'], 'submitted', applicant, { ...complete, pengantarApproved: true }],
   ['approve_pengantar', 'service', ['draft'], 'draft', ['rt_chair'], { pengantarApproved: false }],
   ['approve_pengantar', 'service', ['awaiting_pengantar'], 'submitted', ['rt_chair']],
-  ['refuse_pengantar', 'service', ['draft', 'awaiting_pengantar'], 'rejected', ['rt_chair']],
+  ['refuse_pengantar', 'service', ['draft', 'awaiting_pengantar'], 'rejected', ['rt_chair'], { pengantarApproved: false }],
   ['archive', 'service', ['submitted'], 'verifying', ['system', 'staff']],
   ['ask_neighbours', 'service', ['verifying'], 'neighbour_check', ['rt_chair']],
   ['neighbour_answer', 'service', ['neighbour_check'], 'neighbour_check', ['neighbour']],
@@ -106,6 +106,14 @@ describe('guards', () => {
       ok: false,
       reason: 'pengantar_already_approved',
     });
+  });
+
+  it('keeps the chair\'s approval final: a refusal after it is refused, while staff may still reject', () => {
+    expect(applyEvent(facts('service', 'draft', { pengantarApproved: true }), 'refuse_pengantar', 'rt_chair')).toEqual({
+      ok: false,
+      reason: 'pengantar_already_approved',
+    });
+    expect(applyEvent(facts('service', 'submitted', { pengantarApproved: true }), 'reject', 'staff')).toMatchObject({ ok: true, to: 'rejected' });
   });
 
   it('checks who acts before revealing anything about the documents', () => {

@@ -97,6 +97,7 @@ describe('the three working days', () => {
       day3_due_at: wib('2026-12-04T16:00'),
       due_at: wib('2026-12-04T16:00'),
     });
+    await drainQueue(); // the resident hears of the approval with the letter, once it is filed
     expect(text(await siti.replies())).toContain('Paling lambat selesai Jumat, 4 Desember 2026.');
     expect(code).toMatch(/^KTP-/);
   });

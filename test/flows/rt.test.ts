@@ -24,22 +24,27 @@ async function applied() {
 }
 
 describe('the RT chair and the surat pengantar', () => {
-  it('approves with a button: the letter is issued, the three days start, the resident is told', async () => {
+  it('approves with a button: the three days start; once the PDF is filed the resident gets it and the chair is told', async () => {
     const { siti, hasan, code } = await applied();
     const card = await hasan.replies();
     expect(text(card)).toContain(`Nomor berkas: ${code}`);
     setClock(wib('2026-11-30T11:00'));
     const r = await hasan.press(choice(card, 'Setujui'));
-    expect(text(r)).toBe('Surat pengantar sudah dibuat dan dikirim ke Siti Aminah dan ke kelurahan.');
+    expect(text(r)).toBe('Terima kasih, permintaan Siti Aminah sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.');
     expect(await row('SELECT state, pengantar_approved, due_at FROM cases')).toEqual({
       state: 'submitted', pengantar_approved: 1, due_at: wib('2026-12-02T16:00'),
     });
-    const letter = await row('SELECT kind, number, issuer_name, issuer_role FROM letters');
-    expect(letter).toEqual({ kind: 'pengantar_rt', number: '0001/PGT-RT03RW02-2026', issuer_name: 'Bapak Hasan', issuer_role: 'Ketua RT 03/RW 02' });
-    expect(text(await siti.replies())).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.`);
+    const letter = await row('SELECT kind, number, issuer_name, issuer_role, made_at FROM letters');
+    expect(letter).toEqual({ kind: 'pengantar_rt', number: '0001/PGT-RT03RW02-2026', issuer_name: 'Bapak Hasan', issuer_role: 'Ketua RT 03/RW 02', made_at: null });
+    // Nothing is said about a letter before it exists.
+    expect(await siti.replies()).toEqual([]);
 
-    // The queue draws the PDF, files it in R2 and sends it to Siti.
+    // The queue draws the PDF, files it in R2, and only then is it announced and sent.
     await drainQueue();
+    expect((await row('SELECT made_at FROM letters'))!.made_at).not.toBeNull();
+    const toSiti = await siti.replies();
+    expect(text(toSiti)).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.`);
+    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat dan dikirim ke Siti Aminah dan ke kelurahan.`);
     const { r2_key, verification_code } = (await row('SELECT r2_key, verification_code FROM letters')) as { r2_key: string; verification_code: string };
     const pdf = await env.SCANS.get(r2_key);
     const bytes = new Uint8Array(await pdf!.arrayBuffer());
@@ -54,11 +59,11 @@ describe('the RT chair and the surat pengantar', () => {
     expect(drawn).toContain('1671 **** **** 0003');
     expect(drawn).not.toContain('1671024508790003');
     // The code printed on the letter is the one /verify knows.
-    const printed = /Kode cek: ([0-9A-F]{5}-[0-9A-F]{5})/.exec(drawn)![1]!;
+    const printed = /Kode cek: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(drawn)![1]!;
     const { createApp } = await import('../../src/app');
     const check = await createApp().request(`/verify/${printed}`, {}, testEnv());
     expect(await check.text()).toContain('Surat ini asli');
-    const sent = (await siti.replies()).find((m) => m.message.kind === 'document');
+    const sent = toSiti.find((m) => m.message.kind === 'document');
     expect(sent?.message).toMatchObject({ kind: 'document', r2Key: r2_key, mimeType: 'application/pdf', filename: `surat-pengantar-${code}.pdf` });
 
     // A second press on a case that has moved on.
@@ -94,7 +99,7 @@ describe('the RT chair and the surat pengantar', () => {
     const r = await hasan.say('halo');
     expect(text(r)).toContain('Permintaan surat pengantar');
     const r2 = await hasan.say('1');
-    expect(text(r2)).toContain('Surat pengantar sudah dibuat');
+    expect(text(r2)).toContain('Surat pengantarnya sedang dibuat');
   });
 });
 
@@ -208,6 +213,7 @@ describe('GET /verify/:code', () => {
   it('says a letter is genuine, with the name masked and no personal data, then revoked, and unknown codes are 404', async () => {
     const { hasan, code } = await applied();
     await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
     const { verification_code } = (await row('SELECT verification_code FROM letters')) as { verification_code: string };
     const { createApp } = await import('../../src/app');
     const app = createApp();
@@ -267,7 +273,7 @@ describe('invitation codes', () => {
     await siti.press(choice(r, /^RT 02/));
     const card = await newPhone.replies();
     expect(text(card)).toContain('Permintaan surat pengantar');
-    expect(text(await newPhone.press(choice(card, 'Setujui')))).toContain('Surat pengantar sudah dibuat');
+    expect(text(await newPhone.press(choice(card, 'Setujui')))).toContain('Surat pengantarnya sedang dibuat');
   });
 });
 

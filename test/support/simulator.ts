@@ -7,6 +7,9 @@ import type { Choice, OutboundMessage } from '../../adapters/channel';
 import { createApp } from '../../src/app';
 import worker from '../../src/index';
 import { seedDemo } from '../../src/seed/demo-seed';
+// The Worker loads the letter renderer (pdf-lib, fontkit, fonts) on first use; loading it with
+// the test file keeps that one-off cost out of the first test that issues a letter.
+import '../../src/letters/pengantar-pdf';
 
 export const recorded: { body: unknown }[] = [];
 const recordingQueue = {

@@ -138,7 +138,9 @@ describe('the resident\'s application over WhatsApp, and the RT chair\'s buttons
     expect(shown(out[0]!)).toContain('Permintaan surat pengantar');
     const approve = replyIds(out[0]!).find((b) => b.title === 'Setujui')!;
     out = await say(HASAN, wa.button(HASAN, approve.id, 'Setujui'), 'Hasan');
-    expect(shown(out[0]!)).toContain('Surat pengantar sudah dibuat');
+    expect(shown(out[0]!)).toContain('Surat pengantarnya sedang dibuat');
+    // Once the queue has filed the PDF, the chair hears that it was sent.
+    expect(out.map((m) => shown(m)).join('\n')).toContain('Surat pengantar untuk berkas KTP-2611-0001 sudah dibuat dan dikirim ke Siti Aminah');
     // The letter reaches Siti as a document uploaded to the media endpoint.
     const toSiti = graph.sentTo(SITI);
     expect(toSiti.some((m) => m.type === 'document' && (m.document as { filename: string }).filename === 'surat-pengantar-KTP-2611-0001.pdf')).toBe(true);

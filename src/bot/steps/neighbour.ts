@@ -17,10 +17,8 @@ export function pressNeighbour(s: Session, choiceId: string): boolean {
   const m = /^nb:([yn]):(.+)$/.exec(choiceId);
   if (!m) return false;
   const q = s.ctx.questions.find((x) => x.id === m[2]);
-  if (!q) {
-    s.say(s.t('hint.stale_choice'));
-    return true;
-  }
+  // No such question: the caller answers that the button is no longer valid.
+  if (!q) return false;
   if (q.identityId !== s.ctx.identity.id) {
     s.effect({ type: 'case_event', caseId: q.caseId, kind: 'press_refused', actor: 'resident', detail: { action: 'neighbour_answer', reason: 'not_asked' } });
     s.say(s.t('refusal.actor_not_allowed'));

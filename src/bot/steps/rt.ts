@@ -10,6 +10,7 @@ import { applyEvent, type CaseEvent } from '../../domain/case-machine';
 import type { Locale } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
 import { maskNik } from '../../domain/nik';
+import { newVerificationCode } from '../../domain/verification-code';
 import { uploadRequirements, type RequirementId } from '../../domain/services';
 import type { RtCaseView } from '../context';
 import { log } from '../../log';
@@ -51,21 +52,29 @@ function facts(c: RtCaseView) {
   return { kind: c.kind, state: c.state, documentsComplete: true, pengantarApproved: c.pengantarApproved };
 }
 
-/** Handles an `rt:` press. Returns false only when the id is not an RT button at all. */
+/**
+ * Handles an `rt:` press. Returns false when the id names no action or no case Loket knows; the
+ * caller then answers that the button is no longer valid.
+ */
 export function pressRt(s: Session, choiceId: string): boolean {
   const m = /^rt:([a-z]{2}):(.+)$/.exec(choiceId);
-  if (!m || !(m[1]! in ACTIONS)) return false;
+  if (!m || !Object.hasOwn(ACTIONS, m[1]!)) return false;
   const action = m[1] as Action;
   const c = s.ctx.rtCases.find((x) => x.id === m[2]);
   if (!c) {
     // No such case in this kelurahan: a forged or mangled id. Nothing to attach it to but the log.
     log.warn('rt.press_unknown_case', { action, identity: s.ctx.identity.id });
-    s.say(s.t('hint.stale_choice'));
-    return true;
+    return false;
   }
   if (c.chairPersonId !== s.ctx.person.id) {
     s.effect({ type: 'case_event', caseId: c.id, kind: 'press_refused', actor: 'resident', detail: { action, reason: 'not_rt_chair' } });
     s.say(s.t('refusal.actor_not_allowed'));
+    s.finish();
+    return true;
+  }
+  if (action === 'rf' && c.pengantarApproved) {
+    // The chair's approval is final; only staff may still reject the case.
+    s.say(s.t('rt.refuse_after_approval', { code: c.code }));
     s.finish();
     return true;
   }
@@ -124,23 +133,19 @@ function approve(s: Session, c: RtCaseView): void {
     });
   }
   s.effect({ type: 'transition', caseId: c.id, event: 'approve_pengantar', from: result.from, to: result.to, actor: 'rt_chair', set });
-  const code = s.ctx.ids.newId().replace(/-/g, '').slice(0, 10).toUpperCase();
   s.effect({
     type: 'issue_letter',
     letterId: s.ctx.ids.newId(),
     caseId: c.id,
     kind: 'pengantar_rt',
     numberPrefix: `PGT-${rtLabel}-${s.ctx.today.slice(0, 4)}`,
-    verificationCode: `${code.slice(0, 5)}-${code.slice(5)}`,
+    verificationCode: newVerificationCode(s.ctx.random),
     issuerName: s.ctx.person.fullName || s.ctx.identity.displayName || '-',
     issuerRole: `Ketua RT ${pad2(c.rtNumber)}/RW ${pad2(c.rwNumber)}`,
   });
-  notifyApplicant(s, c, (l) =>
-    [s.ctxText(l, 'resident.pengantar_approved', { code: c.code }), schedule ? s.ctxText(l, 'resident.processing_starts', { date: longDate(s, schedule.day3.dueAt, l) }) : '']
-      .filter(Boolean)
-      .join('\n'),
-  );
-  s.say(s.t('rt.approved_chair', { name: c.applicantName }));
+  // The applicant hears of the approval, and the chair that the letter was sent, from the
+  // letter job once the PDF is filed: nobody is told of a letter that does not exist yet.
+  s.say(s.t('rt.approved_making', { name: c.applicantName }));
   s.finish();
 }
 

@@ -113,7 +113,13 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.valid': 'Valid',
   'rt.invalid': 'Not valid',
   'rt.ask_neighbours': 'Ask neighbours',
-  'rt.approved_chair': (p: { name: string }) => `The introduction letter was made and sent to ${p.name} and to the kelurahan.`,
+  'rt.approved_chair': (p: { name: string; code: string }) => `The introduction letter for case ${p.code} was made and sent to ${p.name} and to the kelurahan.`,
+  'rt.approved_making': (p: { name: string }) =>
+    `Thank you, you approved the request of ${p.name}. The introduction letter is being made; we will tell you once it has been sent.`,
+  'rt.refuse_after_approval': (p: { code: string }) =>
+    `You already approved the introduction letter for case ${p.code}, so it can no longer be refused. If something is wrong, please contact the kelurahan office; the staff can still reject the case.`,
+  'rt.letter_failed': (p: { name: string; code: string }) =>
+    `Sorry, Loket could not make the introduction letter for ${p.name} (case ${p.code}). Your approval is recorded, so there is no need to approve again. We told the kelurahan staff, who will prepare the letter.`,
   'rt.refuse_ask': 'Why do you refuse? Write briefly; we will pass it on to the applicant.',
   'rt.refused_chair': 'Refused. We told the applicant.',
   'rt.verify_card': (p: { code: string; service: string; name: string; nik: string; count: number }) =>
@@ -148,6 +154,9 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'neighbour.no': 'I do not know them',
   'neighbour.thanks': 'Thank you for your answer.',
   'letter.caption': (p: { code: string }) => `The RT introduction letter for case ${p.code}. The letter carries a code to check it is genuine.`,
+  'letter.revoked_rejected': 'The case was rejected.',
+  'letter.revoked_cancelled': 'The case was cancelled.',
+  'letter.revoked_abandoned': 'The case was not continued.',
 
   'notice.remind_pengantar': (p: { name: string; code: string }) => `Reminder: the request for an introduction letter for ${p.name} (${p.code}) is still waiting for you.`,
   'notice.remind_verification': (p: { code: string }) => `Reminder: case ${p.code} is waiting for your check today.`,
@@ -158,6 +167,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'notice.escalate_verification': 'The day-2 check by the RT chair is late.',
   'notice.escalate_late': 'The three working days have passed.',
   'notice.escalate_complaint': 'The complaint has not been answered in time.',
+  'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
+    `Introduction letter ${p.number} (RT ${p.rt}/RW ${p.rw}) could not be made by the system and was sent to nobody; its check code is not valid. Please prepare the letter by hand and tell the applicant. We told the RT chair.`,
   'digest.rt': (p: { name: string; count: number; lines: string }) => `Good morning, ${p.name}. ${p.count} case(s) are waiting for you:\n${p.lines}\nReply "menu" to see them one by one.`,
   'digest.rt_pengantar': 'introduction letter',
   'digest.rt_verify': 'day-2 check',

@@ -116,7 +116,13 @@ export const dialogueId = {
   'rt.valid': 'Sah',
   'rt.invalid': 'Tidak sah',
   'rt.ask_neighbours': 'Tanya tetangga',
-  'rt.approved_chair': (p: { name: string }) => `Surat pengantar sudah dibuat dan dikirim ke ${p.name} dan ke kelurahan.`,
+  'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat dan dikirim ke ${p.name} dan ke kelurahan.`,
+  'rt.approved_making': (p: { name: string }) =>
+    `Terima kasih, permintaan ${p.name} sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.`,
+  'rt.refuse_after_approval': (p: { code: string }) =>
+    `Surat pengantar untuk berkas ${p.code} sudah Bapak/Ibu setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+  'rt.letter_failed': (p: { name: string; code: string }) =>
+    `Maaf, surat pengantar untuk ${p.name} (berkas ${p.code}) gagal dibuat oleh Loket. Persetujuan Bapak/Ibu tetap tercatat, jadi tidak perlu menyetujui lagi. Petugas kelurahan sudah kami beri tahu dan akan menyiapkan suratnya.`,
   'rt.refuse_ask': 'Apa alasan menolak? Tulis singkat, akan kami sampaikan ke pemohon.',
   'rt.refused_chair': 'Permintaan ditolak. Pemohon sudah kami beri tahu.',
   'rt.verify_card': (p: { code: string; service: string; name: string; nik: string; count: number }) =>
@@ -151,6 +157,9 @@ export const dialogueId = {
   'neighbour.no': 'Tidak kenal',
   'neighbour.thanks': 'Terima kasih atas jawabannya.',
   'letter.caption': (p: { code: string }) => `Surat pengantar RT untuk berkas ${p.code}. Kode cek keaslian ada di surat.`,
+  'letter.revoked_rejected': 'Berkasnya ditolak.',
+  'letter.revoked_cancelled': 'Berkasnya dibatalkan.',
+  'letter.revoked_abandoned': 'Berkasnya tidak dilanjutkan.',
 
   'notice.remind_pengantar': (p: { name: string; code: string }) => `Pengingat: permintaan surat pengantar untuk ${p.name} (${p.code}) masih menunggu Bapak/Ibu.`,
   'notice.remind_verification': (p: { code: string }) => `Pengingat: berkas ${p.code} menunggu pemeriksaan Bapak/Ibu hari ini.`,
@@ -161,6 +170,8 @@ export const dialogueId = {
   'notice.escalate_verification': 'Pemeriksaan hari ke-2 oleh Ketua RT terlambat.',
   'notice.escalate_late': 'Sudah lewat janji 3 hari kerja.',
   'notice.escalate_complaint': 'Pengaduan belum dijawab sampai batas waktunya.',
+  'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
+    `Surat pengantar ${p.number} (RT ${p.rt}/RW ${p.rw}) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual dan kabari pemohon. Ketua RT sudah kami beri tahu.`,
   'digest.rt': (p: { name: string; count: number; lines: string }) => `Selamat pagi, ${p.name}. Ada ${p.count} berkas menunggu Bapak/Ibu:\n${p.lines}\nBalas "menu" untuk melihatnya satu per satu.`,
   'digest.rt_pengantar': 'surat pengantar',
   'digest.rt_verify': 'pemeriksaan hari ke-2',

@@ -1,0 +1,260 @@
+import { createScheduledController, env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import worker from '../../src/index';
+import { runScheduled } from '../../src/jobs/scheduled';
+import { revokeLettersOnEnd } from '../../src/pipeline/letter-sql';
+import { completeApplication, NIK, startApplication } from '../support/apply-helper';
+import { useFreshDatabase } from '../support/fresh-database';
+import { pdfText } from '../support/pdf-text';
+import { choice, drainQueue, recorded, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+
+useFreshDatabase();
+beforeEach(seed);
+
+const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
+const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
+const count = async (sql: string) => Number((await row(sql))!.n);
+let client = 0;
+const verifyPage = async (code: string) => {
+  // A client address of its own each time: the rate limit of /verify is not what is tested here.
+  const headers = { 'cf-connecting-ip': `192.0.2.${++client}` };
+  const res = await createApp().request(`/verify/${code}`, { headers }, testEnv());
+  return { status: res.status, body: await res.text() };
+};
+
+async function applied(name = 'Siti Aminah') {
+  const siti = new SimPerson('628123450001', 'Siti');
+  const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+  const code = await completeApplication(siti, 'ktp', { name });
+  await drainQueue(); // scans into R2
+  await siti.replies();
+  return { siti, hasan, code };
+}
+
+/** Runs what the Worker queued, as the Queue would, with `over` replacing bindings; says what was acked. */
+async function runQueued(over: Partial<Env>, attempts = 1) {
+  const messages = recorded.splice(0).map((m, i) => ({
+    id: `m${i}`, timestamp: new Date(0), attempts, body: m.body, outcome: 'none' as 'none' | 'ack' | 'retry',
+    ack() { this.outcome = 'ack'; },
+    retry() { this.outcome = 'retry'; },
+  }));
+  const batch = { queue: 'loket-outbox-local', messages, ackAll() {}, retryAll() {} };
+  await worker.queue(batch as unknown as MessageBatch<unknown>, { ...testEnv(), ...over });
+  return messages.filter((m) => (m.body as { type: string }).type === 'make_letter').map((m) => m.outcome);
+}
+
+/** The kelurahan's staff member with a linked chat, and one of another kelurahan. */
+async function staffChats() {
+  const staff = new SimPerson('628555000001', 'Staf');
+  await staff.say('halo');
+  await staff.replies();
+  await env.DB.batch([
+    env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001')"),
+    env.DB.prepare(
+      `INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at)
+       VALUES ('kel-lain', 'Sungai Buah', 'Ilir Timur II', 'Kota Palembang', 'Ibu Lurah', 'Jl. Lain', 9999999999999)`,
+    ),
+    env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('person-staf-lain', 'kel-lain', 'Staf Lain', 0)"),
+    env.DB.prepare(
+      `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
+       VALUES ('identity-staf-lain', 'kel-lain', 'person-staf-lain', 'simulator', '628555000009', 0)`,
+    ),
+    env.DB.prepare(
+      `INSERT INTO staff_users (id, kelurahan_id, username, display_name, role, password_hash, identity_id, created_at)
+       VALUES ('staff-lain', 'kel-lain', 'lain', 'Staf Lain', 'staff', 'x', 'identity-staf-lain', 0)`,
+    ),
+  ]);
+  return { staff, otherStaff: new SimPerson('628555000009', 'Staf Lain') };
+}
+
+describe('letters for every Latin name', () => {
+  it('makes, files and sends the letter of "Nguyễn Văn Ấn", whose name reads back from the PDF', async () => {
+    const { siti, hasan, code } = await applied('Nguyễn Văn Ấn');
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    const letter = (await row('SELECT r2_key, verification_code, made_at, failed_at FROM letters')) as Record<string, string | null>;
+    expect(letter.made_at).not.toBeNull();
+    expect(letter.failed_at).toBeNull();
+    const pdf = await env.SCANS.get(letter.r2_key!);
+    expect(await pdfText(new Uint8Array(await pdf!.arrayBuffer()))).toContain(': Nguyễn Văn Ấn');
+    expect((await siti.replies()).map((m) => m.message.kind)).toEqual(['text', 'document']);
+    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat dan dikirim ke Nguyễn Văn Ấn dan ke kelurahan.`);
+    expect((await verifyPage(letter.verification_code!)).body).toContain('Surat ini asli');
+  });
+});
+
+describe('a letter is announced only once it exists', () => {
+  it('says nothing and /verify says "being made" until the PDF is filed', async () => {
+    const { siti, hasan } = await applied();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    const { verification_code } = (await row('SELECT verification_code FROM letters')) as { verification_code: string };
+    expect(await siti.replies()).toEqual([]);
+    const pending = await verifyPage(verification_code);
+    expect(pending.status).toBe(200);
+    expect(pending.body).toContain('Surat ini sedang dibuat');
+    expect(pending.body).not.toContain('Surat ini asli');
+    await drainQueue();
+    expect((await verifyPage(verification_code)).body).toContain('Surat ini asli');
+    // The code on the letter is typed back from paper: any case, any spacing.
+    expect(verification_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect((await verifyPage(encodeURIComponent(verification_code.toLowerCase().replace(/-/g, ' ')))).body).toContain('Surat ini asli');
+  });
+
+  it('a letter that cannot be drawn fails at once: marked, recorded, the chair and this kelurahan\'s staff told, never retried', async () => {
+    const { siti, hasan, code } = await applied();
+    const { staff, otherStaff } = await staffChats();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await hasan.replies();
+    // A verification address too long for any QR code: drawing fails the same way every time.
+    expect(await runQueued({ PUBLIC_BASE_URL: `http://localhost:8787/${'x'.repeat(5000)}` })).toEqual(['ack']);
+
+    const letter = (await row('SELECT verification_code, made_at, failed_at FROM letters')) as Record<string, string | null>;
+    expect(letter.made_at).toBeNull();
+    expect(letter.failed_at).not.toBeNull();
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'letter_failed'")).toBe(1);
+    expect(text(await hasan.replies())).toBe(
+      `Maaf, surat pengantar untuk Siti Aminah (berkas ${code}) gagal dibuat oleh Loket. Persetujuan Bapak/Ibu tetap tercatat, jadi tidak perlu menyetujui lagi. Petugas kelurahan sudah kami beri tahu dan akan menyiapkan suratnya.`,
+    );
+    expect(text(await staff.replies())).toBe(
+      `Perlu perhatian: berkas ${code}. Surat pengantar 0001/PGT-RT03RW02-2026 (RT 03/RW 02) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual dan kabari pemohon. Ketua RT sudah kami beri tahu.`,
+    );
+    expect(await otherStaff.inbox()).toEqual([]);
+    // The resident was never told of a letter, and the code is not vouched for.
+    expect(await siti.replies()).toEqual([]);
+    const page = await verifyPage(letter.verification_code!);
+    expect(page.body).toContain('Surat ini tidak berlaku');
+    expect(page.body).toContain('hubungi kantor Kelurahan Bukit Sangkal');
+    expect(page.body).not.toContain('Surat ini asli');
+
+    // A nudge that comes again (the cron, a duplicate) changes and sends nothing.
+    recorded.push({ body: { type: 'make_letter', letterId: (await row('SELECT id FROM letters'))!.id } });
+    await drainQueue();
+    expect(await hasan.replies()).toEqual([]);
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'letter_failed'")).toBe(1);
+  });
+
+  it('a storage failure is retried, and after the last attempt the letter fails and people are told', async () => {
+    const { hasan, code } = await applied();
+    const { staff } = await staffChats();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await hasan.replies();
+    const { id } = (await row('SELECT id FROM letters')) as { id: string };
+    const broken = new Proxy(env.SCANS, {
+      get: (target, key) => (key === 'put' ? () => Promise.reject(new Error('r2 down')) : Reflect.get(target, key).bind(target)),
+    });
+
+    expect(await runQueued({ SCANS: broken }, 1)).toEqual(['retry']);
+    expect(await row('SELECT made_at, failed_at FROM letters')).toEqual({ made_at: null, failed_at: null });
+    expect(await hasan.replies()).toEqual([]);
+
+    recorded.push({ body: { type: 'make_letter', letterId: id } });
+    expect(await runQueued({ SCANS: broken }, 7)).toEqual(['retry']);
+    recorded.push({ body: { type: 'make_letter', letterId: id } });
+    expect(await runQueued({ SCANS: broken }, 8)).toEqual(['ack']);
+    expect((await row('SELECT failed_at FROM letters'))!.failed_at).not.toBeNull();
+    expect(text(await hasan.replies())).toContain(`gagal dibuat oleh Loket`);
+    expect(text(await staff.replies())).toContain(`Perlu perhatian: berkas ${code}.`);
+  });
+
+  it('a letter whose queue nudge was lost is made by the cron', async () => {
+    const { siti, hasan } = await applied();
+    setClock(wib('2026-11-30T11:00'));
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    recorded.length = 0; // the queue send failed after the write
+    await runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: wib('2026-11-30T11:30') }), testEnv());
+    await drainQueue();
+    expect((await row('SELECT made_at FROM letters'))!.made_at).not.toBeNull();
+    expect((await siti.replies()).some((m) => m.message.kind === 'document')).toBe(true);
+  });
+});
+
+describe('the pengantar decision is final, and a letter follows its case', () => {
+  it('refuses the chair\'s "Tolak" on a card already approved, in words', async () => {
+    const { siti, hasan, code } = await applied();
+    const card = await hasan.replies();
+    await hasan.press(choice(card, 'Setujui'));
+    const r = await hasan.press(choice(card, 'Tolak'));
+    expect(text(r)).toBe(
+      `Surat pengantar untuk berkas ${code} sudah Bapak/Ibu setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+    );
+    expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'submitted', pengantar_approved: 1 });
+    expect(await row('SELECT revoked_at FROM letters')).toEqual({ revoked_at: null });
+    expect(await siti.replies()).toEqual([]);
+  });
+
+  it('refuses "Tolak" after an approval given while the resident was still sending documents', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await startApplication(siti, 'ktp');
+    const card = await hasan.replies();
+    await hasan.press(choice(card, 'Setujui'));
+    expect(text(await hasan.press(choice(card, 'Tolak')))).toContain('sudah Bapak/Ibu setujui, jadi tidak bisa ditolak lagi');
+    expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'draft', pengantar_approved: 1 });
+  });
+
+  it('revokes the letter when the resident cancels the case, and /verify says "dicabut"', async () => {
+    const { siti, hasan, code } = await applied();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    const { verification_code } = (await row('SELECT verification_code FROM letters')) as { verification_code: string };
+    let r = await siti.say('menu');
+    r = await siti.press(choice(r, 'Batalkan berkas'));
+    r = await siti.say('1');
+    r = await siti.press(choice(r, 'Ya, batalkan'));
+    expect(text(r)).toBe(`Berkas ${code} sudah dibatalkan.`);
+    expect(await row('SELECT revoked_at IS NOT NULL AS revoked, revoked_reason FROM letters')).toEqual({ revoked: 1, revoked_reason: 'Berkasnya dibatalkan.' });
+    const page = await verifyPage(verification_code);
+    expect(page.body).toContain('Surat ini sudah dicabut');
+    expect(page.body).toContain('Berkasnya dibatalkan.');
+    expect(page.body).not.toContain('Surat ini asli');
+  });
+
+  it('revokes the letter when the applicant answers "Bukan saya" to a helper\'s application', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await siti.say('halo');
+    await siti.replies();
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '0812 3450 001' } });
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    const ask = await siti.replies();
+    await siti.press(choice(ask, 'Bukan saya'));
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'cancelled' });
+    expect(await row('SELECT revoked_at IS NOT NULL AS revoked, revoked_reason FROM letters')).toEqual({ revoked: 1, revoked_reason: 'Berkasnya dibatalkan.' });
+  });
+
+  it('revokes the letter when staff reject the case (any transition that ends it without its service)', async () => {
+    const { hasan } = await applied();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    const letter = (await row('SELECT case_id, kelurahan_id, verification_code FROM letters')) as Record<string, string>;
+    const revoke = revokeLettersOnEnd(env.DB, { caseId: letter.case_id!, kelurahanId: letter.kelurahan_id!, event: 'reject', to: 'rejected', now: wib('2026-12-01T09:00') });
+    await revoke!.run();
+    const page = await verifyPage(letter.verification_code!);
+    expect(page.body).toContain('Surat ini sudah dicabut');
+    expect(page.body).toContain('Selasa, 1 Desember 2026: Berkasnya ditolak.');
+    // A transition that does not end the case leaves its letter alone.
+    expect(revokeLettersOnEnd(env.DB, { caseId: letter.case_id!, kelurahanId: letter.kelurahan_id!, event: 'archive', to: 'verifying', now: 0 })).toBeNull();
+  });
+
+  it('revokes the letter of a draft the cron abandons, in the same write, and a letter not yet drawn is never drawn', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await startApplication(siti, 'ktp');
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    recorded.length = 0;
+    // Eight days later nobody has touched the draft.
+    await runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: wib('2026-12-08T10:00') }), testEnv());
+    expect(await row('SELECT state FROM cases')).toEqual({ state: 'cancelled' });
+    expect(await row('SELECT revoked_at IS NOT NULL AS revoked, revoked_reason, made_at FROM letters')).toEqual({
+      revoked: 1, revoked_reason: 'Berkasnya tidak dilanjutkan.', made_at: null,
+    });
+    recorded.push({ body: { type: 'make_letter', letterId: (await row('SELECT id FROM letters'))!.id } });
+    await drainQueue();
+    expect(await row('SELECT made_at FROM letters')).toEqual({ made_at: null });
+    expect((await siti.replies()).some((m) => m.message.kind === 'document')).toBe(false);
+    expect(await hasan.replies()).not.toContainEqual(expect.objectContaining({ message: expect.objectContaining({ text: expect.stringContaining('sudah dibuat') }) }));
+  });
+});
