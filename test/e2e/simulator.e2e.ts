@@ -35,6 +35,7 @@ const STEP_TIMEOUT_MS = 15_000;
 
 const SITI = '628123450001';
 const HASAN = '628990000203';
+const BUDI = '628123450002';
 
 /** A real 1x1 PNG: the 8-byte signature, IHDR, IDAT and IEND with correct CRCs. */
 const PNG = Buffer.from(
@@ -280,6 +281,35 @@ test('a resident applies for a KTP on the simulator page; her RT chair gets the 
   expect(cardText).toContain('RT 03 / RW 02, untuk: KTP');
   expect(await card.locator('.choices').getByRole('button', { name: 'Setujui', exact: true }).isVisible()).toBe(true);
   lap('RT chair has the request');
+
+  // He approves. The letter is drawn by the queue; only once it is filed are he and Siti told.
+  const beforeApproval = await hasan.outgoing.count();
+  const beforeLetter = await siti.outgoing.count();
+  await card.locator('.choices').getByRole('button', { name: 'Setujui', exact: true }).click();
+  await expect.poll(() => hasan.textsFrom(beforeApproval), soon).toContain('sedang dibuat');
+  await expect.poll(() => hasan.textsFrom(beforeApproval), soon).toContain('sudah dibuat dan dikirim ke Siti Aminah');
+  const letter = siti.outgoing.filter({ has: page.locator(`a[href*="/simulator/api/files/"]`) });
+  await expect.poll(() => letter.count(), soon).toBe(1);
+  expect(await siti.textsFrom(beforeLetter)).toContain('Paling lambat selesai');
+  const pdf = await page.request.get(`${base}${await letter.locator('a').getAttribute('href')}`);
+  expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  lap('letter filed and sent');
+
+  // Budi applies for Siti: her phone shows his number masked, never his profile name.
+  const budi = new Phone(page, BUDI);
+  const beforeAsk = await siti.outgoing.count();
+  await budi.say('halo');
+  await budi.choose('Ajukan layanan');
+  await budi.choose('Kartu Keluarga');
+  await budi.choose('Orang lain');
+  await budi.say('Siti Aminah');
+  await budi.say('1671024508790003');
+  await budi.say('0812 3450 001');
+  await budi.choose('RW 02');
+  await budi.choose(/^RT 03\b/);
+  await expect.poll(() => siti.textsFrom(beforeAsk), soon).toContain('Pemilik nomor 0812****002');
+  expect(await siti.textsFrom(beforeAsk)).not.toContain('Budi');
+  lap('the applicant is asked to confirm, the helper masked');
 
   // Each phone is 78vh tall and scrolls; make the window tall enough to show every chat whole.
   const longestChat = await page.locator('section.phone .log').evaluateAll((logs) => Math.max(...logs.map((l) => l.scrollHeight)));
