@@ -36,9 +36,9 @@ interface Failure {
   notice: (row: FailedRow, locale: Locale) => string;
 }
 
-export function markUndeliverable(env: Env, outboxId: string, code: number, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
+export function markUndeliverable(env: Env, outboxId: string, code: number, now: Instant, ids: IdSource, detail?: string): Promise<QueueMessage[]> {
   return failAndTell(env, outboxId, now, ids, {
-    lastError: `undeliverable ${code}`,
+    lastError: (detail ?? `undeliverable ${code}`).slice(0, 500),
     event: { kind: 'undeliverable', detail: { outbox_id: outboxId, code } },
     notice: (row, locale) => t(locale, 'notice.undeliverable', { name: row.full_name || '-', code: row.code ?? '-' }),
   });

@@ -8,7 +8,6 @@
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started
  */
 import { Hono } from 'hono';
-import { ERROR } from '../../adapters/whatsapp/limits';
 import { parseWebhook } from '../../adapters/whatsapp/parse';
 import { verifySignature } from '../../adapters/whatsapp/signature';
 import { kelurahanForPhoneNumber } from '../channels';
@@ -70,10 +69,15 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
     }
     try {
       const now = systemClock.now();
-      // Undeliverable first: it tells a person, and it only acts on rows not yet marked failed.
-      for (const s of parsed.statuses.filter((x) => x.errors.some((e) => e.code === ERROR.UNDELIVERABLE))) {
+      // A message Meta reports failed, whatever the code (131026 undeliverable, 131049 held back,
+      // 131047 outside the window...), did not arrive: someone who can reach the person is told.
+      // First, since it acts only on rows not yet marked failed.
+      for (const s of parsed.statuses.filter((x) => x.status === 'failed')) {
         const row = await c.env.DB.prepare('SELECT id FROM outbox WHERE provider_message_id = ?1').bind(s.providerMessageId).first<{ id: string }>();
-        if (row) await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, ERROR.UNDELIVERABLE, now, cryptoIds));
+        if (!row) continue;
+        const code = s.errors[0]?.code ?? 0;
+        const detail = s.errors.length ? s.errors.map((e) => `${e.code} ${e.title}`.trim()).join('; ') : 'failed without a code';
+        await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, code, now, cryptoIds, detail));
       }
       await recordStatuses(c.env.DB, parsed.statuses, now);
     } catch (err) {

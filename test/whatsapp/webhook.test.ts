@@ -322,6 +322,22 @@ describe('delivery statuses', () => {
     await status('failed', [{ code: 131049, title: 'Meta chose not to deliver' }]);
     expect(await state()).toEqual({ status: 'failed', last_error: '131049 Meta chose not to deliver' });
   });
+
+  it('a failure with any code reaches a person: staff, when the message had no case and RT', async () => {
+    const staff = new (await import('../support/simulator')).SimPerson('628555000001', 'Staf');
+    await staff.say('halo');
+    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001')").run();
+    await say(SITI, wa.text(SITI, 'halo'));
+    const row = (await env.DB.prepare("SELECT id, provider_message_id FROM outbox WHERE status = 'sent' AND identity_id IN (SELECT id FROM channel_identities WHERE external_id = ?1)").bind(SITI).first<{ id: string; provider_message_id: string }>())!;
+    await post(envelope({ statuses: [{ id: row.provider_message_id, status: 'failed', timestamp: '1', recipient_id: SITI, errors: [{ code: 131049, title: 'Meta chose not to deliver' }] }] }));
+    const told = await env.DB.prepare(
+      "SELECT payload FROM outbox WHERE identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001') AND payload LIKE '%tidak sampai%'",
+    ).all<{ payload: string }>();
+    expect(told.results).toHaveLength(1);
+    // A repeated status webhook tells nobody twice.
+    await post(envelope({ statuses: [{ id: row.provider_message_id, status: 'failed', timestamp: '2', recipient_id: SITI, errors: [{ code: 131049, title: 'Meta chose not to deliver' }] }] }));
+    expect(await count("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%tidak sampai%'")).toBe(1);
+  });
 });
 
 async function queueText(to: string, text: string, caseId: string | null = null): Promise<string> {
