@@ -72,6 +72,12 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
   };
   const d = decide(sc, now);
   const db = env.DB;
+  if (d.notices.some((n) => n.notice === 'verification_card') && (await scanBeingFetched(db, c.id))) {
+    // A resent scan is still on its way into R2: the chair's card would miss it. The fetch ends
+    // within its bounded attempts (stored, or failed and the resident told), so wait a tick.
+    await db.prepare('UPDATE cases SET next_action_at = ?1 WHERE id = ?2 AND next_action_at = ?3').bind(now + CARD_WAITS_FOR_SCAN_MS, c.id, c.next_action_at).run();
+    return [];
+  }
   const st: D1PreparedStatement[] = [];
   const queued: QueueMessage[] = [];
   const locale: Locale = isLocale(c.applicant_locale) ? c.applicant_locale : 'id';
@@ -165,6 +171,17 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
   if (to !== c.state || d.notices.length) log.info('schedule.case', { case: c.id, from: c.state, to, notices: d.notices.length });
   await db.batch(st);
   return queued;
+}
+
+/** One cron period: the next tick looks again. */
+const CARD_WAITS_FOR_SCAN_MS = 15 * 60_000;
+
+async function scanBeingFetched(db: D1Database, caseId: string): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 AS pending FROM case_documents WHERE case_id = ?1 AND superseded_at IS NULL AND status = 'pending' LIMIT 1")
+    .bind(caseId)
+    .first<{ pending: number }>();
+  return row !== null;
 }
 
 /** Day 2: the RT chair receives the stored scans and the card with the verdict buttons. */

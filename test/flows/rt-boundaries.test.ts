@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, drainQueue, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+import { choice, drainQueue, JPEG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -100,5 +100,38 @@ describe('the three working days', () => {
     await drainQueue(); // the resident hears of the approval with the letter, once it is filed
     expect(text(await siti.replies())).toContain('Paling lambat selesai Jumat, 4 Desember 2026.');
     expect(code).toMatch(/^KTP-/);
+  });
+});
+
+describe('a revision round', () => {
+  it('sends the chair his card only once the resent scan is stored, and counts only scans he can open', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    const code = await completeApplication(siti, 'ktp');
+    await drainQueue();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    await tick(wib('2026-11-30T16:15')); // end of day 1: the day-2 card
+    await drainQueue();
+    let r = await hasan.press(choice(await hasan.replies(), 'Tidak sah'));
+    r = await hasan.press(choice(r, 'Pas foto'));
+    await hasan.say('Foto buram');
+    await siti.replies();
+
+    // Siti resends; the queue has not fetched it yet when the cron runs.
+    setClock(wib('2026-12-01T08:00'));
+    await siti.upload(JPEG, 'image/jpeg', 'pas-baru.jpg');
+    await hasan.replies();
+    await tick(wib('2026-12-01T08:05'));
+    expect(text(await hasan.replies())).toBe('');
+
+    // Once it is stored, the next tick sends the card with all three scans.
+    await drainQueue();
+    await tick(wib('2026-12-01T08:20'));
+    await drainQueue();
+    const card = await hasan.replies();
+    expect(card.filter((m) => m.message.kind === 'image')).toHaveLength(3);
+    expect(text(card)).toContain(`Mohon periksa berkas ${code}`);
+    expect(text(card)).toContain('(3 dokumen)');
   });
 });

@@ -312,7 +312,8 @@ export function pengantarCardText(s: Pick<Session, 'ctxText'>, c: RtCaseView, lo
 }
 
 export function verifyCardText(s: Pick<Session, 'ctxText' | 'ctx'>, c: RtCaseView, locale: Locale): string {
-  const count = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status !== 'rejected').length;
+  // Only scans the chair can open: one still being fetched, refused or failed is not among them.
+  const count = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status === 'stored').length;
   return s.ctxText(locale, 'rt.verify_card', {
     code: c.code,
     service: c.service ? s.ctxText(locale, `service.${c.service}`) : '-',
