@@ -28,7 +28,9 @@ export type NameResult = { ok: true; value: string } | { ok: false; error: NameE
 // and would make a name display differently from what is stored.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}]/u;
 const SPACING_CONTROLS = /[\t\n\r\v\f]/g;
-const LINK = /(?:https?:|ftp:|www\.|:\/\/|\.(?:com|net|org|id|co|io|me|info|biz|xyz|site|online|app|dev|ly|gl|link|click|top|my|sg)(?!\p{L}))/iu;
+// A dot between two runs of letters with no space ("Bansos.icu", "Linktr.ee") is how a domain
+// looks, whatever its ending; initials ("R.A. Kartini", "H. Abdul") have one letter before it.
+const LINK = /(?:https?:|ftp:|www\.|:\/\/|\p{L}{2,}\.\p{L}{2,})/iu;
 const DIGIT = /\p{N}/u;
 // Combining marks of Latin diacritics, for the few letters that have no precomposed form.
 const LATIN_MARK = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\ufe20-\ufe2f]/u;
@@ -36,6 +38,8 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** Checks `input` against the rule; an accepted name comes back tidied and capitalised ("siti   aminah" -> "Siti Aminah"). */
 export function checkPersonName(input: string): NameResult {
+  // Far past any name: refused before the walk below spends time on it.
+  if (input.length > NAME_MAX_LENGTH * 4) return fail({ code: 'too_long', max: NAME_MAX_LENGTH, got: [...input].length });
   const unified = input
     .replace(SPACING_CONTROLS, ' ')
     .normalize('NFC')
@@ -89,9 +93,9 @@ export function usablePersonName(input: string | null | undefined): string | nul
   return result.ok ? result.value : null;
 }
 
-/** Names are written as on the KK: each part after a space or hyphen starts with a capital. */
+/** Names are written as on the KK: each part after a space, hyphen or period (initials) starts with a capital. */
 function capitalise(name: string): string {
-  return name.toLowerCase().replace(/(^|[ -])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return name.toLowerCase().replace(/(^|[ .-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function fail(error: NameError): NameResult {
