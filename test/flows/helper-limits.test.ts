@@ -153,6 +153,18 @@ describe('"Bukan saya" stops that helper from asking that number for 30 days', (
     expect(text(await typePhone(budi, SITI))).toContain('Tinggal di RW berapa?');
   });
 
+  it('still counts when the helper cancelled before she answered', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    const siti = new SimPerson(SITI, 'Siti');
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: SITI } });
+    const request = await siti.replies();
+    await budi.say('batal');
+    expect(await env.DB.prepare('SELECT state FROM cases').first()).toEqual({ state: 'cancelled' });
+    expect(text(await siti.press(choice(request, 'Bukan saya')))).toBe('Baik. Pengajuan itu kami batalkan.');
+    expect(await env.DB.prepare('SELECT applicant_denied_at IS NOT NULL AS denied FROM cases').first()).toEqual({ denied: 1 });
+    expect(text(await typePhone(budi, SITI))).toContain('sudah menjawab bahwa ia tidak meminta pengajuan dari Bapak/Ibu');
+  });
+
   it('typing "tidak" is the same answer', async () => {
     const budi = new SimPerson('628123450002', 'Budi');
     const siti = new SimPerson(SITI, 'Siti');

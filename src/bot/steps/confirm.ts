@@ -24,11 +24,26 @@ export function pendingConfirmations(s: Session): CaseView[] {
   );
 }
 
+/**
+ * Requests for this person not yet answered, whatever became of the case: a helper who cancels
+ * before the owner answers must not escape the owner's "Bukan saya" and its 30-day block.
+ */
+function unansweredRequests(s: Session): CaseView[] {
+  return s.ctx.cases.filter(
+    (c) =>
+      c.applicantPersonId === s.ctx.person.id &&
+      c.submitterPersonId !== null &&
+      c.submitterPersonId !== s.ctx.person.id &&
+      c.applicantConfirmedAt === null &&
+      c.applicantDeniedAt === null,
+  );
+}
+
 /** Handles an `ac:y:<case>` / `ac:n:<case>` press; false when it is not one this person may make. */
 export function answerConfirmation(s: Session, choiceId: string): boolean {
   const m = /^ac:([yn]):(.+)$/.exec(choiceId);
   if (!m) return false;
-  const c = pendingConfirmations(s).find((x) => x.id === m[2]);
+  const c = (m[1] === 'y' ? pendingConfirmations(s) : unansweredRequests(s)).find((x) => x.id === m[2]);
   if (!c) return false;
   const helperId = c.submitterPersonId!;
   if (m[1] === 'y') {
