@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { useFreshDatabase } from '../support/fresh-database';
-import { MONDAY_10_WIB, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+import { choice, MONDAY_10_WIB, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -32,6 +32,18 @@ describe('an invitation code sent by many chats at once', () => {
 });
 
 describe('wrong invitation codes', () => {
+  it('do not include eight-letter names typed as answers', async () => {
+    const siti = new SimPerson('628777002003', 'Siti');
+    for (let i = 0; i < 6; i++) await siti.say('Mulyanto');
+    let r = await siti.say('menu');
+    r = await siti.press(choice(r, 'Ajukan layanan'));
+    r = await siti.press(choice(r, 'KTP'));
+    r = await siti.press(choice(r, 'Diri sendiri'));
+    expect(text(await siti.say('Mulyanto'))).toContain('NIK');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM throttles').first()).toEqual({ n: 0 });
+  });
+
+
   it('are throttled per sender: after five wrong codes even the right one waits an hour, others are not affected', async () => {
     const code = await newInvite();
     const guesser = new SimPerson('628777002000', 'Penebak');
