@@ -13,7 +13,9 @@ export type LocalDate = string;
 
 export const WIB_OFFSET_MINUTES = 7 * 60;
 const MINUTE = 60_000;
-const DAY = 86_400_000;
+/** One day in milliseconds (a calendar day, not a working day). */
+export const DAY_MS = 86_400_000;
+const DAY = DAY_MS;
 /** A calendar with no working day in a whole year is misconfigured; stop rather than spin. */
 const MAX_SCAN_DAYS = 366;
 

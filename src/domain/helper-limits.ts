@@ -4,6 +4,7 @@
  * stranger (or flood many strangers) in the kelurahan's name. A real helper, a neighbour
  * or a child applying for a parent, stays far below them.
  */
+import { DAY_MS } from './calendar';
 import { TERMINAL_STATES, type CaseState } from './case-machine';
 import type { Instant } from './ports';
 
@@ -14,7 +15,6 @@ export const MAX_OPEN_REQUESTS_PER_NUMBER = 1;
 /** "Bukan saya" is the number's owner saying no; they should not hear from this helper for a month. */
 export const DENIAL_BLOCK_DAYS = 30;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An application this person made for someone else, as the limits need to see it. */
 export interface HelperRequest {

@@ -6,7 +6,7 @@
 import type { ChannelName } from '../../adapters/channel';
 import type { BotContext, CaseView, DocumentView, InviteView, QuestionView, RegistryRt, RtCaseView } from '../bot/context';
 import { CONVERSATION_TTL_MS, type ConversationState } from '../bot/state';
-import { addDays, localMoment, workingCalendar } from '../domain/calendar';
+import { addDays, DAY_MS, localMoment, workingCalendar } from '../domain/calendar';
 import { TERMINAL_STATES } from '../domain/case-machine';
 import { DENIAL_BLOCK_DAYS } from '../domain/helper-limits';
 import { isLocale, type Locale } from '../domain/messages';
@@ -23,7 +23,6 @@ export interface LoadedContext {
 
 export class UnknownKelurahanError extends Error {}
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const ME = '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?1 AND channel = ?2 AND external_id = ?3)';
 const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
 /** The states in which an RT chair has something to do; the pressed case is loaded whatever its state. */

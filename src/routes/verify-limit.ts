@@ -5,7 +5,11 @@
  */
 import { log } from '../log';
 
-export const VERIFY_LIMIT = 20;
+/**
+ * Many Indonesian mobile users share one address behind carrier NAT, and an office checks many
+ * letters at once; with 60-bit codes, guessing is hopeless even at this pace.
+ */
+export const VERIFY_LIMIT = 60;
 export const VERIFY_PERIOD_MS = 60_000;
 /** Beyond this many clients the oldest windows are dropped: memory stays bounded under a flood. */
 const MAX_TRACKED = 10_000;
