@@ -165,17 +165,7 @@ export function planWrite(d1: D1Database, w: WriteInput): WritePlan {
         break;
       }
       case 'ask_neighbour':
-        q(
-          `INSERT INTO people (id, kelurahan_id, full_name, phone, created_at)
-           SELECT ?1, ?2, '', ?3, ?4 WHERE NOT EXISTS (
-             SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?5 AND external_id = ?3)`,
-          e.newPersonId, k, e.phone, now, e.channel,
-        );
-        q(
-          `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
-          e.newIdentityId, k, e.newPersonId, e.channel, e.phone, now,
-        );
+        reachByPhone(q, k, now, { personId: e.newPersonId, identityId: e.newIdentityId, channel: e.channel, phone: e.phone });
         q(
           `INSERT INTO neighbour_questions (id, kelurahan_id, case_id, identity_id, asked_at)
            VALUES (?1, ?2, ?3, (SELECT id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?4 AND external_id = ?5), ?6)`,
@@ -293,23 +283,32 @@ function applicantSql(a: ApplicantRef, k: string, now: Instant, q: Push): { sql:
     case 'phone': {
       // A phone that already reaches Loket belongs to a person we know: link to them. A new one
       // gets an empty record with only its number until its owner confirms (or writes to us).
-      q(
-        `INSERT INTO people (id, kelurahan_id, full_name, phone, created_at)
-         SELECT ?1, ?2, '', ?3, ?4 WHERE NOT EXISTS (
-           SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?5 AND external_id = ?3)`,
-        a.newPersonId, k, a.phone, now, a.channel,
-      );
-      q(
-        `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
-        a.newIdentityId, k, a.newPersonId, a.channel, a.phone, now,
-      );
+      reachByPhone(q, k, now, { personId: a.newPersonId, identityId: a.newIdentityId, channel: a.channel, phone: a.phone });
       return {
         sql: '(SELECT person_id FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?15 AND external_id = ?14)',
         params: [a.phone, a.channel],
       };
     }
   }
+}
+
+/**
+ * Makes a phone number Loket was given (an applicant's, a neighbour's) reachable: a number that
+ * already reaches Loket keeps its person; a new one gets an empty person with only the number,
+ * so nothing typed by someone else lands on the owner's record.
+ */
+function reachByPhone(q: Push, k: string, now: Instant, p: { personId: string; identityId: string; channel: ChannelName; phone: string }): void {
+  q(
+    `INSERT INTO people (id, kelurahan_id, full_name, phone, created_at)
+     SELECT ?1, ?2, '', ?3, ?4 WHERE NOT EXISTS (
+       SELECT 1 FROM channel_identities WHERE kelurahan_id = ?2 AND channel = ?5 AND external_id = ?3)`,
+    p.personId, k, p.phone, now, p.channel,
+  );
+  q(
+    `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
+    p.identityId, k, p.personId, p.channel, p.phone, now,
+  );
 }
 
 /** A WHERE clause over `ci` (channel_identities) choosing the recipient; parameters from ?6. */

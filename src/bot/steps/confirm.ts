@@ -12,16 +12,11 @@ import type { CaseView } from '../context';
 import type { Session } from '../session';
 import { chosen, type Step } from './step';
 
+const CONFIRMABLE: CaseView['state'][] = ['draft', 'awaiting_pengantar', 'submitted', 'verifying', 'neighbour_check', 'needs_revision'];
+
+/** Requests for this person still open to a "Ya, benar". */
 export function pendingConfirmations(s: Session): CaseView[] {
-  return s.ctx.cases.filter(
-    (c) =>
-      c.applicantPersonId === s.ctx.person.id &&
-      c.submitterPersonId !== null &&
-      c.submitterPersonId !== s.ctx.person.id &&
-      c.applicantConfirmedAt === null &&
-      c.applicantDeniedAt === null &&
-      ['draft', 'awaiting_pengantar', 'submitted', 'verifying', 'neighbour_check', 'needs_revision'].includes(c.state),
-  );
+  return unansweredRequests(s).filter((c) => CONFIRMABLE.includes(c.state));
 }
 
 /**
