@@ -147,7 +147,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'resident.day3': (p: { code: string; date: string }) => `The RT chair has checked case ${p.code}. Day 3: the documents are being made. Done by ${p.date} at the latest.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Case ${p.code} needs a correction.\nRT chair: ${p.reason}\nPlease send ${p.document} again in this chat.`,
-  'resident.revision_received': (p: { code: string; document: string }) => `Thank you, ${p.document} received. The RT chair checks case ${p.code} again.`,
+  'resident.revision_received': (p: { code: string; document: string }) => `Thank you, ${p.document} received; we are checking it. Then the RT chair checks case ${p.code} again.`,
   'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
     `Good day. The chair of RT ${p.rt} asks for your help:\ndo you know ${p.name}, who lives in RT ${p.rt}/RW ${p.rw}?`,
   'neighbour.yes': 'Yes, I know them',

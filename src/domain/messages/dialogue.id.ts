@@ -150,7 +150,7 @@ export const dialogueId = {
   'resident.day3': (p: { code: string; date: string }) => `Berkas ${p.code} sudah diperiksa Ketua RT. Hari ke-3: dokumen sedang dibuat. Paling lambat selesai ${p.date}.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nMohon kirim ulang ${p.document} di chat ini.`,
-  'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima. Berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
+  'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima, sedang kami periksa. Setelah itu berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
   'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
     `Selamat siang. Ketua RT ${p.rt} meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal ${p.name}, yang tinggal di RT ${p.rt}/RW ${p.rw}?`,
   'neighbour.yes': 'Ya, kenal',
