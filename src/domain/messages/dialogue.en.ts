@@ -141,6 +141,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.invite_invalid': 'Unknown or used invitation code. Ask the kelurahan office for a new one.',
   'resident.pengantar_approved': (p: { code: string }) => `The RT chair approved the introduction letter for case ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `The office has started on your case. Done by ${p.date} at the latest.`,
+  'resident.letter_from_office': 'The letter itself will follow from the kelurahan office.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `The RT chair could not give the introduction letter for case ${p.code}.\nReason: ${p.reason}\nPlease contact the RT chair, or type "complaint".`,
   'resident.day2': (p: { code: string }) => `Case ${p.code} was received and archived (day 1). Day 2: the RT chair checks it.`,

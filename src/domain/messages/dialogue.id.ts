@@ -144,6 +144,7 @@ export const dialogueId = {
   'rt.invite_invalid': 'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
   'resident.pengantar_approved': (p: { code: string }) => `Ketua RT menyetujui surat pengantar untuk berkas ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `Berkas mulai diproses kantor. Paling lambat selesai ${p.date}.`,
+  'resident.letter_from_office': 'Surat pengantarnya menyusul dari kantor kelurahan.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `Ketua RT belum bisa memberi surat pengantar untuk berkas ${p.code}.\nAlasan: ${p.reason}\nSilakan hubungi Ketua RT, atau ketik "pengaduan".`,
   'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`,
