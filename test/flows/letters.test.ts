@@ -80,7 +80,7 @@ describe('letters for every Latin name', () => {
     const pdf = await env.SCANS.get(letter.r2_key!);
     expect(await pdfText(new Uint8Array(await pdf!.arrayBuffer()))).toContain(': Nguyễn Văn Ấn');
     expect((await siti.replies()).map((m) => m.message.kind)).toEqual(['text', 'document']);
-    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat dan dikirim ke Nguyễn Văn Ấn dan ke kelurahan.`);
+    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat, dikirim ke Nguyễn Văn Ấn, dan disimpan di kelurahan.`);
     expect((await verifyPage(letter.verification_code!)).body).toContain('Surat ini asli');
   });
 });

@@ -44,7 +44,7 @@ describe('the RT chair and the surat pengantar', () => {
     expect((await row('SELECT made_at FROM letters'))!.made_at).not.toBeNull();
     const toSiti = await siti.replies();
     expect(text(toSiti)).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.`);
-    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat dan dikirim ke Siti Aminah dan ke kelurahan.`);
+    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat, dikirim ke Siti Aminah, dan disimpan di kelurahan.`);
     const { r2_key, verification_code } = (await row('SELECT r2_key, verification_code FROM letters')) as { r2_key: string; verification_code: string };
     const pdf = await env.SCANS.get(r2_key);
     const bytes = new Uint8Array(await pdf!.arrayBuffer());

@@ -73,7 +73,7 @@ export const dialogueId = {
   'complaint.photo_failed': (p: { problem: string }) => `Maaf, foto pengaduan yang Bapak/Ibu kirim ${p.problem}. Pengaduan tetap kami proses tanpa foto.`,
   'doc_problem.bad_type': 'bukan foto JPG/PNG atau PDF',
   'doc_problem.too_large': (p: { mb: number }) => `terlalu besar (paling besar ${p.mb} MB)`,
-  'doc_problem.damaged': 'rusak di perjalanan',
+  'doc_problem.damaged': 'rusak saat dikirim',
   'doc_problem.gone': 'tidak sampai ke kami',
   'doc_problem.unavailable': 'tidak sampai ke kami, walau sudah beberapa kali kami coba',
   'complaint.photo_label': 'foto pengaduan',
@@ -116,7 +116,7 @@ export const dialogueId = {
   'rt.valid': 'Sah',
   'rt.invalid': 'Tidak sah',
   'rt.ask_neighbours': 'Tanya tetangga',
-  'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat dan dikirim ke ${p.name} dan ke kelurahan.`,
+  'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat, dikirim ke ${p.name}, dan disimpan di kelurahan.`,
   'rt.approved_making': (p: { name: string }) =>
     `Terima kasih, permintaan ${p.name} sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.`,
   'rt.refuse_after_approval': (p: { code: string }) =>
@@ -182,7 +182,7 @@ export const dialogueId = {
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
   'notice.undeliverable': (p: { name: string; code: string }) => `Pesan Loket untuk ${p.name} (berkas ${p.code}) tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
-    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''}, ditulis ${p.since}, tidak bisa terkirim. Loket sudah mencoba selama ${p.days} hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
+    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''}, dikirim sejak ${p.since}, tidak bisa terkirim. Loket sudah mencoba selama ${p.days} hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>
