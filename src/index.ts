@@ -8,7 +8,7 @@ import { createConsumer } from './jobs/consumer';
 import { createDeadLetterConsumer, deadLetterOutbox } from './jobs/dead-letters';
 import { deliverOutbox } from './jobs/deliver';
 import { fetchMedia } from './jobs/fetch-media';
-import { makeLetter } from './jobs/make-letter';
+import { failOpenLetter, makeLetter } from './jobs/make-letter';
 import { runScheduled } from './jobs/scheduled';
 import { enqueue } from './pipeline/process-inbound';
 import { cryptoIds, systemClock } from './platform';
@@ -31,14 +31,17 @@ const consume = createConsumer({
   },
 });
 
-// Dead letters of jobs that keep no retry of their own are only logged (queue.dead_letter);
-// an outbox row goes back to the cron's retry, or to a person once its time has run out.
+// A dead media fetch is only logged (queue.dead_letter): the cron starts it again within its
+// bounded tries. An outbox row goes back to the cron's retry, or to a person once its time has
+// run out. A dead letter job is failed now, so the chair, staff and applicant are told.
 const consumeDeadLetters = createDeadLetterConsumer({
   async deliver(msg, env) {
     await enqueue(env.OUTBOX, await deadLetterOutbox(env, msg.outboxId, systemClock.now(), cryptoIds));
   },
   async fetch_media() {},
-  async make_letter() {},
+  async make_letter(msg, env) {
+    await enqueue(env.OUTBOX, await failOpenLetter(env, msg.letterId, 'dead_letter', systemClock.now(), cryptoIds));
+  },
 });
 
 export default {

@@ -319,7 +319,11 @@ export const letters = sqliteTable(
     /** Drawing or filing it failed for good; the chair and staff were told. */
     failedAt: integer('failed_at'),
   },
-  (t) => [index('letters_case').on(t.caseId)],
+  (t) => [
+    index('letters_case').on(t.caseId),
+    // The cron's look for letters still open (nudge again, or fail when too old): few rows, however many letters were made.
+    index('letters_open').on(t.issuedAt).where(sql`${t.madeAt} IS NULL AND ${t.failedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+  ],
 );
 
 export const holidays = sqliteTable(

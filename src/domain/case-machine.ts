@@ -42,6 +42,7 @@ export type CaseEvent =
   | 'verify_valid'
   | 'verify_invalid'
   | 'resubmit'
+  | 'resubmit_failed'
   | 'produce'
   | 'hand_over'
   | 'reject'
@@ -121,6 +122,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { event: 'verify_valid', kind: 'service', from: inVerification, to: 'processing', actors: ['rt_chair'] },
   { event: 'verify_invalid', kind: 'service', from: inVerification, to: 'needs_revision', actors: ['rt_chair'] },
   { event: 'resubmit', kind: 'service', from: ['needs_revision'], to: 'verifying', actors: applicant, guard: documentsNeeded },
+  // The resent scan could not be fetched or is not a usable file: the resident is asked for it again.
+  { event: 'resubmit_failed', kind: 'service', from: ['verifying'], to: 'needs_revision', actors: ['system'] },
   // Day 3: the output documents are made; then picked up or delivered.
   { event: 'produce', kind: 'service', from: ['processing'], to: 'ready', actors: ['staff'] },
   { event: 'hand_over', kind: 'service', from: ['ready'], to: 'completed', actors: ['staff'] },

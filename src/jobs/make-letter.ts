@@ -3,7 +3,8 @@
  * bucket, and only then marks it made and tells people: the applicant (and the helper who applied
  * for them) get the approval and the PDF, the RT chair that it was sent. Until then /verify says
  * the letter is being made. A letter that cannot be made is marked failed, recorded on the case,
- * and the chair and the kelurahan's staff are told; it never ends silently in the dead-letter queue.
+ * and the chair, the kelurahan's staff and the applicant are told; it never ends silently in the
+ * dead-letter queue nor stays "being made" (failOpenLetter, for the DLQ and the cron).
  * Idempotent: a letter made, failed or revoked is left alone, and every message has a dedupe key.
  */
 import { localMoment } from '../domain/calendar';
@@ -43,8 +44,11 @@ interface LetterRow {
 const localeOf = (value: string | null): Locale => (value && isLocale(value) ? value : 'id');
 const pad2 = (n: unknown) => String(n ?? 0).padStart(2, '0');
 
-export async function makeLetter(env: Env, letterId: string, now: Instant, ids: IdSource, attempts = 1): Promise<QueueMessage[]> {
-  const l = await env.DB.prepare(
+/** Why a letter failed for good: drawing it, filing it, its job dead-lettered, or never done in time. */
+type FailStage = 'render' | 'storage' | 'dead_letter' | 'stuck';
+
+function loadLetter(env: Env, letterId: string): Promise<LetterRow | null> {
+  return env.DB.prepare(
     `SELECT l.id, l.kelurahan_id, l.case_id, l.kind, l.number, l.verification_code, l.issued_at, l.issuer_name, l.r2_key,
             l.made_at, l.failed_at, l.revoked_at, c.code AS case_code, c.service, c.state, c.day3_due_at,
             c.applicant_person_id, c.submitter_person_id, coalesce(c.given_name, a.full_name) AS applicant_name,
@@ -57,6 +61,10 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
   )
     .bind(letterId)
     .first<LetterRow>();
+}
+
+export async function makeLetter(env: Env, letterId: string, now: Instant, ids: IdSource, attempts = 1): Promise<QueueMessage[]> {
+  const l = await loadLetter(env, letterId);
   // Made, failed or revoked (the case ended first): a repeated nudge has nothing left to do.
   if (!l || l.made_at !== null || l.failed_at !== null || l.revoked_at !== null) return [];
 
@@ -77,6 +85,16 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
     if (attempts < LETTER_MAX_ATTEMPTS) throw err;
     return failLetter(env, l, 'storage', err, now, ids);
   }
+}
+
+/**
+ * A letter whose job will not run again (dead-lettered) or still open long after it was issued:
+ * failed as a drawing error would be, so nobody waits for a letter that is not coming.
+ */
+export async function failOpenLetter(env: Env, letterId: string, stage: 'dead_letter' | 'stuck', now: Instant, ids: IdSource): Promise<QueueMessage[]> {
+  const l = await loadLetter(env, letterId);
+  if (!l || l.made_at !== null || l.failed_at !== null || l.revoked_at !== null) return [];
+  return failLetter(env, l, stage, null, now, ids);
 }
 
 function letterContent(env: Env, l: LetterRow) {
@@ -113,17 +131,8 @@ async function announce(env: Env, l: LetterRow, now: Instant, ids: IdSource): Pr
     st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload: JSON.stringify(message), dedupeKey: key, now }));
     queued.push({ type: 'deliver', outboxId: id });
   };
-  const recipients: [string, Locale][] = [[l.applicant_person_id, localeOf(l.locale)]];
-  if (l.submitter_person_id && l.submitter_person_id !== l.applicant_person_id) recipients.push([l.submitter_person_id, localeOf(l.submitter_locale)]);
-  for (const [personId, locale] of recipients) {
-    if (l.kind === 'pengantar_rt') {
-      const started = l.day3_due_at !== null && !isTerminal(l.state);
-      const date = started ? formatLongDate(locale, localMoment(l.day3_due_at!, l.utc_offset_minutes).date) : '';
-      const text = [t(locale, 'resident.pengantar_approved', { code: l.case_code }), started ? t(locale, 'resident.processing_starts', { date }) : '']
-        .filter(Boolean)
-        .join('\n');
-      send(personId, `letter:${l.id}:${personId}:text`, { kind: 'text', text });
-    }
+  for (const [personId, locale] of applicants(l)) {
+    if (l.kind === 'pengantar_rt') send(personId, `letter:${l.id}:${personId}:text`, { kind: 'text', text: approvalLines(l, locale).join('\n') });
     send(personId, `letter:${l.id}:${personId}`, {
       kind: 'document',
       r2Key: l.r2_key,
@@ -141,14 +150,30 @@ async function announce(env: Env, l: LetterRow, now: Instant, ids: IdSource): Pr
   return queued;
 }
 
+/** The applicant, and the helper who applied for them: both hear what became of the letter. */
+function applicants(l: LetterRow): [string, Locale][] {
+  const recipients: [string, Locale][] = [[l.applicant_person_id, localeOf(l.locale)]];
+  if (l.submitter_person_id && l.submitter_person_id !== l.applicant_person_id) recipients.push([l.submitter_person_id, localeOf(l.submitter_locale)]);
+  return recipients;
+}
+
+/** The chair's approval, and the promised date once the three days have started. */
+function approvalLines(l: LetterRow, locale: Locale): string[] {
+  const started = l.day3_due_at !== null && !isTerminal(l.state);
+  const lines = [t(locale, 'resident.pengantar_approved', { code: l.case_code })];
+  if (started) lines.push(t(locale, 'resident.processing_starts', { date: formatLongDate(locale, localMoment(l.day3_due_at!, l.utc_offset_minutes).date) }));
+  return lines;
+}
+
 /**
  * For good: the letter is marked failed (so /verify says it is not valid), the failure is
  * recorded on the case, and the RT chair and the staff of the case's kelurahan are told what
- * happened and what happens next.
+ * happened and what happens next. The applicant (and their helper) hear what the letter would
+ * have told them, the approval and the date, and that the letter comes from the office instead.
  */
-async function failLetter(env: Env, l: LetterRow, stage: 'render' | 'storage', err: unknown, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
+async function failLetter(env: Env, l: LetterRow, stage: FailStage, err: unknown, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
   // The error's class only: a message may quote the name drawn on the letter.
-  log.error('letter.failed', { letter: l.id, case: l.case_id, stage, error: err instanceof Error ? err.name : typeof err });
+  log.error('letter.failed', { letter: l.id, case: l.case_id, stage, error: err === null ? 'none' : err instanceof Error ? err.name : typeof err });
   const db = env.DB;
   const staff = await db
     .prepare('SELECT id, identity_id FROM staff_users WHERE kelurahan_id = ?1 AND identity_id IS NOT NULL')
@@ -166,6 +191,14 @@ async function failLetter(env: Env, l: LetterRow, stage: 'render' | 'storage', e
     const text = t(localeOf(l.chair_locale), 'rt.letter_failed', { name: l.applicant_name, code: l.case_code });
     st.push(outboxToPerson(db, l.chair_person_id, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:chair`, now }));
     queued.push({ type: 'deliver', outboxId: id });
+  }
+  if (l.kind === 'pengantar_rt') {
+    for (const [personId, locale] of applicants(l)) {
+      const id = ids.newId();
+      const text = [...approvalLines(l, locale), t(locale, 'resident.letter_from_office')].join('\n');
+      st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:${personId}`, now }));
+      queued.push({ type: 'deliver', outboxId: id });
+    }
   }
   const what = t('id', 'notice.letter_failed', { number: l.number, rt: pad2(l.rt_number), rw: pad2(l.rw_number) });
   const payload = JSON.stringify({ kind: 'text', text: t('id', 'notice.escalate', { code: l.case_code, what }) });

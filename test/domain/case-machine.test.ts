@@ -34,6 +34,7 @@ const SPEC: Row[] = [
   ['verify_valid', 'service', ['verifying', 'neighbour_check'], 'processing', ['rt_chair']],
   ['verify_invalid', 'service', ['verifying', 'neighbour_check'], 'needs_revision', ['rt_chair']],
   ['resubmit', 'service', ['needs_revision'], 'verifying', applicant, complete],
+  ['resubmit_failed', 'service', ['verifying'], 'needs_revision', ['system']],
   ['produce', 'service', ['processing'], 'ready', ['staff']],
   ['hand_over', 'service', ['ready'], 'completed', ['staff']],
   ['reject', 'service', ['submitted', 'verifying', 'neighbour_check', 'needs_revision', 'processing'], 'rejected', ['staff']],

@@ -287,7 +287,7 @@ test('a resident applies for a KTP on the simulator page; her RT chair gets the 
   const beforeLetter = await siti.outgoing.count();
   await card.locator('.choices').getByRole('button', { name: 'Setujui', exact: true }).click();
   await expect.poll(() => hasan.textsFrom(beforeApproval), soon).toContain('sedang dibuat');
-  await expect.poll(() => hasan.textsFrom(beforeApproval), soon).toContain('sudah dibuat dan dikirim ke Siti Aminah');
+  await expect.poll(() => hasan.textsFrom(beforeApproval), soon).toContain('sudah dibuat, dikirim ke Siti Aminah, dan disimpan di kelurahan');
   const letter = siti.outgoing.filter({ has: page.locator(`a[href*="/simulator/api/files/"]`) });
   await expect.poll(() => letter.count(), soon).toBe(1);
   expect(await siti.textsFrom(beforeLetter)).toContain('Paling lambat selesai');

@@ -1,5 +1,5 @@
-import { createScheduledController, env } from 'cloudflare:test';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { createMessageBatch, createScheduledController, env } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import worker from '../../src/index';
 import { runScheduled } from '../../src/jobs/scheduled';
@@ -11,6 +11,7 @@ import { choice, drainQueue, recorded, seed, setClock, SimPerson, testEnv, text 
 
 useFreshDatabase();
 beforeEach(seed);
+afterEach(() => vi.restoreAllMocks());
 
 const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
 const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
@@ -79,7 +80,7 @@ describe('letters for every Latin name', () => {
     const pdf = await env.SCANS.get(letter.r2_key!);
     expect(await pdfText(new Uint8Array(await pdf!.arrayBuffer()))).toContain(': Nguyễn Văn Ấn');
     expect((await siti.replies()).map((m) => m.message.kind)).toEqual(['text', 'document']);
-    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat dan dikirim ke Nguyễn Văn Ấn dan ke kelurahan.`);
+    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat, dikirim ke Nguyễn Văn Ấn, dan disimpan di kelurahan.`);
     expect((await verifyPage(letter.verification_code!)).body).toContain('Surat ini asli');
   });
 });
@@ -101,7 +102,7 @@ describe('a letter is announced only once it exists', () => {
     expect((await verifyPage(encodeURIComponent(verification_code.toLowerCase().replace(/-/g, ' ')))).body).toContain('Surat ini asli');
   });
 
-  it('a letter that cannot be drawn fails at once: marked, recorded, the chair and this kelurahan\'s staff told, never retried', async () => {
+  it('a letter that cannot be drawn fails at once: marked, recorded, the chair, this kelurahan\'s staff and the resident told, never retried', async () => {
     const { siti, hasan, code } = await applied();
     const { staff, otherStaff } = await staffChats();
     await hasan.press(choice(await hasan.replies(), 'Setujui'));
@@ -120,8 +121,14 @@ describe('a letter is announced only once it exists', () => {
       `Perlu perhatian: berkas ${code}. Surat pengantar 0001/PGT-RT03RW02-2026 (RT 03/RW 02) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual dan kabari pemohon. Ketua RT sudah kami beri tahu.`,
     );
     expect(await otherStaff.inbox()).toEqual([]);
-    // The resident was never told of a letter, and the code is not vouched for.
-    expect(await siti.replies()).toEqual([]);
+    // The resident hears of the approval and the date, and that the letter comes from the office;
+    // no letter is sent, and its code is not vouched for.
+    await drainQueue();
+    const resident = await siti.replies();
+    expect(text(resident)).toBe(
+      `Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.\nSurat pengantarnya menyusul dari kantor kelurahan.`,
+    );
+    expect(resident.map((m) => m.message.kind)).toEqual(['text']);
     const page = await verifyPage(letter.verification_code!);
     expect(page.body).toContain('Surat ini tidak berlaku');
     expect(page.body).toContain('hubungi kantor Kelurahan Bukit Sangkal');
@@ -131,6 +138,7 @@ describe('a letter is announced only once it exists', () => {
     recorded.push({ body: { type: 'make_letter', letterId: (await row('SELECT id FROM letters'))!.id } });
     await drainQueue();
     expect(await hasan.replies()).toEqual([]);
+    expect(await siti.replies()).toEqual([]);
     expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'letter_failed'")).toBe(1);
   });
 
@@ -166,6 +174,74 @@ describe('a letter is announced only once it exists', () => {
     await drainQueue();
     expect((await row('SELECT made_at FROM letters'))!.made_at).not.toBeNull();
     expect((await siti.replies()).some((m) => m.message.kind === 'document')).toBe(true);
+  });
+});
+
+describe('a letter never stays "being made"', () => {
+  const OFFICE_LINE = 'Surat pengantarnya menyusul dari kantor kelurahan.';
+
+  it('the cron fails a letter still open two days after it was issued, and everyone is told', async () => {
+    const { siti, hasan, code } = await applied();
+    const { staff } = await staffChats();
+    setClock(wib('2026-11-30T11:00'));
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await hasan.replies();
+    recorded.length = 0; // the queue send failed after the write, and every later nudge came to nothing
+    const { id, verification_code } = (await row('SELECT id, verification_code FROM letters')) as Record<string, string>;
+    const cron = (at: number) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), testEnv());
+
+    // Within two days the cron only nudges the job again.
+    await cron(wib('2026-12-02T10:45'));
+    expect(recorded.map((m) => m.body)).toContainEqual({ type: 'make_letter', letterId: id });
+    recorded.length = 0;
+    expect((await row('SELECT failed_at FROM letters'))!.failed_at).toBeNull();
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await cron(wib('2026-12-02T11:15'));
+    expect(recorded.map((m) => m.body)).not.toContainEqual({ type: 'make_letter', letterId: id });
+    await drainQueue();
+    expect(await row('SELECT made_at, failed_at FROM letters')).toEqual({ made_at: null, failed_at: wib('2026-12-02T11:15') });
+    expect(await row("SELECT detail FROM case_events WHERE kind = 'letter_failed'")).toEqual({ detail: JSON.stringify({ letter_id: id, stage: 'stuck' }) });
+    expect(text(await hasan.replies())).toContain(`Maaf, surat pengantar untuk Siti Aminah (berkas ${code}) gagal dibuat oleh Loket.`);
+    expect(text(await staff.replies())).toContain(`Perlu perhatian: berkas ${code}. Surat pengantar 0001/PGT-RT03RW02-2026 (RT 03/RW 02) gagal dibuat`);
+    const resident = text(await siti.replies());
+    expect(resident).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.\n${OFFICE_LINE}`);
+    expect((await verifyPage(verification_code!)).body).toContain('Surat ini tidak berlaku');
+
+    // The next tick finds nothing open.
+    await cron(wib('2026-12-02T11:30'));
+    await drainQueue();
+    expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'letter_failed'")).toBe(1);
+  });
+
+  it('a dead-lettered letter job fails the letter: the chair, staff, the applicant and her helper are told', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const budi = new SimPerson('628123450002', 'Budi');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await siti.say('halo');
+    const code = await completeApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '0812 3450 001' } });
+    await drainQueue();
+    await siti.replies();
+    await budi.replies();
+    const { staff } = await staffChats();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await hasan.replies();
+    const job = recorded.splice(0).find((m) => (m.body as { type: string }).type === 'make_letter')!;
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const batch = createMessageBatch('loket-outbox-local-dlq', [{ id: 'dead', timestamp: new Date(0), attempts: 9, body: job.body }]);
+    await worker.queue(batch as MessageBatch<unknown>, testEnv());
+    await drainQueue();
+    expect((await row('SELECT failed_at FROM letters'))!.failed_at).not.toBeNull();
+    expect(JSON.parse(String((await row("SELECT detail FROM case_events WHERE kind = 'letter_failed'"))!.detail)).stage).toBe('dead_letter');
+    expect(text(await hasan.replies())).toContain(`(berkas ${code}) gagal dibuat oleh Loket.`);
+    expect(text(await staff.replies())).toContain(`Perlu perhatian: berkas ${code}.`);
+    for (const person of [siti, budi]) {
+      const told = await person.replies();
+      expect(text(told)).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.`);
+      expect(text(told)).toContain(OFFICE_LINE);
+      expect(told.some((m) => m.message.kind === 'document')).toBe(false);
+    }
   });
 });
 

@@ -3,14 +3,15 @@
  * which cards a greeting shows, whose staff an escalation reaches, and when the three days start.
  */
 import { createScheduledController, env } from 'cloudflare:test';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, drainQueue, JPEG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+import { choice, drainQueue, JPEG, PNG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
+afterEach(() => vi.restoreAllMocks());
 
 const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
 const tick = (at: number) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), testEnv());
@@ -128,6 +129,59 @@ describe('a revision round', () => {
     // Once it is stored, the next tick sends the card with all three scans.
     await drainQueue();
     await tick(wib('2026-12-01T08:20'));
+    await drainQueue();
+    const card = await hasan.replies();
+    expect(card.filter((m) => m.message.kind === 'image')).toHaveLength(3);
+    expect(text(card)).toContain(`Mohon periksa berkas ${code}`);
+    expect(text(card)).toContain('(3 dokumen)');
+  });
+
+  it('asks again for a resent scan that could not be fetched, takes the next photo, and the chair then gets all three', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    const code = await completeApplication(siti, 'ktp');
+    await drainQueue();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    await tick(wib('2026-11-30T16:15'));
+    await drainQueue();
+    let r = await hasan.press(choice(await hasan.replies(), 'Tidak sah'));
+    r = await hasan.press(choice(r, 'Pas foto'));
+    await hasan.say('Foto buram');
+    await siti.replies();
+
+    setClock(wib('2026-12-01T08:00'));
+    r = await siti.upload(JPEG, 'image/jpeg', 'pas-baru.jpg');
+    expect(text(r)).toBe(`Terima kasih, Pas foto diterima, sedang kami periksa. Setelah itu berkas ${code} diperiksa lagi oleh Ketua RT.`);
+    // The simulator's media store loses the file before the queue fetches it (the queue runs at 08:02).
+    const resent = await row("SELECT source_ref FROM case_documents WHERE requirement = 'pas_photo' AND superseded_at IS NULL");
+    await env.SCANS.delete(String(resent!.source_ref));
+    vi.spyOn(Date, 'now').mockReturnValue(wib('2026-12-01T08:02'));
+    await drainQueue();
+    expect(text(await siti.replies())).toBe(
+      'Maaf, Pas foto yang Bapak/Ibu kirim tidak sampai ke kami.\nMohon kirim ulang foto atau PDF Pas foto di chat ini. Bisa kapan saja, tidak perlu mengulang dari awal.',
+    );
+    expect(await row('SELECT state, revision_requirement, reminders_sent FROM cases')).toEqual({
+      state: 'needs_revision', revision_requirement: 'pas_photo', reminders_sent: 0,
+    });
+    expect(await row("SELECT from_state, to_state, actor_kind FROM case_events WHERE kind = 'resubmit_failed'")).toEqual({
+      from_state: 'verifying', to_state: 'needs_revision', actor_kind: 'system',
+    });
+    // No card without the scan, and the revision reminders run again.
+    await tick(wib('2026-12-01T08:15'));
+    await drainQueue();
+    expect(await hasan.replies()).toEqual([]);
+    expect(await siti.replies()).toEqual([]);
+    await tick(wib('2026-12-01T12:15'));
+    await drainQueue();
+    expect(text(await siti.replies())).toBe(`Pengingat: berkas ${code} menunggu perbaikan dari Bapak/Ibu. Kirim fotonya di chat ini.`);
+
+    // Her next photo is taken as the resent scan, not answered with the menu.
+    setClock(wib('2026-12-01T12:30'));
+    r = await siti.upload(PNG, 'image/png', 'pas-lagi.png');
+    expect(text(r)).toBe(`Terima kasih, Pas foto diterima, sedang kami periksa. Setelah itu berkas ${code} diperiksa lagi oleh Ketua RT.`);
+    await drainQueue();
+    await tick(wib('2026-12-01T12:45'));
     await drainQueue();
     const card = await hasan.replies();
     expect(card.filter((m) => m.message.kind === 'image')).toHaveLength(3);

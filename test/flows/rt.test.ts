@@ -44,7 +44,7 @@ describe('the RT chair and the surat pengantar', () => {
     expect((await row('SELECT made_at FROM letters'))!.made_at).not.toBeNull();
     const toSiti = await siti.replies();
     expect(text(toSiti)).toContain(`Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.`);
-    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat dan dikirim ke Siti Aminah dan ke kelurahan.`);
+    expect(text(await hasan.replies())).toBe(`Surat pengantar untuk berkas ${code} sudah dibuat, dikirim ke Siti Aminah, dan disimpan di kelurahan.`);
     const { r2_key, verification_code } = (await row('SELECT r2_key, verification_code FROM letters')) as { r2_key: string; verification_code: string };
     const pdf = await env.SCANS.get(r2_key);
     const bytes = new Uint8Array(await pdf!.arrayBuffer());
@@ -155,7 +155,7 @@ describe('day 2: verification, neighbours and a revision round', () => {
     // Whatever she typed in between, her next photo is the resent document.
     await siti.say('baik pak');
     r = await siti.upload(JPEG, 'image/jpeg', 'pas-baru.jpg');
-    expect(text(r)).toBe(`Terima kasih, Pas foto diterima. Berkas ${code} diperiksa lagi oleh Ketua RT.`);
+    expect(text(r)).toBe(`Terima kasih, Pas foto diterima, sedang kami periksa. Setelah itu berkas ${code} diperiksa lagi oleh Ketua RT.`);
     expect(await row("SELECT state, revision_requirement FROM cases")).toEqual({ state: 'verifying', revision_requirement: null });
     expect(await count("SELECT count(*) AS n FROM case_documents WHERE requirement = 'pas_photo' AND superseded_at IS NOT NULL")).toBe(1);
 

@@ -78,7 +78,7 @@ describe('a provider outage', () => {
     expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringMatching(/^gave up after \d+ attempts/) });
     const notices = await noticesTo('628990000203');
     expect(notices).toEqual([
-      'Pesan dari Loket untuk nomor 0812****001 (berkas KTP-2611-0009), ditulis Senin, 30 November 2026, tidak bisa terkirim. ' +
+      'Pesan dari Loket untuk nomor 0812****001 (berkas KTP-2611-0009), dikirim sejak Senin, 30 November 2026, tidak bisa terkirim. ' +
         'Loket sudah mencoba selama 7 hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.',
     ]);
     expect(await env.DB.prepare("SELECT status FROM outbox WHERE payload LIKE '%0812****001%'").first()).toEqual({ status: 'sent' });
@@ -93,7 +93,7 @@ describe('a provider outage', () => {
     const id = await queueText('Halo', null, clock.now - 7 * DAY + 30 * MIN);
     await clock.runUntil(clock.now + 2 * HOUR);
     expect(await row(id)).toMatchObject({ status: 'failed' });
-    expect(await noticesTo(staffNumber)).toEqual([expect.stringMatching(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001, ditulis Senin, 23 November 2026, tidak bisa terkirim/)]);
+    expect(await noticesTo(staffNumber)).toEqual([expect.stringMatching(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001, dikirim sejak Senin, 23 November 2026, tidak bisa terkirim/)]);
   });
 });
 

@@ -140,7 +140,7 @@ describe('the resident\'s application over WhatsApp, and the RT chair\'s buttons
     out = await say(HASAN, wa.button(HASAN, approve.id, 'Setujui'), 'Hasan');
     expect(shown(out[0]!)).toContain('Surat pengantarnya sedang dibuat');
     // Once the queue has filed the PDF, the chair hears that it was sent.
-    expect(out.map((m) => shown(m)).join('\n')).toContain('Surat pengantar untuk berkas KTP-2611-0001 sudah dibuat dan dikirim ke Siti Aminah');
+    expect(out.map((m) => shown(m)).join('\n')).toContain('Surat pengantar untuk berkas KTP-2611-0001 sudah dibuat, dikirim ke Siti Aminah, dan disimpan di kelurahan.');
     // The letter reaches Siti as a document uploaded to the media endpoint.
     const toSiti = graph.sentTo(SITI);
     expect(toSiti.some((m) => m.type === 'document' && (m.document as { filename: string }).filename === 'surat-pengantar-KTP-2611-0001.pdf')).toBe(true);
@@ -198,6 +198,8 @@ describe('media checks', () => {
     await runConsumer({ type: 'fetch_media', documentId: caseRow });
     expect(await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first()).toEqual({ status: 'rejected', reject_reason: 'sha256_mismatch' });
     expect((await env.SCANS.list({ prefix: 'scans/' })).objects).toEqual([]);
+    const told = await env.DB.prepare("SELECT payload FROM outbox WHERE case_id = 'c1'").first<{ payload: string }>();
+    expect(JSON.parse(told!.payload).text).toMatch(/^Maaf, Fotokopi KK yang Bapak\/Ibu kirim rusak saat dikirim\.\n/);
   });
 });
 

@@ -4,7 +4,7 @@ import worker from '../../src/index';
 import { retryDelaySeconds, BACKOFF_MAX_SECONDS } from '../../src/jobs/backoff';
 import { createConsumer } from '../../src/jobs/consumer';
 import { cronJob } from '../../src/jobs/crons';
-import { requeueStuck, runScheduled } from '../../src/jobs/scheduled';
+import { OPEN_LETTERS_SQL, requeueStuck, runScheduled } from '../../src/jobs/scheduled';
 import { DUE_CASES_SQL } from '../../src/jobs/schedule-tick';
 import { useFreshDatabase } from '../support/fresh-database';
 import { recorded, testEnv } from '../support/simulator';
@@ -166,7 +166,7 @@ describe('the dead-letter queue', () => {
     await deadLetter('o1');
     expect(await env.DB.prepare("SELECT status FROM outbox WHERE id = 'o1'").first()).toEqual({ status: 'failed' });
     const notice = await env.DB.prepare("SELECT payload FROM outbox WHERE identity_id = 'si'").first<{ payload: string }>();
-    expect(JSON.parse(notice!.payload).text).toMatch(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001, ditulis .+, tidak bisa terkirim\./);
+    expect(JSON.parse(notice!.payload).text).toMatch(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001, dikirim sejak .+, tidak bisa terkirim\./);
   });
 });
 
@@ -191,6 +191,13 @@ describe('cron triggers', () => {
       .bind(0, 10)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('cases_next_action');
+  });
+
+  it('reads only the letters still open, through the partial index', async () => {
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${OPEN_LETTERS_SQL}`)
+      .bind(0)
+      .all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(' ')).toContain('letters_open');
   });
 
   it('runs the schedule tick and logs an unknown expression instead of failing', async () => {

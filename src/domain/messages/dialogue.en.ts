@@ -70,7 +70,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'complaint.photo_failed': (p: { problem: string }) => `Sorry, the complaint photo you sent ${p.problem}. We will handle the complaint without it.`,
   'doc_problem.bad_type': 'is not a JPG/PNG photo or a PDF',
   'doc_problem.too_large': (p: { mb: number }) => `is too large (at most ${p.mb} MB)`,
-  'doc_problem.damaged': 'was damaged on the way',
+  'doc_problem.damaged': 'was damaged while being sent',
   'doc_problem.gone': 'did not reach us',
   'doc_problem.unavailable': 'did not reach us, even after several tries',
   'complaint.photo_label': 'complaint photo',
@@ -113,7 +113,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.valid': 'Valid',
   'rt.invalid': 'Not valid',
   'rt.ask_neighbours': 'Ask neighbours',
-  'rt.approved_chair': (p: { name: string; code: string }) => `The introduction letter for case ${p.code} was made and sent to ${p.name} and to the kelurahan.`,
+  'rt.approved_chair': (p: { name: string; code: string }) => `The introduction letter for case ${p.code} was made, sent to ${p.name}, and filed at the kelurahan.`,
   'rt.approved_making': (p: { name: string }) =>
     `Thank you, you approved the request of ${p.name}. The introduction letter is being made; we will tell you once it has been sent.`,
   'rt.refuse_after_approval': (p: { code: string }) =>
@@ -141,13 +141,14 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.invite_invalid': 'Unknown or used invitation code. Ask the kelurahan office for a new one.',
   'resident.pengantar_approved': (p: { code: string }) => `The RT chair approved the introduction letter for case ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `The office has started on your case. Done by ${p.date} at the latest.`,
+  'resident.letter_from_office': 'The letter itself will follow from the kelurahan office.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `The RT chair could not give the introduction letter for case ${p.code}.\nReason: ${p.reason}\nPlease contact the RT chair, or type "complaint".`,
   'resident.day2': (p: { code: string }) => `Case ${p.code} was received and archived (day 1). Day 2: the RT chair checks it.`,
   'resident.day3': (p: { code: string; date: string }) => `The RT chair has checked case ${p.code}. Day 3: the documents are being made. Done by ${p.date} at the latest.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Case ${p.code} needs a correction.\nRT chair: ${p.reason}\nPlease send ${p.document} again in this chat.`,
-  'resident.revision_received': (p: { code: string; document: string }) => `Thank you, ${p.document} received. The RT chair checks case ${p.code} again.`,
+  'resident.revision_received': (p: { code: string; document: string }) => `Thank you, ${p.document} received; we are checking it. Then the RT chair checks case ${p.code} again.`,
   'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
     `Good day. The chair of RT ${p.rt} asks for your help:\ndo you know ${p.name}, who lives in RT ${p.rt}/RW ${p.rw}?`,
   'neighbour.yes': 'Yes, I know them',
@@ -178,7 +179,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
   'notice.undeliverable': (p: { name: string; code: string }) => `Loket's message to ${p.name} (case ${p.code}) did not reach their WhatsApp. Please tell them in person.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
-    `A ${{ text: 'message', document: 'document', image: 'picture' }[p.kind]} from Loket to number ${p.to}${p.code ? ` (case ${p.code})` : ''}, written ${p.since}, could not be delivered. Loket kept trying for ${p.days} days.\nPlease let them know in person, and ask them to type "status" in their Loket chat.`,
+    `A ${{ text: 'message', document: 'document', image: 'picture' }[p.kind]} from Loket to number ${p.to}${p.code ? ` (case ${p.code})` : ''}, on its way since ${p.since}, could not be delivered. Loket kept trying for ${p.days} days.\nPlease let them know in person, and ask them to type "status" in their Loket chat.`,
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

@@ -73,7 +73,7 @@ export const dialogueId = {
   'complaint.photo_failed': (p: { problem: string }) => `Maaf, foto pengaduan yang Bapak/Ibu kirim ${p.problem}. Pengaduan tetap kami proses tanpa foto.`,
   'doc_problem.bad_type': 'bukan foto JPG/PNG atau PDF',
   'doc_problem.too_large': (p: { mb: number }) => `terlalu besar (paling besar ${p.mb} MB)`,
-  'doc_problem.damaged': 'rusak di perjalanan',
+  'doc_problem.damaged': 'rusak saat dikirim',
   'doc_problem.gone': 'tidak sampai ke kami',
   'doc_problem.unavailable': 'tidak sampai ke kami, walau sudah beberapa kali kami coba',
   'complaint.photo_label': 'foto pengaduan',
@@ -116,7 +116,7 @@ export const dialogueId = {
   'rt.valid': 'Sah',
   'rt.invalid': 'Tidak sah',
   'rt.ask_neighbours': 'Tanya tetangga',
-  'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat dan dikirim ke ${p.name} dan ke kelurahan.`,
+  'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat, dikirim ke ${p.name}, dan disimpan di kelurahan.`,
   'rt.approved_making': (p: { name: string }) =>
     `Terima kasih, permintaan ${p.name} sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.`,
   'rt.refuse_after_approval': (p: { code: string }) =>
@@ -144,13 +144,14 @@ export const dialogueId = {
   'rt.invite_invalid': 'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
   'resident.pengantar_approved': (p: { code: string }) => `Ketua RT menyetujui surat pengantar untuk berkas ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `Berkas mulai diproses kantor. Paling lambat selesai ${p.date}.`,
+  'resident.letter_from_office': 'Surat pengantarnya menyusul dari kantor kelurahan.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `Ketua RT belum bisa memberi surat pengantar untuk berkas ${p.code}.\nAlasan: ${p.reason}\nSilakan hubungi Ketua RT, atau ketik "pengaduan".`,
   'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`,
   'resident.day3': (p: { code: string; date: string }) => `Berkas ${p.code} sudah diperiksa Ketua RT. Hari ke-3: dokumen sedang dibuat. Paling lambat selesai ${p.date}.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nMohon kirim ulang ${p.document} di chat ini.`,
-  'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima. Berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
+  'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima, sedang kami periksa. Setelah itu berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
   'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
     `Selamat siang. Ketua RT ${p.rt} meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal ${p.name}, yang tinggal di RT ${p.rt}/RW ${p.rw}?`,
   'neighbour.yes': 'Ya, kenal',
@@ -181,7 +182,7 @@ export const dialogueId = {
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
   'notice.undeliverable': (p: { name: string; code: string }) => `Pesan Loket untuk ${p.name} (berkas ${p.code}) tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
-    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''}, ditulis ${p.since}, tidak bisa terkirim. Loket sudah mencoba selama ${p.days} hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
+    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''}, dikirim sejak ${p.since}, tidak bisa terkirim. Loket sudah mencoba selama ${p.days} hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

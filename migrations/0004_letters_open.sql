@@ -1,0 +1,1 @@
+CREATE INDEX `letters_open` ON `letters` (`issued_at`) WHERE "letters"."made_at" IS NULL AND "letters"."failed_at" IS NULL AND "letters"."revoked_at" IS NULL;
