@@ -13,7 +13,7 @@ const SECRET_KEY = /token|secret|password|authorization|signature/i;
 const BUSINESS_KEY = /phone_?number_?id|display_phone_number|business/i;
 const PERSONAL_KEY = /phone|nik|wa_?id|msisdn|external_?id/i;
 /** Free text a person wrote or was named by: only its length is logged. */
-const TEXT_KEY = /^(text|body|caption|name|full_?name|display_?name|given_?name|reason|address)$/i;
+const TEXT_KEY = /^(text|body|caption|name|full_?name|display_?name|given_?name|address)$/i;
 /** A code is logged only when it looks like one, so that no sentence passes as a code. */
 const SAFE_CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
 

@@ -5,6 +5,7 @@
  * or a log line.
  */
 import { ProviderTimeoutError } from '../ports';
+import { withTimeout } from '../timeout';
 
 /**
  * How long one Graph API call (a send, an upload, a media lookup) may take. Meta answers in well
@@ -50,7 +51,7 @@ export class GraphClient {
         headers: { authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) },
       });
       return { res, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-    });
+    }, () => new ProviderTimeoutError(this.callTimeoutMs));
     if (!res.ok) {
       const err = (body.error ?? {}) as Record<string, unknown>;
       throw new GraphError(
@@ -103,26 +104,5 @@ export class GraphClient {
     const res = await this.fetcher(url, { headers: { authorization: `Bearer ${this.token}` }, ...(signal ? { signal } : {}) });
     if (!res.ok) throw new GraphError(res.status, null, null, 'media download failed');
     return res;
-  }
-}
-
-/**
- * Runs `work` for at most `ms`. The signal cancels the request; the race also ends the wait when
- * a fetcher ignores the signal, so the caller is never held longer than the timeout.
- */
-async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const err = new ProviderTimeoutError(ms);
-      controller.abort(err);
-      reject(err);
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), expired]);
-  } finally {
-    clearTimeout(timer);
   }
 }

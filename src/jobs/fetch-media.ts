@@ -11,6 +11,7 @@
  */
 import type { ChannelName } from '../../adapters/channel';
 import { MediaGoneError, type MediaSource } from '../../adapters/ports';
+import { withTimeout } from '../../adapters/timeout';
 import { applyEvent, type CaseState } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { REMIND_EVERY_MS } from '../domain/schedule';
@@ -83,11 +84,10 @@ export async function fetchMedia(
         maxBytes: maxBytes(env),
         expectedSha256: doc.sha256 ?? file.sha256 ?? null,
       });
-    });
+    }, () => new MediaTimeoutError());
   } catch (err) {
     const reason = err instanceof MediaGoneError ? 'gone' : err instanceof MediaTimeoutError ? 'timeout' : 'provider_error';
-    // The error's class only: a provider's message may quote what the sender wrote.
-    log.warn('media.fetch_failed', { document: doc.id, attempt: claim.attempts, reason, error: err instanceof Error ? err.name : typeof err });
+    log.warn('media.fetch_failed', { document: doc.id, attempt: claim.attempts, reason, error: err });
     if (reason === 'gone') return refuse(env, doc, 'gone', reason, now, newId);
     if (claim.attempts >= MEDIA_FETCH_MAX_ATTEMPTS) return refuse(env, doc, 'unavailable', reason, now, newId);
     return [];
@@ -103,7 +103,7 @@ export async function fetchMedia(
     .bind(result.contentType, result.sizeBytes, result.sha256, doc.id)
     .run();
   await source!.release?.(doc.source_ref, env).catch((err: unknown) => {
-    log.warn('media.release_failed', { document: doc.id, error: err instanceof Error ? err.name : typeof err });
+    log.warn('media.release_failed', { document: doc.id, error: err });
   });
   return documentsReady(env, doc.case_id, now, newId);
 }
@@ -167,25 +167,4 @@ function backToRevision(db: D1Database, doc: DocRow, reason: string, now: number
 
 function maxBytes(env: Env): number {
   return Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024;
-}
-
-/** Runs `work` with a signal that aborts after `ms`, and stops waiting for it then. */
-async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const err = new MediaTimeoutError();
-      controller.abort(err);
-      reject(err);
-    }, ms);
-  });
-  const running = work(controller.signal);
-  // A source that ignores the signal may still fail later; nobody waits for it any more.
-  running.catch(() => {});
-  try {
-    return await Promise.race([running, timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

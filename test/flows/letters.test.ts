@@ -6,6 +6,7 @@ import { runScheduled } from '../../src/jobs/scheduled';
 import { revokeLettersOnEnd } from '../../src/pipeline/letter-sql';
 import { completeApplication, NIK, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
+import { staffChats } from '../support/staff-chats';
 import { pdfText } from '../support/pdf-text';
 import { choice, drainQueue, recorded, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
@@ -45,29 +46,6 @@ async function runQueued(over: Partial<Env>, attempts = 1) {
   return messages.filter((m) => (m.body as { type: string }).type === 'make_letter').map((m) => m.outcome);
 }
 
-/** The kelurahan's staff member with a linked chat, and one of another kelurahan. */
-async function staffChats() {
-  const staff = new SimPerson('628555000001', 'Staf');
-  await staff.say('halo');
-  await staff.replies();
-  await env.DB.batch([
-    env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001')"),
-    env.DB.prepare(
-      `INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at)
-       VALUES ('kel-lain', 'Sungai Buah', 'Ilir Timur II', 'Kota Palembang', 'Ibu Lurah', 'Jl. Lain', 9999999999999)`,
-    ),
-    env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('person-staf-lain', 'kel-lain', 'Staf Lain', 0)"),
-    env.DB.prepare(
-      `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
-       VALUES ('identity-staf-lain', 'kel-lain', 'person-staf-lain', 'simulator', '628555000009', 0)`,
-    ),
-    env.DB.prepare(
-      `INSERT INTO staff_users (id, kelurahan_id, username, display_name, role, password_hash, identity_id, created_at)
-       VALUES ('staff-lain', 'kel-lain', 'lain', 'Staf Lain', 'staff', 'x', 'identity-staf-lain', 0)`,
-    ),
-  ]);
-  return { staff, otherStaff: new SimPerson('628555000009', 'Staf Lain') };
-}
 
 describe('letters for every Latin name', () => {
   it('makes, files and sends the letter of "Nguyễn Văn Ấn", whose name reads back from the PDF', async () => {
@@ -118,7 +96,7 @@ describe('a letter is announced only once it exists', () => {
       `Maaf, surat pengantar untuk Siti Aminah (berkas ${code}) gagal dibuat oleh Loket. Persetujuan Bapak/Ibu tetap tercatat, jadi tidak perlu menyetujui lagi. Petugas kelurahan sudah kami beri tahu dan akan menyiapkan suratnya.`,
     );
     expect(text(await staff.replies())).toBe(
-      `Perlu perhatian: berkas ${code}. Surat pengantar 0001/PGT-RT03RW02-2026 (RT 03/RW 02) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual dan kabari pemohon. Ketua RT sudah kami beri tahu.`,
+      `Perlu perhatian: berkas ${code}. Surat pengantar 0001/PGT-RT03RW02-2026 (RT 03/RW 02) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual. Ketua RT dan pemohon sudah kami beri tahu bahwa suratnya menyusul dari kantor.`,
     );
     expect(await otherStaff.inbox()).toEqual([]);
     // The resident hears of the approval and the date, and that the letter comes from the office;

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
+import { staffChats } from '../support/staff-chats';
 import { choice, drainQueue, JPEG, PNG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
 useFreshDatabase();
@@ -44,26 +45,7 @@ describe('what a chair\'s greeting shows', () => {
 
 describe('escalations', () => {
   it('reach only the staff of the case\'s own kelurahan', async () => {
-    // A second kelurahan in the same deployment, with a staff member linked to a chat.
-    await env.DB.batch([
-      env.DB.prepare(
-        `INSERT INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at)
-         VALUES ('kel-2', 'Sungai Buah', 'Ilir Timur II', 'Kota Palembang', 'Ibu Lurah', 'Jl. Lain', 9e12)`,
-      ),
-      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, created_at) VALUES ('p-staff-2', 'kel-2', 'Staf Dua', 0)"),
-      env.DB.prepare(
-        `INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at)
-         VALUES ('ci-staff-2', 'kel-2', 'p-staff-2', 'simulator', '628555000002', 0)`,
-      ),
-      env.DB.prepare(
-        `INSERT INTO staff_users (id, kelurahan_id, username, display_name, role, password_hash, identity_id, created_at)
-         VALUES ('staff-2', 'kel-2', 'staf2', 'Staf Dua', 'staff', 'x', 'ci-staff-2', 0)`,
-      ),
-    ]);
-    const ownStaff = new SimPerson('628555000001', 'Staf');
-    await ownStaff.say('halo');
-    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '628555000001') WHERE id = 'staff-demo'").run();
-    await ownStaff.replies();
+    const { staff: ownStaff, otherIdentityId } = await staffChats();
 
     const siti = new SimPerson('628123450001', 'Siti');
     const hasan = new SimPerson('628990000203', 'Bapak Hasan');
@@ -76,7 +58,7 @@ describe('escalations', () => {
     await tick(wib('2026-12-01T16:30'));
     await drainQueue();
     expect(text(await ownStaff.replies())).toContain(`Perlu perhatian: berkas ${code}.`);
-    expect(await row("SELECT count(*) AS n FROM outbox WHERE identity_id = 'ci-staff-2'")).toEqual({ n: 0 });
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM outbox WHERE identity_id = ?1').bind(otherIdentityId).first()).toEqual({ n: 0 });
   });
 });
 
