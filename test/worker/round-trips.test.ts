@@ -1,0 +1,42 @@
+/**
+ * The webhook path is hot: one read batch and one write batch per inbound message. D1 calls are
+ * counted by wrapping the binding's entry points (batch, and a statement's first/all/run/raw).
+ */
+import { env } from 'cloudflare:test';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { clearChannelCaches } from '../../src/channels';
+import { useFreshDatabase } from '../support/fresh-database';
+import { seed } from '../support/simulator';
+import { envelope, FakeGraph, post, wa } from '../support/whatsapp';
+
+useFreshDatabase();
+const graph = new FakeGraph();
+beforeEach(async () => {
+  await seed();
+  clearChannelCaches();
+  graph.install();
+});
+afterEach(() => vi.restoreAllMocks());
+
+function countRoundTrips(): () => number {
+  const statement = Object.getPrototypeOf(env.DB.prepare('SELECT 1')) as Record<string, unknown>;
+  const spies = [vi.spyOn(env.DB, 'batch'), ...(['first', 'all', 'run', 'raw'] as const).map((m) => vi.spyOn(statement as never, m as never))];
+  const start = spies.map((s) => s.mock.calls.length);
+  return () => spies.reduce((n, s, i) => n + s.mock.calls.length - start[i]!, 0);
+}
+
+const SITI = '6281234500001';
+const say = (message: Record<string, unknown>) => post(envelope({ messages: [message] }, { waId: SITI, name: 'Siti' }));
+
+describe('D1 round trips per inbound message', () => {
+  it('are two for a greeting, a typed answer and a pressed button', async () => {
+    await say(wa.text(SITI, 'halo')); // the first contact also warms the phone-number cache
+    for (const message of [wa.text(SITI, 'halo'), wa.text(SITI, '1'), wa.button(SITI, 'svc:ktp')]) {
+      const trips = countRoundTrips();
+      expect((await say(message)).status).toBe(200);
+      expect(trips()).toBe(2);
+      vi.restoreAllMocks();
+      graph.install();
+    }
+  });
+});
