@@ -14,6 +14,9 @@ import { outboxToIdentity } from '../pipeline/outbox-sql';
 import { DELIVERY_GIVE_UP_MS } from './backoff';
 import type { QueueMessage } from './queue-messages';
 
+/** Dedupe keys of the notices this module writes start with this. */
+const NOTICE_KEY = 'undeliverable:';
+
 interface FailedRow {
   kelurahan_id: string;
   case_id: string | null;
@@ -28,6 +31,7 @@ interface FailedRow {
   utc_offset_minutes: number;
   code: string | null;
   chair_person_id: string | null;
+  dedupe_key: string | null;
 }
 
 interface Failure {
@@ -67,7 +71,7 @@ export function markExpired(env: Env, outboxId: string, lastError: string, now: 
 async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSource, failure: Failure): Promise<QueueMessage[]> {
   const row = await env.DB.prepare(
     // An applicant a helper named has no name of their own until they confirm: the case's.
-    `SELECT o.kelurahan_id, o.case_id, o.status, o.payload, o.created_at, ci.person_id, ci.channel, ci.external_id, p.phone,
+    `SELECT o.kelurahan_id, o.case_id, o.status, o.payload, o.created_at, o.dedupe_key, ci.person_id, ci.channel, ci.external_id, p.phone,
        k.utc_offset_minutes, c.code, rt.chair_person_id,
        coalesce(nullif(p.full_name, ''), CASE WHEN c.applicant_person_id = p.id THEN c.given_name END) AS full_name
      FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id JOIN people p ON p.id = ci.person_id
@@ -89,6 +93,13 @@ async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSour
     );
   }
   const queued: QueueMessage[] = [];
+  if (row.dedupe_key?.startsWith(NOTICE_KEY)) {
+    // A notice about a failure that itself failed tells nobody further: an unreachable staff
+    // number would otherwise breed notices to itself. It stays failed for the staff pages.
+    log.error('outbox.notice_failed', { outbox_id: outboxId, kelurahan_id: row.kelurahan_id });
+    await env.DB.batch(statements);
+    return queued;
+  }
   const tellChair = row.chair_person_id && row.chair_person_id !== row.person_id;
   const targets = tellChair
     ? await env.DB.prepare(
@@ -97,8 +108,8 @@ async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSour
       ).bind(row.chair_person_id).all<{ id: string; locale: string }>()
     : await env.DB.prepare(
         `SELECT s.identity_id AS id, p.locale FROM staff_users s JOIN channel_identities ci ON ci.id = s.identity_id
-         JOIN people p ON p.id = ci.person_id WHERE s.kelurahan_id = ?1`,
-      ).bind(row.kelurahan_id).all<{ id: string; locale: string }>();
+         JOIN people p ON p.id = ci.person_id WHERE s.kelurahan_id = ?1 AND ci.person_id <> ?2`,
+      ).bind(row.kelurahan_id, row.person_id).all<{ id: string; locale: string }>();
   // Nobody to tell by chat (no chair, no staff member with a chat): the failed row stays for the
   // staff pages, and the log says so loudly.
   if (targets.results.length === 0) log.error('outbox.failed_untold', { outbox_id: outboxId, kelurahan_id: row.kelurahan_id });
@@ -111,7 +122,7 @@ async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSour
         kelurahanId: row.kelurahan_id,
         caseId: row.case_id,
         payload: JSON.stringify({ kind: 'text', text }),
-        dedupeKey: `undeliverable:${outboxId}:${target.id}`,
+        dedupeKey: `${NOTICE_KEY}${outboxId}:${target.id}`,
         now,
       }),
     );
