@@ -45,3 +45,13 @@ export const ERROR = {
   /** Unsupported message type received. */
   UNSUPPORTED: 131051,
 } as const;
+
+/**
+ * Failures Meta may report later, in a status webhook, that another try can cure: throughput and
+ * pair rate limits, the closed 24-hour window (a template goes instead), Meta's own temporary
+ * errors (131000 something went wrong, 131016 service unavailable) and a media upload that failed
+ * (131053). Any other failed status means the message will not arrive.
+ */
+export const RETRYABLE_STATUS_CODES: ReadonlySet<number> = new Set([
+  ERROR.RATE_LIMIT, ERROR.PAIR_RATE_LIMIT, ERROR.REENGAGEMENT, 131000, 131016, 131053,
+]);

@@ -91,8 +91,9 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
     return retryLater(env, row, err, deps);
   }
   await env.DB.prepare(
+    // Only the claim this try holds: a failure reported meanwhile (a status webhook) stays.
     `UPDATE outbox SET status = ?4, provider_message_id = coalesce(?1, provider_message_id), attempts = attempts + 1, last_error = NULL, updated_at = ?2
-     WHERE id = ?3`,
+     WHERE id = ?3 AND status = 'sending'`,
   )
     .bind(result.providerMessageId, deps.clock.now(), outboxId, result.deferred ? 'deferred' : 'sent')
     .run();

@@ -8,6 +8,7 @@
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started
  */
 import { Hono } from 'hono';
+import { ERROR, RETRYABLE_STATUS_CODES, SERVICE_WINDOW_MS } from '../../adapters/whatsapp/limits';
 import { parseWebhook } from '../../adapters/whatsapp/parse';
 import { verifySignature } from '../../adapters/whatsapp/signature';
 import { kelurahanForPhoneNumber } from '../channels';
@@ -77,9 +78,14 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
         if (!row) continue;
         const code = s.errors[0]?.code ?? 0;
         const detail = s.errors.length ? s.errors.map((e) => `${e.code} ${e.title}`.trim()).join('; ') : 'failed without a code';
-        await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, code, now, cryptoIds, detail));
+        // A failure another try can cure is tried again (the outbox row's own 7-day schedule);
+        // only one that cannot tells a person now.
+        if (RETRYABLE_STATUS_CODES.has(code)) await retryAfterFailedStatus(c.env.DB, row.id, code, detail, now);
+        else await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, code, now, cryptoIds, detail));
       }
-      await recordStatuses(c.env.DB, parsed.statuses, now);
+      // A curable failure put its row back in the outbox above; recording it as failed would undo that.
+      const retried = (x: (typeof parsed.statuses)[number]) => x.status === 'failed' && RETRYABLE_STATUS_CODES.has(x.errors[0]?.code ?? 0);
+      await recordStatuses(c.env.DB, parsed.statuses.filter((x) => !retried(x)), now);
     } catch (err) {
       retryable++;
       log.error('whatsapp.status_failed', { error: err });
@@ -87,3 +93,29 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
     if (retryable) return c.json({ error: 'retry' }, 500);
     return c.json({ ok: true, messages: parsed.messages.length, statuses: parsed.statuses.length });
   });
+
+/** How long a message Meta reported as failed for a curable reason waits before its next try. */
+const RETRY_AFTER_FAILED_STATUS_MS = 5 * 60_000;
+
+/**
+ * Puts a sent row back in the outbox. Its last part is the one Meta reported (the row keeps the
+ * last part's id), so only that part goes again. For 131047 Meta says the 24-hour window is
+ * closed: the chat's last inbound time is moved back to match, so the next try is a template.
+ */
+async function retryAfterFailedStatus(db: D1Database, outboxId: string, code: number, detail: string, now: number): Promise<void> {
+  const statements = [
+    db.prepare(
+      `UPDATE outbox SET status = 'pending', parts_sent = max(parts_sent - 1, 0), not_before = ?1, last_error = ?2, updated_at = ?3
+       WHERE id = ?4 AND status IN ('sent', 'delivered')`,
+    ).bind(now + RETRY_AFTER_FAILED_STATUS_MS, detail.slice(0, 500), now, outboxId),
+  ];
+  if (code === ERROR.REENGAGEMENT) {
+    statements.push(
+      db.prepare(
+        `UPDATE channel_identities SET last_inbound_at = min(coalesce(last_inbound_at, 0), ?1)
+         WHERE id = (SELECT identity_id FROM outbox WHERE id = ?2)`,
+      ).bind(now - SERVICE_WINDOW_MS, outboxId),
+    );
+  }
+  await db.batch(statements);
+}

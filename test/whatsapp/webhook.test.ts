@@ -325,6 +325,22 @@ describe('delivery statuses', () => {
     expect(await state()).toEqual({ status: 'failed', last_error: '131049 Meta chose not to deliver' });
   });
 
+  it('a failure another try can cure is tried again, tells nobody, and after 131047 goes as a template', async () => {
+    await say(SITI, wa.text(SITI, 'halo'));
+    const outboxId = await queueText(SITI, 'Kabar berkas Anda');
+    await runConsumer({ type: 'deliver', outboxId });
+    const sent = (await env.DB.prepare('SELECT provider_message_id FROM outbox WHERE id = ?1').bind(outboxId).first<{ provider_message_id: string }>())!;
+    await post(envelope({ statuses: [{ id: sent.provider_message_id, status: 'failed', timestamp: '1', recipient_id: SITI, errors: [{ code: 131047, title: 'Re-engagement message' }] }] }));
+    expect(await env.DB.prepare('SELECT status, last_error FROM outbox WHERE id = ?1').bind(outboxId).first()).toEqual({ status: 'pending', last_error: '131047 Re-engagement message' });
+    expect(await count("SELECT count(*) AS n FROM outbox WHERE payload LIKE '%tidak sampai%'")).toBe(0);
+
+    const before = graph.sentTo(SITI).length;
+    await runConsumer({ type: 'deliver', outboxId });
+    const again = graph.sentTo(SITI).slice(before);
+    expect(again.map((m) => m.type)).toEqual(['template']);
+    expect(await env.DB.prepare('SELECT status FROM outbox WHERE id = ?1').bind(outboxId).first()).toEqual({ status: 'sent' });
+  });
+
   it('a failure with any code reaches a person: staff, when the message had no case and RT', async () => {
     const staff = new (await import('../support/simulator')).SimPerson('628555000001', 'Staf');
     await staff.say('halo');
