@@ -32,6 +32,8 @@ interface FailedRow {
   code: string | null;
   chair_person_id: string | null;
   dedupe_key: string | null;
+  to_staff: number;
+  identity_id: string;
 }
 
 interface Failure {
@@ -71,7 +73,8 @@ export function markExpired(env: Env, outboxId: string, lastError: string, now: 
 async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSource, failure: Failure): Promise<QueueMessage[]> {
   const row = await env.DB.prepare(
     // An applicant a helper named has no name of their own until they confirm: the case's.
-    `SELECT o.kelurahan_id, o.case_id, o.status, o.payload, o.created_at, o.dedupe_key, ci.person_id, ci.channel, ci.external_id, p.phone,
+    `SELECT o.kelurahan_id, o.case_id, o.status, o.payload, o.created_at, o.dedupe_key, o.identity_id, ci.person_id,
+       EXISTS (SELECT 1 FROM staff_users s WHERE s.identity_id = o.identity_id) AS to_staff, ci.channel, ci.external_id, p.phone,
        k.utc_offset_minutes, c.code, rt.chair_person_id,
        coalesce(nullif(p.full_name, ''), CASE WHEN c.applicant_person_id = p.id THEN c.given_name END) AS full_name
      FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id JOIN people p ON p.id = ci.person_id
@@ -93,10 +96,11 @@ async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSour
     );
   }
   const queued: QueueMessage[] = [];
-  if (row.dedupe_key?.startsWith(NOTICE_KEY)) {
-    // A notice about a failure that itself failed tells nobody further: an unreachable staff
-    // number would otherwise breed notices to itself. It stays failed for the staff pages.
-    log.error('outbox.notice_failed', { outbox_id: outboxId, kelurahan_id: row.kelurahan_id });
+  if (row.dedupe_key?.startsWith(NOTICE_KEY) || row.to_staff) {
+    // A notice about a failure that itself failed, or anything to a staff member's chat, tells
+    // nobody further: an unreachable number would otherwise breed notices, and an RT chair is no
+    // one to pass a message on to the office. It stays failed for the staff pages.
+    log.error('outbox.notice_failed', { outbox_id: outboxId, kelurahan_id: row.kelurahan_id, to_staff: Boolean(row.to_staff) });
     await env.DB.batch(statements);
     return queued;
   }
@@ -122,7 +126,9 @@ async function failAndTell(env: Env, outboxId: string, now: Instant, ids: IdSour
         kelurahanId: row.kelurahan_id,
         caseId: row.case_id,
         payload: JSON.stringify({ kind: 'text', text }),
-        dedupeKey: `${NOTICE_KEY}${outboxId}:${target.id}`,
+        // One notice a day per unreachable chat, case and reader: a resident who blocked the
+        // number would otherwise cost the chair one notice for every message sent to her.
+        dedupeKey: `${NOTICE_KEY}${row.identity_id}:${row.case_id ?? '-'}:${localMoment(now, row.utc_offset_minutes).date}:${target.id}`,
         now,
       }),
     );

@@ -45,14 +45,25 @@ const noticesTo = async (identityId: string) =>
   );
 
 describe('a message that did not arrive', () => {
-  it('to a staff member is told to the other staff, not to the same number', async () => {
+  it('to a staff member\'s chat tells nobody further (no RT chair passes a message on to the office)', async () => {
     const first = await linkStaff('628555000001', 'staff-demo');
     const second = await linkStaff('628555000002', 'staff-two');
     const failed = await outboxRow(first, null);
-    const queued = await markUndeliverable(env, failed, 131026, NOW, new SequentialIds('n'));
-    expect(queued).toHaveLength(1);
-    expect(await noticesTo(second)).toBe(1);
+    expect(await markUndeliverable(env, failed, 131026, NOW, new SequentialIds('n'))).toEqual([]);
+    expect(await env.DB.prepare('SELECT status FROM outbox WHERE id = ?1').bind(failed).first()).toEqual({ status: 'failed' });
     expect(await noticesTo(first)).toBe(0);
+    expect(await noticesTo(second)).toBe(0);
+  });
+
+  it('to the same resident, many times on one day, costs staff one notice', async () => {
+    const staff = await linkStaff('628555000001', 'staff-demo');
+    await new SimPerson('628123450001', 'Siti').say('halo');
+    const siti = (await env.DB.prepare("SELECT id FROM channel_identities WHERE external_id = '628123450001'").first<{ id: string }>())!.id;
+    for (let i = 0; i < 3; i++) await markUndeliverable(env, await outboxRow(siti, null), 131026, NOW + i * 60_000, new SequentialIds(`n${i}`));
+    expect(await noticesTo(staff)).toBe(1);
+    // The next day it is said again.
+    await markUndeliverable(env, await outboxRow(siti, null), 131026, NOW + 24 * 3600_000, new SequentialIds('n9'));
+    expect(await noticesTo(staff)).toBe(2);
   });
 
   it('that was itself such a notice tells nobody further', async () => {
