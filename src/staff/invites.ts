@@ -7,9 +7,14 @@ import type { Instant, RandomSource } from '../domain/ports';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_TTL_MS = 14 * 24 * 3600_000;
 
+const DIGITS = '23456789';
+
+/** Every code holds a digit, so that a code typed without its hyphen is never taken for a name. */
 export function newInviteCode(random: RandomSource): string {
-  const chars = [...random.bytes(8)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+  const bytes = random.bytes(9);
+  const chars = [...bytes.slice(0, 8)].map((b) => ALPHABET[b % ALPHABET.length]!);
+  if (!chars.some((c) => DIGITS.includes(c))) chars[bytes[8]! % 8] = DIGITS[bytes[8]! % DIGITS.length]!;
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
 export async function createInvite(

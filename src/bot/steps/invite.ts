@@ -9,16 +9,16 @@ const INVITE = /^(?:\/start\s+)?([A-Z0-9]{4})-?([A-Z0-9]{4})$/i;
 
 /**
  * The normalized code ("ABCD-2345") when a message is an invite code, else null. Typed without
- * /start, eight letters are as likely a name ("Mulyanto") as a code: only text with the hyphen,
- * a digit, or in capitals as printed is taken for one, so that names are never counted as
- * wrong codes.
+ * /start, eight letters are as likely a name ("Mulyanto", or "MULYANTO" from someone who types in
+ * capitals) as a code: only text with the hyphen or a digit is taken for one (every code has a
+ * digit, see staff/invites.ts), so that names are never counted as wrong codes.
  */
 export function inviteCodeIn(text: string): string | null {
   const typed = text.trim();
   const m = INVITE.exec(typed);
   if (!m) return null;
   const deepLink = typed.startsWith('/start');
-  if (!deepLink && !/[-\d]/.test(typed) && typed !== typed.toUpperCase()) return null;
+  if (!deepLink && !/[-\d]/.test(typed)) return null;
   return `${m[1]}-${m[2]}`.toUpperCase();
 }
 
