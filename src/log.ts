@@ -14,6 +14,7 @@ const BUSINESS_KEY = /phone_?number_?id|display_phone_number|business/i;
 const PERSONAL_KEY = /phone|nik|wa_?id|msisdn|external_?id/i;
 /** Free text a person wrote or was named by: only its length is logged. */
 const TEXT_KEY = /^(text|body|caption|name|full_?name|display_?name|given_?name|address)$/i;
+const CODE_KEY = /^(reason|detail)$/i;
 /** A code is logged only when it looks like one, so that no sentence passes as a code. */
 const SAFE_CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -45,6 +46,8 @@ function maskValue(key: string, value: unknown): unknown {
     return s.length <= 4 ? '****' : `****${s.slice(-4)}`;
   }
   if (TEXT_KEY.test(key) && typeof value === 'string') return `[${value.length} chars]`;
+  // A reason is logged when it is a code ('gone', 'bad_type'); a sentence may be what a chair typed.
+  if (CODE_KEY.test(key) && typeof value === 'string' && !SAFE_CODE.test(value)) return `[${value.length} chars]`;
   if (value && typeof value === 'object') return redact(value as Fields);
   return value;
 }
