@@ -28,6 +28,9 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    // Flows import the whole Worker (the letters' PDF library included) and drive many messages;
+    // on a busy 2-core CI machine the default 5 s is too tight to mean anything.
+    testTimeout: 20_000,
     setupFiles: ['./test/support/apply-migrations.ts'],
     reporters: ['default', ['./test/support/summary-reporter.ts', { record: 'test-results/workerd-counts.json' }]],
   },

@@ -46,7 +46,7 @@ export function markUndeliverable(env: Env, outboxId: string, code: number, now:
   return failAndTell(env, outboxId, now, ids, {
     lastError: (detail ?? `undeliverable ${code}`).slice(0, 500),
     event: { kind: 'undeliverable', detail: { outbox_id: outboxId, code } },
-    notice: (row, locale) => t(locale, 'notice.undeliverable', { name: row.full_name || '-', code: row.code ?? '-' }),
+    notice: (row, locale) => t(locale, 'notice.undeliverable', { name: row.full_name || maskPhone(row.channel === 'telegram' ? row.phone : row.external_id), code: row.code }),
   });
 }
 

@@ -104,7 +104,7 @@ describe('a letter is announced only once it exists', () => {
     await drainQueue();
     const resident = await siti.replies();
     expect(text(resident)).toBe(
-      `Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.\nSurat pengantarnya menyusul dari kantor kelurahan.`,
+      `Ketua RT menyetujui surat pengantar untuk berkas ${code}.\nBerkas mulai diproses kantor. Paling lambat selesai Rabu, 2 Desember 2026.\nSurat pengantarnya belum bisa kami kirim lewat chat. Petugas kelurahan akan menyiapkannya; Bapak/Ibu tidak perlu mengurus apa-apa.`,
     );
     expect(resident.map((m) => m.message.kind)).toEqual(['text']);
     const page = await verifyPage(letter.verification_code!);
@@ -156,7 +156,7 @@ describe('a letter is announced only once it exists', () => {
 });
 
 describe('a letter never stays "being made"', () => {
-  const OFFICE_LINE = 'Surat pengantarnya menyusul dari kantor kelurahan.';
+  const OFFICE_LINE = 'Surat pengantarnya belum bisa kami kirim lewat chat. Petugas kelurahan akan menyiapkannya; Bapak/Ibu tidak perlu mengurus apa-apa.';
 
   it('the cron fails a letter still open two days after it was issued, and everyone is told', async () => {
     const { siti, hasan, code } = await applied();

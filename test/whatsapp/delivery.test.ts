@@ -78,8 +78,8 @@ describe('a provider outage', () => {
     expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringMatching(/^gave up after \d+ attempts/) });
     const notices = await noticesTo('628990000203');
     expect(notices).toEqual([
-      'Pesan dari Loket untuk nomor 0812****001 (berkas KTP-2611-0009), dikirim sejak Senin, 30 November 2026, tidak bisa terkirim. ' +
-        'Loket sudah mencoba selama 7 hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.',
+      'Pesan dari Loket untuk nomor 0812****001 (berkas KTP-2611-0009) tidak terkirim, walaupun Loket sudah mencoba selama 7 hari sejak Senin, 30 November 2026.\n' +
+        'Mohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.',
     ]);
     expect(await env.DB.prepare("SELECT status FROM outbox WHERE payload LIKE '%0812****001%'").first()).toEqual({ status: 'sent' });
     expect(await env.DB.prepare("SELECT count(*) AS n FROM case_events WHERE kind = 'delivery_failed'").first()).toEqual({ n: 1 });
@@ -93,7 +93,7 @@ describe('a provider outage', () => {
     const id = await queueText('Halo', null, clock.now - 7 * DAY + 30 * MIN);
     await clock.runUntil(clock.now + 2 * HOUR);
     expect(await row(id)).toMatchObject({ status: 'failed' });
-    expect(await noticesTo(staffNumber)).toEqual([expect.stringMatching(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001, dikirim sejak Senin, 23 November 2026, tidak bisa terkirim/)]);
+    expect(await noticesTo(staffNumber)).toEqual([expect.stringMatching(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001 tidak terkirim, walaupun Loket sudah mencoba selama 7 hari sejak Senin, 23 November 2026\./)]);
   });
 });
 
@@ -191,7 +191,7 @@ async function caseInHasansRt(): Promise<string> {
 async function noticesTo(externalId: string): Promise<string[]> {
   const rows = await env.DB.prepare(
     `SELECT o.payload FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
-     WHERE ci.external_id = ?1 AND o.payload LIKE '%tidak bisa terkirim%' ORDER BY o.created_at`,
+     WHERE ci.external_id = ?1 AND o.payload LIKE '%tidak terkirim, walaupun%' ORDER BY o.created_at`,
   )
     .bind(externalId)
     .all<{ payload: string }>();

@@ -166,7 +166,7 @@ describe('the dead-letter queue', () => {
     await deadLetter('o1');
     expect(await env.DB.prepare("SELECT status FROM outbox WHERE id = 'o1'").first()).toEqual({ status: 'failed' });
     const notice = await env.DB.prepare("SELECT payload FROM outbox WHERE identity_id = 'si'").first<{ payload: string }>();
-    expect(JSON.parse(notice!.payload).text).toMatch(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001, dikirim sejak .+, tidak bisa terkirim\./);
+    expect(JSON.parse(notice!.payload).text).toMatch(/^Pesan dari Loket untuk nomor 0812\*\*\*\*001 tidak terkirim, walaupun Loket sudah mencoba selama 7 hari sejak .+\./);
   });
 });
 

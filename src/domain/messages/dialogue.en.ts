@@ -141,7 +141,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.invite_invalid': 'Unknown or used invitation code. Ask the kelurahan office for a new one.',
   'resident.pengantar_approved': (p: { code: string }) => `The RT chair approved the introduction letter for case ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `The office has started on your case. Done by ${p.date} at the latest.`,
-  'resident.letter_from_office': 'The letter itself will follow from the kelurahan office.',
+  'resident.letter_from_office': 'We could not send the letter itself by chat. The kelurahan staff will prepare it; there is nothing you need to do.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `The RT chair could not give the introduction letter for case ${p.code}.\nReason: ${p.reason}\nPlease contact the RT chair, or type "complaint".`,
   'resident.day2': (p: { code: string }) => `Case ${p.code} was received and archived (day 1). Day 2: the RT chair checks it.`,
@@ -177,9 +177,10 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
 
   'invite.throttled': 'Too many wrong codes from this number. Try again in an hour, or ask the kelurahan office for a new code.',
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
-  'notice.undeliverable': (p: { name: string; code: string }) => `Loket's message to ${p.name} (case ${p.code}) did not reach their WhatsApp. Please tell them in person.`,
+  'notice.undeliverable': (p: { name: string; code: string | null }) =>
+    `Loket's message to ${p.name}${p.code ? ` (case ${p.code})` : ''} did not reach their WhatsApp. Please tell them in person.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
-    `A ${{ text: 'message', document: 'document', image: 'picture' }[p.kind]} from Loket to number ${p.to}${p.code ? ` (case ${p.code})` : ''}, on its way since ${p.since}, could not be delivered. Loket kept trying for ${p.days} days.\nPlease let them know in person, and ask them to type "status" in their Loket chat.`,
+    `A ${{ text: 'message', document: 'document', image: 'picture' }[p.kind]} from Loket to number ${p.to}${p.code ? ` (case ${p.code})` : ''} could not be delivered, although Loket kept trying for ${p.days} days since ${p.since}.\nPlease let them know in person, and ask them to type "status" in their Loket chat.`,
   'status.none': 'There are no cases in your name yet.',
   'status.title': 'Your cases:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>

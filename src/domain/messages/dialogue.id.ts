@@ -144,7 +144,7 @@ export const dialogueId = {
   'rt.invite_invalid': 'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
   'resident.pengantar_approved': (p: { code: string }) => `Ketua RT menyetujui surat pengantar untuk berkas ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `Berkas mulai diproses kantor. Paling lambat selesai ${p.date}.`,
-  'resident.letter_from_office': 'Surat pengantarnya menyusul dari kantor kelurahan.',
+  'resident.letter_from_office': 'Surat pengantarnya belum bisa kami kirim lewat chat. Petugas kelurahan akan menyiapkannya; Bapak/Ibu tidak perlu mengurus apa-apa.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `Ketua RT belum bisa memberi surat pengantar untuk berkas ${p.code}.\nAlasan: ${p.reason}\nSilakan hubungi Ketua RT, atau ketik "pengaduan".`,
   'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`,
@@ -180,9 +180,10 @@ export const dialogueId = {
 
   'invite.throttled': 'Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi, atau minta kode baru ke kantor kelurahan.',
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
-  'notice.undeliverable': (p: { name: string; code: string }) => `Pesan Loket untuk ${p.name} (berkas ${p.code}) tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
+  'notice.undeliverable': (p: { name: string; code: string | null }) =>
+    `Pesan Loket untuk ${p.name}${p.code ? ` (berkas ${p.code})` : ''} tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
-    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''}, dikirim sejak ${p.since}, tidak bisa terkirim. Loket sudah mencoba selama ${p.days} hari.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
+    `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''} tidak terkirim, walaupun Loket sudah mencoba selama ${p.days} hari sejak ${p.since}.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
   'status.title': 'Berkas Bapak/Ibu:',
   'status.line': (p: { code: string; service: string; name: string; state: string }) =>
