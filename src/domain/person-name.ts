@@ -14,6 +14,8 @@ export const NAME_MAX_LENGTH = 60;
 export type NameError =
   | { code: 'invisible' }
   | { code: 'link' }
+  /** Letters, a dot and letters with no space: a domain ("Bansos.icu") or a name typed without the space ("Moh.Rizal"). */
+  | { code: 'dot_space' }
   | { code: 'digits' }
   | { code: 'symbol' }
   | { code: 'script' }
@@ -28,9 +30,11 @@ export type NameResult = { ok: true; value: string } | { ok: false; error: NameE
 // and would make a name display differently from what is stored.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}]/u;
 const SPACING_CONTROLS = /[\t\n\r\v\f]/g;
+const LINK = /(?:https?:|ftp:|www\.|:\/\/)/iu;
 // A dot between two runs of letters with no space ("Bansos.icu", "Linktr.ee") is how a domain
-// looks, whatever its ending; initials ("R.A. Kartini", "H. Abdul") have one letter before it.
-const LINK = /(?:https?:|ftp:|www\.|:\/\/|\p{L}{2,}\.\p{L}{2,})/iu;
+// looks, whatever its ending, and chat apps make it a link; initials ("R.A. Kartini", "H. Abdul")
+// have one letter before the dot. A real name typed so ("Moh.Rizal") only needs the space.
+const DOT_WITHOUT_SPACE = /\p{L}{2,}\.\p{L}{2,}/u;
 const DIGIT = /\p{N}/u;
 // Combining marks of Latin diacritics, for the few letters that have no precomposed form.
 const LATIN_MARK = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\ufe20-\ufe2f]/u;
@@ -47,6 +51,7 @@ export function checkPersonName(input: string): NameResult {
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/[\u2010\u2011]/g, '-');
   if (LINK.test(unified)) return fail({ code: 'link' });
+  if (DOT_WITHOUT_SPACE.test(unified)) return fail({ code: 'dot_space' });
   if (DIGIT.test(unified)) return fail({ code: 'digits' });
 
   let marks = 0;

@@ -53,11 +53,12 @@ describe('names the rule refuses, saying what is wrong', () => {
     ['Siti www.contoh.id', 'link'],
     ['http://', 'link'],
     ['https://bit.ly/abc', 'link'],
-    ['Cek Bansos Kemensos.icu', 'link'],
-    ['Promo Bansos.pw', 'link'],
-    ['Info Dana.cc', 'link'],
-    ['Hadiah Klik Linktr.ee', 'link'],
-    ['BANSOS.ICU', 'link'],
+    ['Cek Bansos Kemensos.icu', 'dot_space'],
+    ['Promo Bansos.pw', 'dot_space'],
+    ['Info Dana.cc', 'dot_space'],
+    ['Hadiah Klik Linktr.ee', 'dot_space'],
+    ['BANSOS.ICU', 'dot_space'],
+    ['Moh.Rizal', 'dot_space'],
     ['Siti 😀', 'symbol'],
     ['👨‍👩‍👧', 'symbol'],
     ['Siti ❤️', 'symbol'],
@@ -91,6 +92,8 @@ describe('what a refused name is told', () => {
     expect(t('id', 'name.digits')).toBe("Nama tidak boleh berisi angka. Nama hanya boleh berisi huruf, spasi, tanda petik ('), tanda hubung (-) dan titik.");
     expect(t('id', 'name.symbol')).toContain('emoji');
     expect(t('id', 'name.link')).toContain('tautan');
+    expect(t('id', 'name.dot_space')).toContain('Setelah titik, beri spasi');
+    expect(t('en', 'name.dot_space')).toContain('Put a space after a period');
     expect(t('id', 'name.invisible')).toContain('tidak terlihat');
     expect(t('id', 'name.too_long', { max: 60, got: 61 })).toBe('Nama terlalu panjang: paling banyak 60 huruf, yang Bapak/Ibu kirim 61. Tulis nama sesuai KK, ya.');
     expect(t('en', 'name.digits')).toBe("A name cannot hold digits. A name may hold only letters, spaces, apostrophes ('), hyphens (-) and periods.");

@@ -52,7 +52,7 @@ describe('a helper typing the applicant\'s name', () => {
   it('cannot put a link or emoji in front of the RT chair, and a Vietnamese name reaches the card intact', async () => {
     const budi = new SimPerson('628123450002', 'Budi');
     await toNameQuestion(budi, 'Orang lain');
-    expect(text(await budi.say('www.x.com'))).toBe(`Nama tidak boleh berisi alamat situs atau tautan. Setelah titik, beri spasi (contoh: Moh. Rizal). ${ALLOWED}\n\nNama lengkap pemohon sesuai KK?`);
+    expect(text(await budi.say('www.x.com'))).toBe(`Nama tidak boleh berisi alamat situs atau tautan. ${ALLOWED}\n\nNama lengkap pemohon sesuai KK?`);
     expect(text(await budi.say('Transfer ke http://x.id'))).toContain('Nama tidak boleh berisi alamat situs atau tautan.');
     expect(text(await budi.say('Siti 🙏'))).toContain('Nama tidak boleh berisi emoji');
     expect(text(await budi.say('nguyễn văn an'))).toContain('NIK pemohon');

@@ -209,7 +209,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
 
   // The name rule (src/domain/person-name.ts): say exactly what is wrong, then what a name may hold.
   'name.invisible': `That name holds invisible characters, perhaps copied along. ${NAME_ALLOWED_EN} Please type the name again instead of pasting it.`,
-  'name.link': `A name cannot hold a web address or link. Put a space after a period (for example: Moh. Rizal). ${NAME_ALLOWED_EN}`,
+  'name.link': `A name cannot hold a web address or link. ${NAME_ALLOWED_EN}`,
+  'name.dot_space': `Put a space after a period, as on the KK (for example: Moh. Rizal). A name cannot hold a web address. ${NAME_ALLOWED_EN}`,
   'name.digits': `A name cannot hold digits. ${NAME_ALLOWED_EN}`,
   'name.symbol': `A name cannot hold emoji or signs such as @, #, /, : or !. ${NAME_ALLOWED_EN}`,
   'name.script': `Please write the name in Latin letters (A to Z, accents such as é are fine), as on the family card. ${NAME_ALLOWED_EN}`,

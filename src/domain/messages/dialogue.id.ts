@@ -212,7 +212,8 @@ export const dialogueId = {
 
   // The name rule (src/domain/person-name.ts): say exactly what is wrong, then what a name may hold.
   'name.invisible': `Nama itu berisi tanda yang tidak terlihat, mungkin ikut tersalin. ${NAME_ALLOWED_ID} Ketik ulang namanya, jangan disalin.`,
-  'name.link': `Nama tidak boleh berisi alamat situs atau tautan. Setelah titik, beri spasi (contoh: Moh. Rizal). ${NAME_ALLOWED_ID}`,
+  'name.link': `Nama tidak boleh berisi alamat situs atau tautan. ${NAME_ALLOWED_ID}`,
+  'name.dot_space': `Setelah titik, beri spasi, seperti di KK (contoh: Moh. Rizal). Nama tidak boleh berisi alamat situs. ${NAME_ALLOWED_ID}`,
   'name.digits': `Nama tidak boleh berisi angka. ${NAME_ALLOWED_ID}`,
   'name.symbol': `Nama tidak boleh berisi emoji atau tanda seperti @, #, /, : atau !. ${NAME_ALLOWED_ID}`,
   'name.script': `Nama ditulis dengan huruf Latin (A sampai Z, boleh dengan tanda seperti é), seperti di KK. ${NAME_ALLOWED_ID}`,
