@@ -6,12 +6,11 @@
  * send nothing twice.
  */
 import type { OutboundMessage } from '../../adapters/channel';
-import { verifyChoices, pengantarChoices } from '../bot/steps/rt';
+import { pengantarChoices, verifyCardText, verifyChoices, type Words } from '../bot/rt-cards';
 import { applyEvent, type CaseState } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { decide, type Notice, type ScheduledCase } from '../domain/schedule';
 import type { IdSource, Instant } from '../domain/ports';
-import { maskNik } from '../domain/nik';
 import type { ServiceId } from '../domain/services';
 import { log } from '../log';
 import { revokeLettersOnEnd } from '../pipeline/letter-sql';
@@ -31,6 +30,7 @@ interface DueRow {
 
 const ctxText = <K extends Parameters<typeof t>[1]>(locale: Locale, key: K, ...params: unknown[]) =>
   (t as (l: Locale, k: K, ...p: unknown[]) => string)(locale, key, ...params);
+const words: Words = { ctxText };
 
 /** Only due cases, through the partial index: the cost follows the work due, not all cases. */
 export const DUE_CASES_SQL = `SELECT c.*, coalesce(c.given_name, a.full_name) AS applicant_name, coalesce(c.given_nik, a.nik) AS applicant_nik, a.locale AS applicant_locale,
@@ -121,7 +121,6 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
     queued.push({ type: 'deliver', outboxId: id });
   };
 
-  const service = c.service ? ctxText('id', `service.${c.service}`) : '-';
   for (const { notice, key } of d.notices) {
     const text = (k: Parameters<typeof ctxText>[1], ...p: unknown[]) => ctxText(locale, k, ...p);
     switch (notice as Notice) {
@@ -131,21 +130,21 @@ async function handleCase(env: Env, c: DueRow, now: Instant, ids: IdSource, staf
         break;
       case 'verification_card':
         if (!c.chair_person_id) break;
-        await verificationCard(env, c, key, service, send);
+        await verificationCard(env, c, key, send);
         break;
       case 'remind_pengantar':
         if (c.chair_person_id) {
           send({ personId: c.chair_person_id }, key, {
             kind: 'text',
             text: ctxText('id', 'notice.remind_pengantar', { name: c.applicant_name, code: c.code }),
-            choices: pengantarChoices('id', { ctxText } as never, c.id),
+            choices: pengantarChoices('id', words, c.id),
           });
         }
         break;
       case 'remind_verification':
         if (c.chair_person_id) {
           send({ personId: c.chair_person_id }, key, {
-            kind: 'text', text: ctxText('id', 'notice.remind_verification', { code: c.code }), choices: verifyChoices('id', { ctxText } as never, c.id),
+            kind: 'text', text: ctxText('id', 'notice.remind_verification', { code: c.code }), choices: verifyChoices('id', words, c.id),
           });
         }
         break;
@@ -189,7 +188,6 @@ async function verificationCard(
   env: Env,
   c: DueRow,
   key: string,
-  service: string,
   send: (r: { personId: string }, key: string, m: OutboundMessage) => void,
 ): Promise<void> {
   const docs = await env.DB.prepare(
@@ -207,8 +205,8 @@ async function verificationCard(
   });
   send({ personId: c.chair_person_id! }, key, {
     kind: 'text',
-    text: ctxText('id', 'rt.verify_card', { code: c.code, service, name: c.applicant_name, nik: maskNik(c.applicant_nik ?? ''), count: docs.results.length }),
-    choices: verifyChoices('id', { ctxText } as never, c.id),
+    text: verifyCardText(words, { code: c.code, service: c.service, applicantName: c.applicant_name, applicantNik: c.applicant_nik, rtNumber: c.rt_number, rwNumber: c.rw_number }, 'id', docs.results.length),
+    choices: verifyChoices('id', words, c.id),
   });
 }
 

@@ -7,18 +7,18 @@ import { instantAt, localMoment } from '../../domain/calendar';
 import { caseCodePeriod } from '../../domain/case-code';
 import { dailyLimitRefusal, targetRefusal, type HelperRefusal } from '../../domain/helper-limits';
 import { formatLongDate } from '../../domain/messages/dates';
-import { maskNik, validateNik } from '../../domain/nik';
+import { validateNik } from '../../domain/nik';
 import { checkPersonName } from '../../domain/person-name';
 import { maskPhone, normalizePhone } from '../../domain/phone';
 import { REMIND_EVERY_MS } from '../../domain/schedule';
 import { SERVICES } from '../../domain/services';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
+import { pengantarCardText, pengantarChoices } from '../rt-cards';
 import type { Session } from '../session';
 import { serviceChoices, serviceFrom } from './menu';
 import { confirmRequestText } from './confirm';
 import { askNextDocument } from './documents';
-import { pengantarChoices } from './rt';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -213,21 +213,14 @@ function createDraft(s: Session): void {
   });
 
   if (rt.chairIdentityId) {
-    // The RT chair reads in Bahasa Indonesia; the buttons to act on it are the RT flow's.
+    // The RT chair reads in Bahasa Indonesia; the same card the cron reminds them with.
     s.effect({
       type: 'send',
       to: { identityId: rt.chairIdentityId },
       caseId,
       message: {
         kind: 'text',
-        text: s.ctxText('id', 'rt.pengantar_card', {
-          name,
-          nik: maskNik(nik),
-          rt: pad2(rt.rtNumber),
-          rw: pad2(rt.rwNumber),
-          service: s.ctxText('id', `service.${service}`),
-          code: CASE_CODE_PLACEHOLDER,
-        }),
+        text: pengantarCardText(s, { code: CASE_CODE_PLACEHOLDER, service, applicantName: name, applicantNik: nik, rtNumber: rt.rtNumber, rwNumber: rt.rwNumber }, 'id'),
         choices: pengantarChoices('id', s, caseId),
       },
     });

@@ -5,8 +5,8 @@
  */
 import { applyEvent } from '../../domain/case-machine';
 import type { QuestionView } from '../context';
+import { verifyChoices } from '../rt-cards';
 import type { Session } from '../session';
-import { verifyChoices } from './rt';
 import { chosen, type Step } from './step';
 
 export function pendingQuestions(s: Session): QuestionView[] {

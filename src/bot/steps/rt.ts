@@ -3,16 +3,16 @@
  * day 2 declaring the applicant's documents valid, not valid (the case goes to revision), or
  * asking neighbours. Buttons carry `rt:<action>:<case>`; the case is loaded whoever pressed, and
  * only the chair of the case's own RT may act. Anyone else is refused and the attempt recorded.
+ * The cards and buttons themselves are in ../rt-cards.ts, shared with the cron.
  */
-import type { Choice } from '../../../adapters/channel';
 import { localMoment, threeDaySchedule } from '../../domain/calendar';
 import { applyEvent, type CaseEvent } from '../../domain/case-machine';
 import type { Locale } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
-import { maskNik } from '../../domain/nik';
 import { newVerificationCode } from '../../domain/verification-code';
 import { uploadRequirements, type RequirementId } from '../../domain/services';
 import type { RtCaseView } from '../context';
+import { pengantarCardText, pengantarChoices, verifyCardText, verifyChoices } from '../rt-cards';
 import { log } from '../../log';
 import type { Session } from '../session';
 import { normalizePhone } from '../../domain/phone';
@@ -21,23 +21,6 @@ import { chosen, type Step } from './step';
 const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');
 const ACTIONS = { ap: 'approve_pengantar', rf: 'refuse_pengantar', ok: 'verify_valid', no: 'verify_invalid', nb: 'ask_neighbours' } as const;
 type Action = keyof typeof ACTIONS;
-
-/** Buttons of the pengantar request card. */
-export function pengantarChoices(locale: Locale, s: Session, caseId: string): Choice[] {
-  return [
-    { id: `rt:ap:${caseId}`, label: s.ctxText(locale, 'rt.approve'), aliases: ['setuju', 'ya'] },
-    { id: `rt:rf:${caseId}`, label: s.ctxText(locale, 'rt.refuse'), aliases: ['tidak'] },
-  ];
-}
-
-/** Buttons of the day-2 verification card; after neighbours answered, only the verdict. */
-export function verifyChoices(locale: Locale, s: Pick<Session, 'ctxText'>, caseId: string, withNeighbours = true): Choice[] {
-  return [
-    { id: `rt:ok:${caseId}`, label: s.ctxText(locale, 'rt.valid'), aliases: ['benar'] },
-    { id: `rt:no:${caseId}`, label: s.ctxText(locale, 'rt.invalid'), aliases: ['salah'] },
-    ...(withNeighbours ? [{ id: `rt:nb:${caseId}`, label: s.ctxText(locale, 'rt.ask_neighbours'), aliases: ['tetangga'] }] : []),
-  ];
-}
 
 /** Cases waiting for this person's decision as an RT chair, oldest first. */
 export function rtPending(s: Session): RtCaseView[] {
@@ -289,7 +272,9 @@ export const rtPendingStep: Step = {
     }
     s.state.data = { caseId: c.id };
     if (c.state === 'verifying') {
-      s.ask(verifyCardText(s, c, s.locale), verifyChoices(s.locale, s, c.id));
+      // Only scans the chair can open: one still being fetched, refused or failed is not counted.
+      const stored = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status === 'stored').length;
+      s.ask(verifyCardText(s, c, s.locale, stored), verifyChoices(s.locale, s, c.id));
     } else {
       s.ask(pengantarCardText(s, c, s.locale), pengantarChoices(s.locale, s, c.id));
     }
@@ -299,26 +284,3 @@ export const rtPendingStep: Step = {
     return id ? pressRt(s, id) : false;
   },
 };
-
-export function pengantarCardText(s: Pick<Session, 'ctxText'>, c: RtCaseView, locale: Locale): string {
-  return s.ctxText(locale, 'rt.pengantar_card', {
-    name: c.applicantName,
-    nik: maskNik(c.applicantNik ?? ''),
-    rt: pad2(c.rtNumber),
-    rw: pad2(c.rwNumber),
-    service: c.service ? s.ctxText(locale, `service.${c.service}`) : '-',
-    code: c.code,
-  });
-}
-
-export function verifyCardText(s: Pick<Session, 'ctxText' | 'ctx'>, c: RtCaseView, locale: Locale): string {
-  // Only scans the chair can open: one still being fetched, refused or failed is not among them.
-  const count = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status === 'stored').length;
-  return s.ctxText(locale, 'rt.verify_card', {
-    code: c.code,
-    service: c.service ? s.ctxText(locale, `service.${c.service}`) : '-',
-    name: c.applicantName,
-    nik: maskNik(c.applicantNik ?? ''),
-    count,
-  });
-}
