@@ -5,9 +5,9 @@
  * current step sees the message.
  */
 import type { InboundBody } from '../../adapters/channel';
-import { matchChoice } from '../../adapters/choices';
 import type { BotContext } from './context';
 import type { Effect } from './effects';
+import { matchChoice } from './match-choice';
 import { Session } from './session';
 import { idleState, type ConversationState, type StepId } from './state';
 import { applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService } from './steps/apply';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelCapabilities, Choice } from '../../adapters/channel';
-import { matchChoice, numberedList, renderChoices } from '../../adapters/choices';
+import { numberedList, renderChoices } from '../../adapters/choices';
 
 const services: Choice[] = [
   { id: 'svc:ktp', label: 'KTP', aliases: ['e-ktp'] },
@@ -9,26 +9,8 @@ const services: Choice[] = [
   { id: 'svc:situ', label: 'SITU (Surat Izin Tempat Usaha)' },
 ];
 
-describe('typed answers to choices', () => {
-  it.each([
-    ['2', 'svc:kk'],
-    ['2.', 'svc:kk'],
-    ['no 3', 'svc:nikah'],
-    ['KTP', 'svc:ktp'],
-    ['kartu keluarga', 'svc:kk'],
-    ['kk', 'svc:kk'],
-    ['e-ktp', 'svc:ktp'],
-    ['nikah', 'svc:nikah'],
-    ['situ', 'svc:situ'],
-  ])('"%s" means %s', (typed, id) => {
-    expect(matchChoice(typed, services)?.id).toBe(id);
-  });
-
-  it.each(['5', '0', 'surat', '', 'paspor'])('"%s" means nothing', (typed) => {
-    expect(matchChoice(typed, services)).toBeNull();
-  });
-
-  it('writes the numbered fallback', () => {
+describe('the numbered fallback', () => {
+  it('writes one numbered line per choice', () => {
     expect(numberedList(services.slice(0, 2))).toBe('1. KTP\n2. Kartu Keluarga');
   });
 });
