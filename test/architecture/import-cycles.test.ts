@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
+// Vite's glob, declared here alone: vite/client's global types clash with the Workers types.
+declare global {
+  interface ImportMeta {
+    glob(patterns: string[], options: { query: '?raw'; import: 'default'; eager: true }): Record<string, unknown>;
+  }
+}
+
 // The sources as text, read at build time: the test runs inside workerd, which has no file system.
 const sources = import.meta.glob(['/src/**/*.ts', '/adapters/**/*.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
