@@ -8,6 +8,8 @@ import type { ChannelSender, MediaSource } from '../adapters/ports';
 import { simulatorMedia, simulatorSender } from '../adapters/simulator/simulator';
 import { whatsappMedia } from '../adapters/whatsapp/media';
 import { whatsappSender } from '../adapters/whatsapp/sender';
+import { dbOf } from './db/client';
+import { firstKelurahan, kelurahanByWhatsappNumber, whatsappNumberOfKelurahan } from './db/kelurahan';
 import { log } from './log';
 import { systemClock } from './platform';
 
@@ -20,10 +22,10 @@ const byKelurahan = new Map<string, { phoneNumberId: string; name: string; at: n
 export async function kelurahanForPhoneNumber(env: Env, phoneNumberId: string): Promise<string | null> {
   const hit = byPhoneNumber.get(phoneNumberId);
   if (hit && systemClock.now() - hit.at < CACHE_MS) return hit.id;
-  const row = await env.DB.prepare('SELECT id FROM kelurahan WHERE whatsapp_phone_number_id = ?1').bind(phoneNumberId).first<{ id: string }>();
-  let id = row?.id ?? null;
+  const db = dbOf(env.DB);
+  let id = (await kelurahanByWhatsappNumber(db, phoneNumberId).get())?.id ?? null;
   if (!id && env.LOCAL_TOOLS === 'true' && phoneNumberId === env.WHATSAPP_PHONE_NUMBER_ID) {
-    id = (await env.DB.prepare('SELECT id FROM kelurahan ORDER BY created_at, id LIMIT 1').first<{ id: string }>())?.id ?? null;
+    id = (await firstKelurahan(db).get())?.id ?? null;
   }
   byPhoneNumber.set(phoneNumberId, { id, at: systemClock.now() });
   return id;
@@ -32,11 +34,8 @@ export async function kelurahanForPhoneNumber(env: Env, phoneNumberId: string): 
 async function whatsappNumberOf(kelurahanId: string, env: Env) {
   const hit = byKelurahan.get(kelurahanId);
   if (hit && systemClock.now() - hit.at < CACHE_MS) return hit;
-  const row = await env.DB.prepare('SELECT name, whatsapp_phone_number_id FROM kelurahan WHERE id = ?1').bind(kelurahanId).first<{
-    name: string;
-    whatsapp_phone_number_id: string | null;
-  }>();
-  const phoneNumberId = row?.whatsapp_phone_number_id || env.WHATSAPP_PHONE_NUMBER_ID;
+  const row = await whatsappNumberOfKelurahan(dbOf(env.DB), kelurahanId).get();
+  const phoneNumberId = row?.whatsappPhoneNumberId || env.WHATSAPP_PHONE_NUMBER_ID;
   if (!phoneNumberId) throw new Error(`kelurahan ${kelurahanId} has no WhatsApp number`);
   const value = { phoneNumberId, name: row?.name ?? '', at: systemClock.now() };
   byKelurahan.set(kelurahanId, value);

@@ -4,18 +4,12 @@
  * applications at the same moment never share a number, and the unique index on
  * cases(kelurahan_id, code) is the second line of defence. `allocateCaseCode` draws one alone.
  */
+import { dbOf } from '../db/client';
+import { nextSequence } from '../db/case-codes';
 import { caseCodePeriod, formatCaseCode } from '../domain/case-code';
 import type { LocalDate } from '../domain/calendar';
 
-export function nextSequenceStatement(d1: D1Database, kelurahanId: string, period: string): D1PreparedStatement {
-  return d1
-    .prepare(
-      `INSERT INTO case_code_counters (kelurahan_id, period, last_sequence) VALUES (?1, ?2, 1)
-       ON CONFLICT (kelurahan_id, period) DO UPDATE SET last_sequence = last_sequence + 1
-       RETURNING last_sequence`,
-    )
-    .bind(kelurahanId, period);
-}
+export { nextSequenceStatement } from '../db/case-codes';
 
 export async function allocateCaseCode(
   d1: D1Database,
@@ -23,7 +17,7 @@ export async function allocateCaseCode(
   prefix: string,
   today: LocalDate,
 ): Promise<string> {
-  const row = await nextSequenceStatement(d1, kelurahanId, caseCodePeriod(prefix, today)).first<{ last_sequence: number }>();
+  const row = await nextSequence(dbOf(d1), kelurahanId, caseCodePeriod(prefix, today)).get();
   if (!row) throw new Error('case code counter returned no row');
-  return formatCaseCode(prefix, today, row.last_sequence);
+  return formatCaseCode(prefix, today, row.lastSequence);
 }

@@ -4,6 +4,8 @@
  * only be checked for presence: a probe message would be delivered to the consumer.
  */
 import { Hono } from 'hono';
+import { dbOf } from '../db/client';
+import { countKelurahan } from '../db/kelurahan';
 import { log } from '../log';
 
 type Probe = { ok: true; detail?: string } | { ok: false; error: string };
@@ -22,7 +24,7 @@ async function probe(name: string, run: () => Promise<string | undefined>): Prom
 export const health = new Hono<{ Bindings: Env }>().get('/', async (c) => {
   const [d1, r2] = await Promise.all([
     probe('d1', async () => {
-      const row = await c.env.DB.prepare('SELECT count(*) AS n FROM kelurahan').first<{ n: number }>();
+      const row = await countKelurahan(dbOf(c.env.DB)).get();
       return `${row?.n ?? 0} kelurahan`;
     }),
     probe('r2', async () => {

@@ -4,6 +4,8 @@
  * none of it exists in production.
  */
 import { Hono } from 'hono';
+import { dbOf } from '../db/client';
+import { chairedRtByNumbers } from '../db/kelurahan';
 import { cryptoRandom, systemClock } from '../platform';
 import { DEMO_STAFF } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo-seed';
@@ -24,14 +26,10 @@ export const local = new Hono<{ Bindings: Env }>()
   .post('/invites', async (c) => {
     const body = await c.req.json<{ rw?: number; rt?: number }>().catch(() => null);
     if (!body?.rw || !body.rt) return c.json({ error: 'bad_request', detail: 'give rw and rt numbers' }, 400);
-    const rt = await c.env.DB.prepare(
-      'SELECT rt.kelurahan_id, rt.chair_person_id FROM rt JOIN rw ON rw.id = rt.rw_id WHERE rw.number = ?1 AND rt.number = ?2 AND rt.chair_person_id IS NOT NULL LIMIT 1',
-    )
-      .bind(body.rw, body.rt)
-      .first<{ kelurahan_id: string; chair_person_id: string }>();
-    if (!rt) return c.json({ error: 'not_found', detail: 'no RT with a chair there' }, 404);
+    const rt = await chairedRtByNumbers(dbOf(c.env.DB), body.rw, body.rt).get();
+    if (!rt?.chairPersonId) return c.json({ error: 'not_found', detail: 'no RT with a chair there' }, 404);
     const code = await createInvite(c.env.DB, {
-      kelurahanId: rt.kelurahan_id, personId: rt.chair_person_id, role: 'rt_chair', now: systemClock.now(), random: cryptoRandom,
+      kelurahanId: rt.kelurahanId, personId: rt.chairPersonId, role: 'rt_chair', now: systemClock.now(), random: cryptoRandom,
     });
     return c.json({ code });
   })

@@ -6,6 +6,9 @@ import { Hono } from 'hono';
 import type { InboundEvent, OutboundMessage, Sender } from '../../adapters/channel';
 import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
 import { simulatorPage } from '../../adapters/simulator/page';
+import { dbOf } from '../db/client';
+import { firstKelurahan, kelurahanById, simulatorChairs } from '../db/kelurahan';
+import { simulatorInbox, simulatorOutboxPayload } from '../db/outbox';
 import { dailyDigest } from '../jobs/daily-digest';
 import { scheduleTick } from '../jobs/schedule-tick';
 import { pipelineDeps } from '../pipeline/deps';
@@ -17,9 +20,8 @@ type Ctx = { Bindings: Env };
 
 
 async function defaultKelurahan(env: Env, requested: string | undefined): Promise<string | null> {
-  const row = requested
-    ? await env.DB.prepare('SELECT id FROM kelurahan WHERE id = ?1').bind(requested).first<{ id: string }>()
-    : await env.DB.prepare('SELECT id FROM kelurahan ORDER BY created_at, id LIMIT 1').first<{ id: string }>();
+  const db = dbOf(env.DB);
+  const row = requested ? await kelurahanById(db, requested).get() : await firstKelurahan(db).get();
   return row?.id ?? null;
 }
 
@@ -100,26 +102,15 @@ export const simulator = new Hono<Ctx>()
   .get('/api/inbox', async (c) => {
     const id = c.req.query('id') ?? '';
     const after = Number(c.req.query('after') ?? 0);
-    const rows = await c.env.DB.prepare(
-      // rowid is the order of writing: the simulated clock may run ahead of the real one.
-      `SELECT o.rowid AS seq, o.id, o.payload, o.status, o.created_at FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
-       WHERE ci.channel = 'simulator' AND ci.external_id = ?1 AND o.rowid > ?2 ORDER BY o.rowid LIMIT 200`,
-    )
-      .bind(id, after)
-      .all<{ seq: number; id: string; payload: string; status: string; created_at: number }>();
+    const rows = await simulatorInbox(dbOf(c.env.DB), id, after).all();
     return c.json({
-      messages: rows.results.map((r) => ({ seq: r.seq, id: r.id, at: r.created_at, status: r.status, message: JSON.parse(r.payload) })),
+      messages: rows.map((r) => ({ seq: r.seq, id: r.id, at: r.createdAt, status: r.status, message: JSON.parse(r.payload) })),
     });
   })
   .get('/api/files/:outboxId', async (c) => {
     // Documents and images Loket sent to a simulated person; scans uploaded by residents are
     // never served here.
-    const row = await c.env.DB.prepare(
-      `SELECT o.payload FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
-       WHERE o.id = ?1 AND ci.channel = 'simulator'`,
-    )
-      .bind(c.req.param('outboxId'))
-      .first<{ payload: string }>();
+    const row = await simulatorOutboxPayload(dbOf(c.env.DB), c.req.param('outboxId')).get();
     const message = row ? (JSON.parse(row.payload) as OutboundMessage) : null;
     if (!message || (message.kind !== 'document' && message.kind !== 'image')) return c.json({ error: 'not_found' }, 404);
     const object = await c.env.SCANS.get(message.r2Key);
@@ -134,16 +125,12 @@ export const simulator = new Hono<Ctx>()
     });
   })
   .get('/api/people', async (c) => {
-    const chairs = await c.env.DB.prepare(
-      `SELECT ci.external_id AS id, p.full_name AS name, rt.number AS rt, rw.number AS rw
-       FROM rt JOIN rw ON rw.id = rt.rw_id JOIN people p ON p.id = rt.chair_person_id
-       JOIN channel_identities ci ON ci.person_id = p.id AND ci.channel = 'simulator' ORDER BY rw.number, rt.number`,
-    ).all<{ id: string; name: string; rt: number; rw: number }>();
+    const chairs = await simulatorChairs(dbOf(c.env.DB)).all();
     return c.json({
       people: [
         { id: '628123450001', name: 'Siti Aminah', role: 'resident' },
         { id: '628123450002', name: 'Budi Santoso', role: 'helper' },
-        ...chairs.results.map((r) => ({ id: r.id, name: r.name, role: 'rt_chair', rt: r.rt, rw: r.rw })),
+        ...chairs.map((r) => ({ id: r.id, name: r.name, role: 'rt_chair', rt: r.rt, rw: r.rw })),
       ],
     });
   });

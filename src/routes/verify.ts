@@ -7,6 +7,8 @@
  */
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
+import { dbOf } from '../db/client';
+import { letterForVerification, type LetterCheck } from '../db/letters';
 import { localMoment } from '../domain/calendar';
 import { formatLongDate } from '../domain/messages/dates';
 import { normalizeVerificationCode } from '../domain/verification-code';
@@ -23,11 +25,6 @@ export function maskName(name: string): string {
   return [first, ...rest.map((w) => `${w.charAt(0)}.`)].join(' ');
 }
 
-type Row = {
-  kind: string; number: string; issued_at: number; issuer_name: string; issuer_role: string; revoked_at: number | null;
-  revoked_reason: string | null; made_at: number | null; failed_at: number | null; case_code: string; applicant_name: string;
-  kelurahan_name: string; utc_offset_minutes: number;
-};
 type Status = 'genuine' | 'pending' | 'failed' | 'revoked' | 'unknown';
 
 export const verify = new Hono<{ Bindings: Env }>().get('/:code', async (c) => {
@@ -38,18 +35,9 @@ export const verify = new Hono<{ Bindings: Env }>().get('/:code', async (c) => {
     return c.html(tooMany(), 429);
   }
   const code = normalizeVerificationCode(c.req.param('code'));
-  const row = code
-    ? await c.env.DB.prepare(
-        `SELECT l.kind, l.number, l.issued_at, l.issuer_name, l.issuer_role, l.revoked_at, l.revoked_reason, l.made_at, l.failed_at,
-                cs.code AS case_code, coalesce(cs.given_name, p.full_name) AS applicant_name, k.name AS kelurahan_name, k.utc_offset_minutes
-         FROM letters l JOIN cases cs ON cs.id = l.case_id JOIN people p ON p.id = cs.applicant_person_id
-         JOIN kelurahan k ON k.id = l.kelurahan_id WHERE l.verification_code = ?1`,
-      )
-        .bind(code)
-        .first<Row>()
-    : null;
+  const row = code ? ((await letterForVerification(dbOf(c.env.DB), code).get()) ?? null) : null;
   // Genuine only once the PDF exists: a code is never vouched for before its letter is made.
-  const status: Status = !row ? 'unknown' : row.revoked_at ? 'revoked' : row.failed_at ? 'failed' : row.made_at === null ? 'pending' : 'genuine';
+  const status: Status = !row ? 'unknown' : row.revokedAt ? 'revoked' : row.failedAt ? 'failed' : row.madeAt === null ? 'pending' : 'genuine';
   return c.html(page(status, code ?? c.req.param('code').slice(0, 20), row), status === 'unknown' ? 404 : 200);
 });
 
@@ -71,7 +59,7 @@ function tooMany() {
 </div></main></body></html>`;
 }
 
-function page(status: Status, code: string, r: Row | null) {
+function page(status: Status, code: string, r: LetterCheck | null) {
   const [title, english, colour] = {
     genuine: ['Surat ini asli', 'This letter is genuine', '#0b6b3a'],
     pending: ['Surat ini sedang dibuat', 'This letter is still being made', '#8a6d00'],
@@ -82,7 +70,7 @@ function page(status: Status, code: string, r: Row | null) {
   const note = {
     pending: html`<p>Surat ini baru disetujui dan sedang dibuat. Coba lagi beberapa menit lagi.</p>`,
     failed: r
-      ? html`<p>Surat ini gagal dibuat oleh sistem, jadi tidak sah. Silakan hubungi kantor Kelurahan ${r.kelurahan_name}.</p>`
+      ? html`<p>Surat ini gagal dibuat oleh sistem, jadi tidak sah. Silakan hubungi kantor Kelurahan ${r.kelurahanName}.</p>`
       : '',
   } as Partial<Record<Status, unknown>>;
   return html`<!doctype html>
@@ -97,12 +85,12 @@ ${
     ? html`<dl>
 <dt>Jenis</dt><dd>${KIND_LABEL[r.kind] ?? r.kind}</dd>
 <dt>Nomor surat</dt><dd>${r.number}</dd>
-<dt>Nomor berkas</dt><dd>${r.case_code}</dd>
-<dt>Atas nama</dt><dd>${maskName(r.applicant_name)}</dd>
-<dt>Diterbitkan</dt><dd>${formatLongDate('id', localMoment(r.issued_at, r.utc_offset_minutes).date)}</dd>
-<dt>Oleh</dt><dd>${r.issuer_name}, ${r.issuer_role}</dd>
-<dt>Kelurahan</dt><dd>${r.kelurahan_name}</dd>
-${r.revoked_at ? html`<dt>Dicabut</dt><dd>${formatLongDate('id', localMoment(r.revoked_at, r.utc_offset_minutes).date)}${r.revoked_reason ? html`: ${r.revoked_reason}` : ''}</dd>` : ''}
+<dt>Nomor berkas</dt><dd>${r.caseCode}</dd>
+<dt>Atas nama</dt><dd>${maskName(r.applicantName)}</dd>
+<dt>Diterbitkan</dt><dd>${formatLongDate('id', localMoment(r.issuedAt, r.utcOffsetMinutes).date)}</dd>
+<dt>Oleh</dt><dd>${r.issuerName}, ${r.issuerRole}</dd>
+<dt>Kelurahan</dt><dd>${r.kelurahanName}</dd>
+${r.revokedAt ? html`<dt>Dicabut</dt><dd>${formatLongDate('id', localMoment(r.revokedAt, r.utcOffsetMinutes).date)}${r.revokedReason ? html`: ${r.revokedReason}` : ''}</dd>` : ''}
 <dt>Kode cek</dt><dd>${code}</dd>
 </dl>`
       : html`<p>Kode <strong>${code}</strong> tidak ada dalam catatan Loket. Periksa lagi kodenya, atau tanyakan ke kantor kelurahan.</p>`

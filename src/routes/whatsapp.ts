@@ -12,6 +12,8 @@ import { ERROR, RETRYABLE_STATUS_CODES, SERVICE_WINDOW_MS } from '../../adapters
 import { parseWebhook } from '../../adapters/whatsapp/parse';
 import { verifySignature } from '../../adapters/whatsapp/signature';
 import { kelurahanForPhoneNumber } from '../channels';
+import { dbOf, type Db } from '../db/client';
+import { closeServiceWindowOf, outboxIdByProviderMessage, retrySentMessage } from '../db/outbox';
 import { markUndeliverable } from '../jobs/undeliverable';
 import { log } from '../log';
 import { enqueue, processInbound } from '../pipeline/process-inbound';
@@ -70,22 +72,23 @@ export const whatsapp = new Hono<{ Bindings: Env }>()
     }
     try {
       const now = systemClock.now();
+      const db = dbOf(c.env.DB);
       // A message Meta reports failed, whatever the code (131026 undeliverable, 131049 held back,
       // 131047 outside the window...), did not arrive: someone who can reach the person is told.
       // First, since it acts only on rows not yet marked failed.
       for (const s of parsed.statuses.filter((x) => x.status === 'failed')) {
-        const row = await c.env.DB.prepare('SELECT id FROM outbox WHERE provider_message_id = ?1').bind(s.providerMessageId).first<{ id: string }>();
+        const row = await outboxIdByProviderMessage(db, s.providerMessageId).get();
         if (!row) continue;
         const code = s.errors[0]?.code ?? 0;
         const detail = s.errors.length ? s.errors.map((e) => `${e.code} ${e.title}`.trim()).join('; ') : 'failed without a code';
         // A failure another try can cure is tried again (the outbox row's own 7-day schedule);
         // only one that cannot tells a person now.
-        if (RETRYABLE_STATUS_CODES.has(code)) await retryAfterFailedStatus(c.env.DB, row.id, code, detail, now);
+        if (RETRYABLE_STATUS_CODES.has(code)) await retryAfterFailedStatus(db, row.id, code, detail, now);
         else await enqueue(c.env.OUTBOX, await markUndeliverable(c.env, row.id, code, now, cryptoIds, detail));
       }
       // A curable failure put its row back in the outbox above; recording it as failed would undo that.
       const retried = (x: (typeof parsed.statuses)[number]) => x.status === 'failed' && RETRYABLE_STATUS_CODES.has(x.errors[0]?.code ?? 0);
-      await recordStatuses(c.env.DB, parsed.statuses.filter((x) => !retried(x)), now);
+      await recordStatuses(db, parsed.statuses.filter((x) => !retried(x)), now);
     } catch (err) {
       retryable++;
       log.error('whatsapp.status_failed', { error: err });
@@ -102,20 +105,8 @@ const RETRY_AFTER_FAILED_STATUS_MS = 5 * 60_000;
  * last part's id), so only that part goes again. For 131047 Meta says the 24-hour window is
  * closed: the chat's last inbound time is moved back to match, so the next try is a template.
  */
-async function retryAfterFailedStatus(db: D1Database, outboxId: string, code: number, detail: string, now: number): Promise<void> {
-  const statements = [
-    db.prepare(
-      `UPDATE outbox SET status = 'pending', parts_sent = max(parts_sent - 1, 0), not_before = ?1, last_error = ?2, updated_at = ?3
-       WHERE id = ?4 AND status IN ('sent', 'delivered')`,
-    ).bind(now + RETRY_AFTER_FAILED_STATUS_MS, detail.slice(0, 500), now, outboxId),
-  ];
-  if (code === ERROR.REENGAGEMENT) {
-    statements.push(
-      db.prepare(
-        `UPDATE channel_identities SET last_inbound_at = min(coalesce(last_inbound_at, 0), ?1)
-         WHERE id = (SELECT identity_id FROM outbox WHERE id = ?2)`,
-      ).bind(now - SERVICE_WINDOW_MS, outboxId),
-    );
-  }
-  await db.batch(statements);
+async function retryAfterFailedStatus(db: Db, outboxId: string, code: number, detail: string, now: number): Promise<void> {
+  const retry = retrySentMessage(db, outboxId, now + RETRY_AFTER_FAILED_STATUS_MS, detail.slice(0, 500), now);
+  if (code === ERROR.REENGAGEMENT) await db.batch([retry, closeServiceWindowOf(db, outboxId, now - SERVICE_WINDOW_MS)]);
+  else await retry.run();
 }

@@ -2,6 +2,8 @@
  * Invitation codes that link an RT chair or a neighbour to their chat. Eight characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L), read out over the phone or sent as a link.
  */
+import { dbOf } from '../db/client';
+import { insertInvite } from '../db/invites';
 import type { Instant, RandomSource } from '../domain/ports';
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -22,10 +24,9 @@ export async function createInvite(
   args: { kelurahanId: string; personId: string; role: 'rt_chair' | 'neighbour'; now: Instant; random: RandomSource },
 ): Promise<string> {
   const code = newInviteCode(args.random);
-  await d1
-    .prepare('INSERT INTO invites (code, kelurahan_id, person_id, role, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-    .bind(code, args.kelurahanId, args.personId, args.role, args.now, args.now + INVITE_TTL_MS)
-    .run();
+  await insertInvite(dbOf(d1), {
+    code, kelurahanId: args.kelurahanId, personId: args.personId, role: args.role, createdAt: args.now, expiresAt: args.now + INVITE_TTL_MS,
+  }).run();
   return code;
 }
 

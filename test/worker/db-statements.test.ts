@@ -1,0 +1,96 @@
+/**
+ * Every query of src/db is compiled by SQLite against the freshly migrated D1, so a query that
+ * names a table or column the migrations do not have fails here, not in production. Each module
+ * has one table of entries (export name -> the query built with sample arguments); a module's
+ * export without an entry fails too, so a new query cannot skip the check.
+ */
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import * as caseCodes from '../../src/db/case-codes';
+import { dbOf, type Db } from '../../src/db/client';
+import * as invites from '../../src/db/invites';
+import * as kelurahan from '../../src/db/kelurahan';
+import * as letters from '../../src/db/letters';
+import * as outbox from '../../src/db/outbox';
+import * as seed from '../../src/db/seed';
+
+type Query = { toSQL(): { sql: string; params: unknown[] } };
+type Built = Query | D1PreparedStatement;
+type Entries<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? K : never]: (db: Db) => Built | Built[] };
+type Module<M> = { exports: M; entries: Entries<M> };
+const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
+
+const now = 1_780_000_000_000;
+
+const modules: Record<string, Module<unknown>> = {
+  'case-codes': module(caseCodes, {
+    nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
+    nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
+  }),
+  invites: module(invites, {
+    insertInvite: (db) =>
+      invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
+  }),
+  kelurahan: module(kelurahan, {
+    countKelurahan: (db) => kelurahan.countKelurahan(db),
+    kelurahanById: (db) => kelurahan.kelurahanById(db, 'k1'),
+    firstKelurahan: (db) => kelurahan.firstKelurahan(db),
+    kelurahanByWhatsappNumber: (db) => kelurahan.kelurahanByWhatsappNumber(db, '1234'),
+    whatsappNumberOfKelurahan: (db) => kelurahan.whatsappNumberOfKelurahan(db, 'k1'),
+    chairedRtByNumbers: (db) => kelurahan.chairedRtByNumbers(db, 2, 3),
+    simulatorChairs: (db) => kelurahan.simulatorChairs(db),
+  }),
+  letters: module(letters, {
+    letterForVerification: (db) => letters.letterForVerification(db, 'ABCD2345'),
+  }),
+  outbox: module(outbox, {
+    recordStatus: (db) => outbox.recordStatus(db, { providerMessageId: 'wamid.1', status: 'read', rank: 3, error: null }, now),
+    outboxIdByProviderMessage: (db) => outbox.outboxIdByProviderMessage(db, 'wamid.1'),
+    retrySentMessage: (db) => outbox.retrySentMessage(db, 'o1', now, '131000 error', now),
+    closeServiceWindowOf: (db) => outbox.closeServiceWindowOf(db, 'o1', now),
+    simulatorInbox: (db) => outbox.simulatorInbox(db, '628123450001', 0),
+    simulatorOutboxPayload: (db) => outbox.simulatorOutboxPayload(db, 'o1'),
+  }),
+  seed: module(seed, {
+    upsertKelurahan: (db) =>
+      seed.upsertKelurahan(db, { id: 'k1', name: 'A', kecamatan: 'B', city: 'C', lurahName: 'D', address: 'E', createdAt: now }),
+    insertRw: (db) => seed.insertRw(db, { id: 'rw1', kelurahanId: 'k1', number: 1 }),
+    insertRt: (db) => seed.insertRt(db, { id: 'rt1', kelurahanId: 'k1', rwId: 'rw1', number: 1 }),
+    setRtChair: (db) => seed.setRtChair(db, 'rt1', 'p1'),
+    upsertPerson: (db) => seed.upsertPerson(db, { id: 'p1', kelurahanId: 'k1', fullName: 'Siti', phone: '62812', rtId: 'rt1', createdAt: now }),
+    insertIdentity: (db) =>
+      seed.insertIdentity(db, { id: 'i1', kelurahanId: 'k1', personId: 'p1', channel: 'simulator', externalId: '62812', createdAt: now }),
+    upsertStaffUser: (db) =>
+      seed.upsertStaffUser(db, {
+        id: 's1', kelurahanId: 'k1', username: 'staf', displayName: 'Staf', role: 'staff', passwordHash: 'x', createdAt: now,
+      }),
+    insertHoliday: (db) => seed.insertHoliday(db, { kelurahanId: 'k1', date: '2026-08-17', name: 'HUT RI', kind: 'national' }),
+  }),
+};
+
+/** EXPLAIN makes SQLite compile the statement (tables, columns, types of RETURNING) without running it. */
+async function compile(q: Built): Promise<void> {
+  if ('toSQL' in q) {
+    const { sql: text, params } = q.toSQL();
+    await env.DB.prepare(`EXPLAIN ${text}`).bind(...params).all();
+  } else {
+    // A raw D1 statement keeps its text to itself: it runs for real on the empty database.
+    await env.DB.batch([env.DB.prepare("INSERT OR IGNORE INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k1', 'A', 'B', 'C', 'D', 'E', 0)"), q]);
+  }
+}
+
+for (const [name, { exports, entries }] of Object.entries(modules)) {
+  describe(`src/db/${name}.ts`, () => {
+    it('has an entry for every exported query', () => {
+      const functions = Object.entries(exports as Record<string, unknown>).filter(([, v]) => typeof v === 'function').map(([k]) => k);
+      expect(Object.keys(entries).sort()).toEqual(functions.sort());
+    });
+    for (const [query, build] of Object.entries(entries as Record<string, (db: Db) => Built | Built[]>)) {
+      it(`${query} fits the schema`, async () => {
+        const built = build(dbOf(env.DB));
+        for (const q of Array.isArray(built) ? built : [built]) await compile(q);
+      });
+    }
+  });
+}
+
