@@ -6,16 +6,26 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { Placeholder } from 'drizzle-orm';
 import * as caseCodes from '../../src/db/case-codes';
+import * as cases from '../../src/db/cases';
 import { dbOf, type Db } from '../../src/db/client';
+import * as conversations from '../../src/db/conversations';
+import * as documents from '../../src/db/documents';
+import * as holidays from '../../src/db/holidays';
+import * as inbound from '../../src/db/inbound';
 import * as invites from '../../src/db/invites';
 import * as kelurahan from '../../src/db/kelurahan';
 import * as letters from '../../src/db/letters';
+import * as neighbourQuestions from '../../src/db/neighbour-questions';
 import * as outbox from '../../src/db/outbox';
+import * as people from '../../src/db/people';
 import * as seed from '../../src/db/seed';
+import * as throttles from '../../src/db/throttles';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
-type Built = Query | D1PreparedStatement;
+/** A query, a raw statement, or a read run for real on the empty database (the inbound read batch). */
+type Built = Query | D1PreparedStatement | Promise<unknown>;
 type Entries<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? K : never]: (db: Db) => Built | Built[] };
 type Module<M> = { exports: M; entries: Entries<M> };
 const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
@@ -27,7 +37,42 @@ const modules: Record<string, Module<unknown>> = {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
     nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
   }),
+  cases: module(cases, {
+    casesOfSender: (db) => cases.casesOfSender(db),
+    rtCasesOfSender: (db) => cases.rtCasesOfSender(db),
+    requestsForOthersOfSender: (db) => cases.requestsForOthersOfSender(db),
+  }),
+  conversations: module(conversations, {
+    seenMessage: (db) => conversations.seenMessage(db),
+    senderWithConversation: (db) => conversations.senderWithConversation(db),
+  }),
+  documents: module(documents, {
+    openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),
+    rtDocumentsOfSender: (db) => documents.rtDocumentsOfSender(db),
+  }),
+  holidays: module(holidays, {
+    holidaysBetween: (db) => holidays.holidaysBetween(db),
+  }),
+  inbound: module(inbound, {
+    readInbound: (db) =>
+      inbound.readInbound(db, {
+        kelurahanId: 'k1', channel: 'whatsapp', externalId: '62812', messageId: 'wamid.1', pressedCaseId: 'c1',
+        pressedQuestionId: 'q1', inviteCode: 'ABCD-EF23', holidaysFrom: '2026-08-01', holidaysTo: '2026-12-01',
+        requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812',
+      }),
+  }),
+  'neighbour-questions': module(neighbourQuestions, {
+    questionsOfSender: (db) => neighbourQuestions.questionsOfSender(db),
+  }),
+  people: module(people, {
+    senderPersonId: (db) => people.senderPersonId(db),
+    senderIdentityId: (db) => people.senderIdentityId(db),
+  }),
+  throttles: module(throttles, {
+    throttleByKey: (db) => throttles.throttleByKey(db),
+  }),
   invites: module(invites, {
+    inviteByCode: (db) => invites.inviteByCode(db),
     insertInvite: (db) =>
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
   }),
@@ -39,6 +84,8 @@ const modules: Record<string, Module<unknown>> = {
     whatsappNumberOfKelurahan: (db) => kelurahan.whatsappNumberOfKelurahan(db, 'k1'),
     chairedRtByNumbers: (db) => kelurahan.chairedRtByNumbers(db, 2, 3),
     simulatorChairs: (db) => kelurahan.simulatorChairs(db),
+    kelurahanHours: (db) => kelurahan.kelurahanHours(db),
+    registryOf: (db) => kelurahan.registryOf(db),
   }),
   letters: module(letters, {
     letterForVerification: (db) => letters.letterForVerification(db, 'ABCD2345'),
@@ -70,9 +117,12 @@ const modules: Record<string, Module<unknown>> = {
 
 /** EXPLAIN makes SQLite compile the statement (tables, columns, types of RETURNING) without running it. */
 async function compile(q: Built): Promise<void> {
-  if ('toSQL' in q) {
+  if (q instanceof Promise) {
+    await q;
+  } else if ('toSQL' in q) {
     const { sql: text, params } = q.toSQL();
-    await env.DB.prepare(`EXPLAIN ${text}`).bind(...params).all();
+    // Values a query takes per use (sql.placeholder) are not needed to compile it.
+    await env.DB.prepare(`EXPLAIN ${text}`).bind(...params.map((p) => (p instanceof Placeholder ? null : p))).all();
   } else {
     // A raw D1 statement keeps its text to itself: it runs for real on the empty database.
     await env.DB.batch([env.DB.prepare("INSERT OR IGNORE INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k1', 'A', 'B', 'C', 'D', 'E', 0)"), q]);
