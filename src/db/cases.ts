@@ -1,10 +1,10 @@
 /** Cases as the dialogue reads them: the sender's own, their RT's, and those they made for others. */
-import { and, desc, asc, eq, gte, inArray, isNotNull, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, desc, asc, eq, gte, inArray, isNotNull, isNull, ne, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { TERMINAL_STATES, type CaseState } from '../domain/case-machine';
-import { named, type Db } from './client';
+import { named, reusable, value, type Db } from './client';
 import { senderPersonId } from './people';
-import { cases, people, rt, rw } from './schema';
+import { caseCodeCounters, caseEvents, cases, channelIdentities, people, rt, rw } from './schema';
 
 /** The states in which an RT chair has something to do; the pressed case is loaded whatever its state. */
 const CHAIR_STATES: CaseState[] = ['draft', 'awaiting_pengantar', 'verifying', 'neighbour_check', 'needs_revision'];
@@ -118,3 +118,144 @@ export function requestsForOthersOfSender(db: Db) {
     .orderBy(desc(cases.createdAt))
     .limit(200);
 }
+
+const ph = sql.placeholder;
+
+/** The case code: the period and the counter's value just drawn in the same batch (placeholders k, period). */
+const drawnCode = sql<string>`${ph('period')} || '-' || printf('%04d', (SELECT ${caseCodeCounters.lastSequence} FROM ${caseCodeCounters} WHERE ${caseCodeCounters.kelurahanId} = ${ph('k')} AND ${caseCodeCounters.period} = ${ph('period')}))`;
+
+function newCase(db: Db, applicantPersonId: SQL | Placeholder) {
+  return db.insert(cases).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    code: drawnCode,
+    kind: ph('kind'),
+    service: ph('service'),
+    state: ph('state'),
+    applicantPersonId,
+    submitterPersonId: ph('submitterPersonId'),
+    rtId: ph('rtId'),
+    complaintText: ph('complaintText'),
+    relatedCaseId: ph('relatedCaseId'),
+    dueAt: ph('dueAt'),
+    nextActionAt: ph('nextActionAt'),
+    createdAt: ph('now'),
+    updatedAt: ph('now'),
+    givenName: ph('givenName'),
+    givenNik: ph('givenNik'),
+  });
+}
+
+/**
+ * A case whose code takes the sequence drawn just before in the batch (placeholders id, k,
+ * period, kind, service, state, applicantPersonId, submitterPersonId, rtId, complaintText,
+ * relatedCaseId, dueAt, nextActionAt, now, givenName, givenNik).
+ */
+export const insertCase = reusable((db) => newCase(db, ph('applicantPersonId')));
+
+/** The same, for an applicant known by the phone number just made reachable (placeholders as insertCase, with applicantChannel and applicantPhone instead of applicantPersonId). */
+export const insertCaseForPhone = reusable((db) =>
+  newCase(
+    db,
+    sql`(${db
+      .select({ personId: channelIdentities.personId })
+      .from(channelIdentities)
+      .where(
+        and(
+          eq(channelIdentities.kelurahanId, ph('k')),
+          eq(channelIdentities.channel, ph('applicantChannel')),
+          eq(channelIdentities.externalId, ph('applicantPhone')),
+        ),
+      )})`,
+  ),
+);
+
+export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
+  'submittedAt' | 'day1DueAt' | 'day2DueAt' | 'day3DueAt' | 'dueAt' | 'nextActionAt' | 'delivery' | 'deliveryAddress'
+  | 'pengantarApproved' | 'revisionRequirement' | 'revisionReason' | 'remindersSent'>>;
+
+const transitions = new Map<string, ReturnType<typeof transitionWith>>();
+
+function transitionWith(columns: (keyof CaseChanges)[]) {
+  return reusable((db) =>
+    db
+      .update(cases)
+      .set({
+        ...Object.fromEntries(columns.map((c) => [c, value(c)])),
+        state: value('to'),
+        version: sql`${cases.version} + 1`,
+        updatedAt: value('now'),
+      })
+      .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')), eq(cases.state, ph('from')))),
+  );
+}
+
+/**
+ * Moves a case only from the state it was read in; the event written after it checks changes().
+ * One statement per set of columns a transition sets, built once per isolate.
+ */
+export function transitionCase(db: Db, t: { caseId: string; kelurahanId: string; from: CaseState; to: CaseState; now: number; set: CaseChanges }) {
+  const columns = (Object.keys(t.set) as (keyof CaseChanges)[]).sort();
+  const signature = columns.join(',');
+  let statement = transitions.get(signature);
+  if (!statement) {
+    statement = transitionWith(columns);
+    transitions.set(signature, statement);
+  }
+  const values: Record<string, unknown> = { caseId: t.caseId, k: t.kelurahanId, from: t.from, to: t.to, now: t.now };
+  // Values go to D1 unencoded: a boolean column (pengantar_approved) is stored as 0/1.
+  for (const c of columns) values[c] = typeof t.set[c] === 'boolean' ? Number(t.set[c]) : t.set[c];
+  return statement(db, values);
+}
+
+/** Placeholders at, caseId, k. */
+export const setApplicantConfirmed = reusable((db) =>
+  db
+    .update(cases)
+    .set({ applicantConfirmedAt: value('at'), updatedAt: value('at') })
+    .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')))),
+);
+
+/** Placeholders at, caseId, k. */
+export const setApplicantDenied = reusable((db) =>
+  db
+    .update(cases)
+    .set({ applicantDeniedAt: value('at'), updatedAt: value('at') })
+    .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')))),
+);
+
+/** A draft someone is still working on is not abandoned (placeholders now, caseId). */
+export const touchCase = reusable((db) => db.update(cases).set({ updatedAt: value('now') }).where(eq(cases.id, ph('caseId'))));
+
+/** Locks the case at the version read; the event after it checks changes() (placeholders now, caseId, version). */
+export const bumpCaseVersion = reusable((db) =>
+  db
+    .update(cases)
+    .set({ version: sql`${cases.version} + 1`, updatedAt: value('now') })
+    .where(and(eq(cases.id, ph('caseId')), eq(cases.version, ph('version')))),
+);
+
+function caseEvent(db: Db, at: SQL | Placeholder) {
+  return db.insert(caseEvents).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    caseId: ph('caseId'),
+    at,
+    actorKind: ph('actorKind'),
+    actorPersonId: ph('actorPersonId'),
+    kind: ph('kind'),
+    fromState: ph('from'),
+    toState: ph('to'),
+    detail: ph('detail'),
+  });
+}
+
+/** Placeholders id, k, caseId, now, actorKind, actorPersonId, kind, from, to, detail. */
+export const insertCaseEvent = reusable((db) => caseEvent(db, ph('now')));
+
+/**
+ * The event of a guarded update (transition, version lock): when that update changed nothing,
+ * someone else moved the case since it was read; the time becomes NULL and NOT NULL aborts the
+ * whole batch, so nothing of the stale decision is written. Placeholders as insertCaseEvent.
+ */
+export const insertGuardedCaseEvent = reusable((db) => caseEvent(db, sql`CASE WHEN changes() = 1 THEN ${ph('now')} END`));

@@ -1,7 +1,7 @@
 /** The documents of cases, as the dialogue reads them. */
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { TERMINAL_STATES } from '../domain/case-machine';
-import type { Db } from './client';
+import { reusable, value, type Db } from './client';
 import { senderPersonId } from './people';
 import { caseDocuments, cases, rt } from './schema';
 
@@ -47,3 +47,32 @@ export function rtDocumentsOfSender(db: Db) {
       ),
     );
 }
+
+const ph = sql.placeholder;
+
+/** A revision replaces the current document of a requirement (placeholders now, caseId, requirement). */
+export const supersedeDocuments = reusable((db) =>
+  db
+    .update(caseDocuments)
+    .set({ supersededAt: value('now') })
+    .where(and(eq(caseDocuments.caseId, ph('caseId')), eq(caseDocuments.requirement, ph('requirement')), isNull(caseDocuments.supersededAt))),
+);
+
+/** Announced by the provider, fetched by the queue (placeholders id, k, caseId, requirement, channel, ref, r2Key, contentType, filename, sizeBytes, sha256, now). */
+export const insertDocument = reusable((db) =>
+  db.insert(caseDocuments).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    caseId: ph('caseId'),
+    requirement: ph('requirement'),
+    status: 'pending',
+    sourceChannel: ph('channel'),
+    sourceRef: ph('ref'),
+    r2Key: ph('r2Key'),
+    contentType: ph('contentType'),
+    filename: ph('filename'),
+    sizeBytes: ph('sizeBytes'),
+    sha256: ph('sha256'),
+    createdAt: ph('now'),
+  }),
+);

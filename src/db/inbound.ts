@@ -4,7 +4,9 @@
  * the dialogue may need. Each query's SQL is built once per isolate; a message only fills values.
  */
 import type { Channel } from './schema';
-import { reusable, type Db } from './client';
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import { reusable, type Db, type RawItem } from './client';
+import type { releaseDeferred } from './outbox';
 import { casesOfSender, requestsForOthersOfSender, rtCasesOfSender } from './cases';
 import { seenMessage, senderWithConversation } from './conversations';
 import { openDocumentsOfSender, rtDocumentsOfSender } from './documents';
@@ -76,4 +78,16 @@ export function readInbound(db: Db, r: InboundRead) {
     requests(db, v),
     throttle(db, v),
   ]);
+}
+
+/** A statement of the write batch. */
+export type WriteItem = BatchItem<'sqlite'> | RawItem;
+
+/**
+ * The second round trip: the effects of one message as one batch, which D1 runs as a single
+ * transaction. Returns the deferred outbox rows released by the statement at `releasedIndex`.
+ */
+export async function writeInbound(db: Db, items: WriteItem[], releasedIndex: number | null) {
+  const results = await db.batch(items as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return releasedIndex === null ? [] : (results[releasedIndex] as BatchResponse<[ReturnType<typeof releaseDeferred>]>[0]);
 }

@@ -1,6 +1,6 @@
 /** Invitation codes that link an RT chair or a neighbour to their chat. */
-import { and, eq, sql } from 'drizzle-orm';
-import { named, type Db } from './client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { named, reusable, value, type Db } from './client';
 import { invites, people, rt, rw } from './schema';
 
 export function insertInvite(db: Db, row: typeof invites.$inferInsert) {
@@ -27,3 +27,14 @@ export function inviteByCode(db: Db) {
     .where(and(eq(invites.kelurahanId, sql.placeholder('k')), eq(invites.code, sql.placeholder('inviteCode'))))
     .limit(1);
 }
+
+/**
+ * Spends a code once: of twenty chats sending it at once only the first changes a row, and
+ * linkInvitedIdentity right after it aborts the others' batches (placeholders now, identityId, code, k).
+ */
+export const spendInvite = reusable((db) =>
+  db
+    .update(invites)
+    .set({ usedAt: value('now'), usedByIdentityId: value('identityId') })
+    .where(and(eq(invites.code, sql.placeholder('code')), eq(invites.kelurahanId, sql.placeholder('k')), isNull(invites.usedAt))),
+);

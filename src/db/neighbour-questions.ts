@@ -1,9 +1,9 @@
 /** Neighbours' yes/no questions about an applicant. */
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { named, type Db } from './client';
+import { named, reusable, value, type Db } from './client';
 import { senderIdentityId } from './people';
-import { cases, neighbourQuestions, people, rt, rw } from './schema';
+import { cases, channelIdentities, neighbourQuestions, people, rt, rw } from './schema';
 
 const other = alias(neighbourQuestions, 'o');
 
@@ -47,3 +47,27 @@ export function questionsOfSender(db: Db) {
     .orderBy(asc(neighbourQuestions.askedAt))
     .limit(10);
 }
+
+const ph = sql.placeholder;
+
+/** Asks the neighbour reached by a phone number made reachable just before (placeholders id, k, caseId, channel, phone, now). */
+export const insertQuestion = reusable((db) =>
+  db.insert(neighbourQuestions).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    caseId: ph('caseId'),
+    identityId: sql`(${db
+      .select({ id: channelIdentities.id })
+      .from(channelIdentities)
+      .where(and(eq(channelIdentities.kelurahanId, ph('k')), eq(channelIdentities.channel, ph('channel')), eq(channelIdentities.externalId, ph('phone'))))})`,
+    askedAt: ph('now'),
+  }),
+);
+
+/** Only the first answer counts (placeholders answer, now, questionId). */
+export const answerQuestion = reusable((db) =>
+  db
+    .update(neighbourQuestions)
+    .set({ answer: sql`${ph('answer')}`, answeredAt: value('now') })
+    .where(and(eq(neighbourQuestions.id, ph('questionId')), isNull(neighbourQuestions.answer))),
+);

@@ -31,24 +31,57 @@ type Module<M> = { exports: M; entries: Entries<M> };
 const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
 
 const now = 1_780_000_000_000;
+const newCase = {
+  id: 'c1', k: 'k1', period: 'KTP-2611', kind: 'service', service: 'ktp', state: 'draft', submitterPersonId: null, rtId: 'rt1',
+  complaintText: null, relatedCaseId: null, dueAt: null, nextActionAt: null, now, givenName: null, givenNik: null,
+};
+const event = {
+  id: 'e1', k: 'k1', caseId: 'c1', now, actorKind: 'resident', actorPersonId: 'p1', kind: 'created', from: null, to: 'draft', detail: null,
+};
+const message = { id: 'o1', k: 'k1', caseId: 'c1', payload: '{}', codeMark: '{{code}}', now };
 
 const modules: Record<string, Module<unknown>> = {
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
-    nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
+    drawSequence: (db) => caseCodes.drawSequence(db, { k: 'k1', period: 'KTP-2611' }),
   }),
   cases: module(cases, {
     casesOfSender: (db) => cases.casesOfSender(db),
     rtCasesOfSender: (db) => cases.rtCasesOfSender(db),
     requestsForOthersOfSender: (db) => cases.requestsForOthersOfSender(db),
+    insertCase: (db) => cases.insertCase(db, { ...newCase, applicantPersonId: 'p1' }),
+    insertCaseForPhone: (db) => cases.insertCaseForPhone(db, { ...newCase, applicantChannel: 'whatsapp', applicantPhone: '62812' }),
+    transitionCase: (db) =>
+      cases.transitionCase(db, {
+        caseId: 'c1', kelurahanId: 'k1', from: 'verifying', to: 'needs_revision', now,
+        set: { pengantarApproved: true, revisionRequirement: 'ktp_copy', revisionReason: 'blur', remindersSent: 0, delivery: 'pickup' },
+      }),
+    setApplicantConfirmed: (db) => cases.setApplicantConfirmed(db, { at: now, caseId: 'c1', k: 'k1' }),
+    setApplicantDenied: (db) => cases.setApplicantDenied(db, { at: now, caseId: 'c1', k: 'k1' }),
+    touchCase: (db) => cases.touchCase(db, { now, caseId: 'c1' }),
+    bumpCaseVersion: (db) => cases.bumpCaseVersion(db, { now, caseId: 'c1', version: 3 }),
+    insertCaseEvent: (db) => cases.insertCaseEvent(db, event),
+    insertGuardedCaseEvent: (db) => cases.insertGuardedCaseEvent(db, event),
   }),
   conversations: module(conversations, {
     seenMessage: (db) => conversations.seenMessage(db),
     senderWithConversation: (db) => conversations.senderWithConversation(db),
+    recordMessage: (db) =>
+      conversations.recordMessage(db, { channel: 'whatsapp', messageId: 'wamid.1', k: 'k1', identityId: 'i1', expectedVersion: 2, now }),
+    saveConversation: (db) =>
+      conversations.saveConversation(db, { identityId: 'i1', k: 'k1', flow: 'apply', step: 'apply.name', data: '{}', now, expiresAt: now }),
+    awaitAnswer: (db) =>
+      conversations.awaitAnswer(db, { k: 'k1', step: 'confirm.ask', data: '{}', now, expiresAt: now, channel: 'whatsapp', externalId: '62812' }),
   }),
   documents: module(documents, {
     openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),
     rtDocumentsOfSender: (db) => documents.rtDocumentsOfSender(db),
+    supersedeDocuments: (db) => documents.supersedeDocuments(db, { now, caseId: 'c1', requirement: 'ktp' }),
+    insertDocument: (db) =>
+      documents.insertDocument(db, {
+        id: 'd1', k: 'k1', caseId: 'c1', requirement: 'ktp', channel: 'whatsapp', ref: 'media1', r2Key: 'scans/x',
+        contentType: 'image/jpeg', filename: null, sizeBytes: 10, sha256: null, now,
+      }),
   }),
   holidays: module(holidays, {
     holidaysBetween: (db) => holidays.holidaysBetween(db),
@@ -60,19 +93,35 @@ const modules: Record<string, Module<unknown>> = {
         pressedQuestionId: 'q1', inviteCode: 'ABCD-EF23', holidaysFrom: '2026-08-01', holidaysTo: '2026-12-01',
         requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812',
       }),
+    writeInbound: (db) => inbound.writeInbound(db, [outbox.releaseDeferred(db, { now, identityId: 'i1' })], 0),
   }),
   'neighbour-questions': module(neighbourQuestions, {
     questionsOfSender: (db) => neighbourQuestions.questionsOfSender(db),
+    insertQuestion: (db) => neighbourQuestions.insertQuestion(db, { id: 'q1', k: 'k1', caseId: 'c1', channel: 'whatsapp', phone: '62812', now }),
+    answerQuestion: (db) => neighbourQuestions.answerQuestion(db, { answer: 'yes', now, questionId: 'q1' }),
   }),
   people: module(people, {
     senderPersonId: (db) => people.senderPersonId(db),
     senderIdentityId: (db) => people.senderIdentityId(db),
+    insertPerson: (db) => people.insertPerson(db, { id: 'p1', k: 'k1', fullName: 'Siti', phone: null, now }),
+    insertIdentity: (db) =>
+      people.insertIdentity(db, { id: 'i1', k: 'k1', personId: 'p1', channel: 'whatsapp', externalId: '62812', displayName: null, now }),
+    touchIdentity: (db) => people.touchIdentity(db, { now, displayName: 'Siti', identityId: 'i1' }),
+    updatePerson: (db) => people.updatePerson(db, { fullName: null, nik: null, rtId: 'rt1', locale: 'en', personId: 'p1', k: 'k1' }),
+    fillPersonFromCase: (db) => people.fillPersonFromCase(db, { caseId: 'c1' }),
+    reachPersonByPhone: (db) => people.reachPersonByPhone(db, { id: 'p1', k: 'k1', phone: '62812', now, channel: 'whatsapp' }),
+    reachIdentityByPhone: (db) =>
+      people.reachIdentityByPhone(db, { id: 'i1', k: 'k1', personId: 'p1', channel: 'whatsapp', phone: '62812', now }),
+    linkInvitedIdentity: (db) => people.linkInvitedIdentity(db, { personId: 'p1', identityId: 'i1' }),
+    setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
   }),
   throttles: module(throttles, {
     throttleByKey: (db) => throttles.throttleByKey(db),
+    hitThrottle: (db) => throttles.hitThrottle(db, { key: 'invite:k1', now, windowMs: 60_000 }),
   }),
   invites: module(invites, {
     inviteByCode: (db) => invites.inviteByCode(db),
+    spendInvite: (db) => invites.spendInvite(db, { now, identityId: 'i1', code: 'ABCD-EF23', k: 'k1' }),
     insertInvite: (db) =>
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
   }),
@@ -89,6 +138,11 @@ const modules: Record<string, Module<unknown>> = {
   }),
   letters: module(letters, {
     letterForVerification: (db) => letters.letterForVerification(db, 'ABCD2345'),
+    insertLetter: (db) =>
+      letters.insertLetter(db, {
+        id: 'l1', k: 'k1', caseId: 'c1', kind: 'pengantar_rt', prefix: 'PGT-RT03RW02-2026', verificationCode: 'ABCD2345', now,
+        issuerName: 'Pak RT', issuerRole: 'Ketua RT 03', r2Key: 'letters/x.pdf',
+      }),
   }),
   outbox: module(outbox, {
     recordStatus: (db) => outbox.recordStatus(db, { providerMessageId: 'wamid.1', status: 'read', rank: 3, error: null }, now),
@@ -97,6 +151,10 @@ const modules: Record<string, Module<unknown>> = {
     closeServiceWindowOf: (db) => outbox.closeServiceWindowOf(db, 'o1', now),
     simulatorInbox: (db) => outbox.simulatorInbox(db, '628123450001', 0),
     simulatorOutboxPayload: (db) => outbox.simulatorOutboxPayload(db, 'o1'),
+    releaseDeferred: (db) => outbox.releaseDeferred(db, { now, identityId: 'i1' }),
+    queueToIdentity: (db) => outbox.queueToIdentity(db, { ...message, identityId: 'i1' }),
+    queueToPerson: (db) => outbox.queueToPerson(db, { ...message, personId: 'p1' }),
+    queueToChat: (db) => outbox.queueToChat(db, { ...message, channel: 'whatsapp', externalId: '62812' }),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>
