@@ -9,8 +9,6 @@ import { nextSequence } from '../db/case-codes';
 import { caseCodePeriod, formatCaseCode } from '../domain/case-code';
 import type { LocalDate } from '../domain/calendar';
 
-export { nextSequenceStatement } from '../db/case-codes';
-
 export async function allocateCaseCode(
   d1: D1Database,
   kelurahanId: string,

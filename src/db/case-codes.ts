@@ -2,9 +2,8 @@
  * The per-kelurahan counters behind case codes and letter numbers: one atomic upsert that
  * returns the new value.
  */
-import { fillPlaceholders, sql, type Placeholder } from 'drizzle-orm';
-import type { Db } from './client';
-import { dbOf } from './client';
+import { sql, type Placeholder } from 'drizzle-orm';
+import { reusable, type Db } from './client';
 import { caseCodeCounters } from './schema';
 
 export function nextSequence(db: Db, kelurahanId: string | Placeholder, period: string | Placeholder) {
@@ -18,13 +17,5 @@ export function nextSequence(db: Db, kelurahanId: string | Placeholder, period: 
     .returning({ lastSequence: caseCodeCounters.lastSequence });
 }
 
-let nextSequenceSql: { sql: string; params: unknown[] } | undefined;
-
-/**
- * The same upsert as a raw D1 statement, for the write batch that still speaks D1 directly: its
- * SQL is built once per isolate, only the values change.
- */
-export function nextSequenceStatement(d1: D1Database, kelurahanId: string, period: string): D1PreparedStatement {
-  nextSequenceSql ??= nextSequence(dbOf(d1), sql.placeholder('kelurahanId'), sql.placeholder('period')).toSQL();
-  return d1.prepare(nextSequenceSql.sql).bind(...fillPlaceholders(nextSequenceSql.params, { kelurahanId, period }));
-}
+/** The upsert for a batch whose next statement reads the new value; built once per isolate (placeholders k, period). */
+export const drawSequence = reusable((db) => nextSequence(db, sql.placeholder('k'), sql.placeholder('period')));

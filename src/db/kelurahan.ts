@@ -1,6 +1,7 @@
 /** Look-ups of the kelurahan and its registry (RW, RT and their chairs). */
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { named, type Db } from './client';
 import { channelIdentities, kelurahan, people, rt, rw } from './schema';
 
 export function countKelurahan(db: Db) {
@@ -45,5 +46,43 @@ export function simulatorChairs(db: Db) {
     .innerJoin(rw, eq(rw.id, rt.rwId))
     .innerJoin(people, eq(people.id, rt.chairPersonId))
     .innerJoin(channelIdentities, and(eq(channelIdentities.personId, people.id), eq(channelIdentities.channel, 'simulator')))
+    .orderBy(asc(rw.number), asc(rt.number));
+}
+
+/** Name and office hours (placeholder k). */
+export function kelurahanHours(db: Db) {
+  return db
+    .select({
+      id: kelurahan.id,
+      name: kelurahan.name,
+      utcOffsetMinutes: kelurahan.utcOffsetMinutes,
+      opensAtMinute: kelurahan.opensAtMinute,
+      closesAtMinute: kelurahan.closesAtMinute,
+    })
+    .from(kelurahan)
+    .where(eq(kelurahan.id, sql.placeholder('k')));
+}
+
+/** Every RT with its RW and chair, and the chat the chair last wrote from (placeholder k). */
+export function registryOf(db: Db) {
+  const ci = alias(channelIdentities, 'ci');
+  return db
+    .select({
+      rtId: named(rt.id, 'rt_id'),
+      rwNumber: named(rw.number, 'rw_number'),
+      rtNumber: named(rt.number, 'rt_number'),
+      chairPersonId: rt.chairPersonId,
+      chairName: named(people.fullName, 'chair_name'),
+      chairIdentityId: sql<string | null>`(${db
+        .select({ id: ci.id })
+        .from(ci)
+        .where(eq(ci.personId, rt.chairPersonId))
+        .orderBy(sql`${ci.lastInboundAt} DESC NULLS LAST`, asc(ci.createdAt))
+        .limit(1)})`.as('chair_identity_id'),
+    })
+    .from(rt)
+    .innerJoin(rw, eq(rw.id, rt.rwId))
+    .leftJoin(people, eq(people.id, rt.chairPersonId))
+    .where(eq(rt.kelurahanId, sql.placeholder('k')))
     .orderBy(asc(rw.number), asc(rt.number));
 }

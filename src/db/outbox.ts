@@ -1,6 +1,6 @@
 /** Outbound messages after they left: delivery statuses, a retry Meta asked for, the simulator's inbox. */
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { and, asc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { reusable, reusableSql, value, type Db } from './client';
 import { channelIdentities, outbox, type OutboxStatus } from './schema';
 
 /** A status only moves forward; "failed" outranks them all. */
@@ -56,3 +56,34 @@ export function simulatorOutboxPayload(db: Db, outboxId: string) {
     .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
     .where(and(eq(outbox.id, outboxId), eq(channelIdentities.channel, 'simulator')));
 }
+
+/** The sender wrote: WhatsApp's window is open, documents that waited go (placeholders now, identityId). */
+export const releaseDeferred = reusable((db) =>
+  db
+    .update(outbox)
+    .set({ status: 'pending', updatedAt: value('now') })
+    .where(and(eq(outbox.identityId, sql.placeholder('identityId')), eq(outbox.status, 'deferred')))
+    .returning({ id: outbox.id }),
+);
+
+/**
+ * A message to the chat chosen by `recipient` (a WHERE over `ci`, channel_identities), with the
+ * case code written in place of `codeMark` once the case exists (placeholders id, k, caseId,
+ * payload, codeMark, now, and the recipient's). INSERT ... SELECT has no builder form here.
+ */
+function queueTo(recipient: SQL) {
+  return reusableSql(
+    () => sql`INSERT INTO ${outbox} (id, kelurahan_id, identity_id, case_id, payload, status, not_before, created_at, updated_at)
+      SELECT ${sql.placeholder('id')}, ${sql.placeholder('k')}, ci.id, ${sql.placeholder('caseId')},
+        replace(${sql.placeholder('payload')}, ${sql.placeholder('codeMark')}, coalesce((SELECT code FROM cases WHERE id = ${sql.placeholder('caseId')}), '')),
+        'pending', ${sql.placeholder('now')}, ${sql.placeholder('now')}, ${sql.placeholder('now')}
+      FROM ${channelIdentities} ci WHERE ci.kelurahan_id = ${sql.placeholder('k')} AND ${recipient} LIMIT 1`,
+  );
+}
+
+/** To one chat (placeholder identityId). */
+export const queueToIdentity = queueTo(sql`ci.id = ${sql.placeholder('identityId')}`);
+/** To the chat a person last wrote from (placeholder personId). */
+export const queueToPerson = queueTo(sql`ci.person_id = ${sql.placeholder('personId')} ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at`);
+/** To a chat by channel and number (placeholders channel, externalId). */
+export const queueToChat = queueTo(sql`ci.channel = ${sql.placeholder('channel')} AND ci.external_id = ${sql.placeholder('externalId')}`);

@@ -11,6 +11,8 @@ import type { Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
 import type { Clock, IdSource, RandomSource } from '../domain/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
+import { dbOf } from '../db/client';
+import { writeInbound } from '../db/inbound';
 import { log } from '../log';
 import { loadContext } from './load-context';
 import { planWrite } from './write-effects';
@@ -51,7 +53,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
     if (loaded.seen) return 'duplicate';
 
     const result = runDialogue(loaded.previous, event, loaded.ctx);
-    const plan = planWrite(deps.db, {
+    const plan = planWrite(dbOf(deps.db), {
       kelurahanId,
       channel: event.sender.channel,
       messageId: event.messageId,
@@ -71,16 +73,15 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       effects: result.effects,
     });
 
-    let results: D1Result[];
+    let released: { id: string }[];
     try {
-      results = await deps.db.batch(plan.statements);
+      released = await writeInbound(dbOf(deps.db), plan.statements, plan.releasedIndex);
     } catch (err) {
       const kind = classify(err);
       if (kind === 'duplicate') return 'duplicate';
       if (kind === 'conflict' && attempt < MAX_ATTEMPTS) continue;
       throw err;
     }
-    const released = plan.releasedIndex === null ? [] : ((results[plan.releasedIndex]?.results ?? []) as { id: string }[]);
     await enqueue(deps.queue, [...plan.queue, ...released.map((r) => ({ type: 'deliver' as const, outboxId: r.id }))]);
     return 'processed';
   }

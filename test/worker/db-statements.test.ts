@@ -6,28 +6,122 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { Placeholder } from 'drizzle-orm';
 import * as caseCodes from '../../src/db/case-codes';
+import * as cases from '../../src/db/cases';
 import { dbOf, type Db } from '../../src/db/client';
+import * as conversations from '../../src/db/conversations';
+import * as documents from '../../src/db/documents';
+import * as holidays from '../../src/db/holidays';
+import * as inbound from '../../src/db/inbound';
 import * as invites from '../../src/db/invites';
 import * as kelurahan from '../../src/db/kelurahan';
 import * as letters from '../../src/db/letters';
+import * as neighbourQuestions from '../../src/db/neighbour-questions';
 import * as outbox from '../../src/db/outbox';
+import * as people from '../../src/db/people';
 import * as seed from '../../src/db/seed';
+import * as throttles from '../../src/db/throttles';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
-type Built = Query | D1PreparedStatement;
+/** A query, a raw statement, or a read run for real on the empty database (the inbound read batch). */
+type Built = Query | D1PreparedStatement | Promise<unknown>;
 type Entries<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? K : never]: (db: Db) => Built | Built[] };
 type Module<M> = { exports: M; entries: Entries<M> };
 const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
 
 const now = 1_780_000_000_000;
+const newCase = {
+  id: 'c1', k: 'k1', period: 'KTP-2611', kind: 'service', service: 'ktp', state: 'draft', submitterPersonId: null, rtId: 'rt1',
+  complaintText: null, relatedCaseId: null, dueAt: null, nextActionAt: null, now, givenName: null, givenNik: null,
+};
+const event = {
+  id: 'e1', k: 'k1', caseId: 'c1', now, actorKind: 'resident', actorPersonId: 'p1', kind: 'created', from: null, to: 'draft', detail: null,
+};
+const message = { id: 'o1', k: 'k1', caseId: 'c1', payload: '{}', codeMark: '{{code}}', now };
 
 const modules: Record<string, Module<unknown>> = {
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
-    nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
+    drawSequence: (db) => caseCodes.drawSequence(db, { k: 'k1', period: 'KTP-2611' }),
+  }),
+  cases: module(cases, {
+    casesOfSender: (db) => cases.casesOfSender(db),
+    rtCasesOfSender: (db) => cases.rtCasesOfSender(db),
+    requestsForOthersOfSender: (db) => cases.requestsForOthersOfSender(db),
+    insertCase: (db) => cases.insertCase(db, { ...newCase, applicantPersonId: 'p1' }),
+    insertCaseForPhone: (db) => cases.insertCaseForPhone(db, { ...newCase, applicantChannel: 'whatsapp', applicantPhone: '62812' }),
+    transitionCase: (db) =>
+      cases.transitionCase(db, {
+        caseId: 'c1', kelurahanId: 'k1', from: 'verifying', to: 'needs_revision', now,
+        set: { pengantarApproved: true, revisionRequirement: 'ktp_copy', revisionReason: 'blur', remindersSent: 0, delivery: 'pickup' },
+      }),
+    setApplicantConfirmed: (db) => cases.setApplicantConfirmed(db, { at: now, caseId: 'c1', k: 'k1' }),
+    setApplicantDenied: (db) => cases.setApplicantDenied(db, { at: now, caseId: 'c1', k: 'k1' }),
+    touchCase: (db) => cases.touchCase(db, { now, caseId: 'c1' }),
+    bumpCaseVersion: (db) => cases.bumpCaseVersion(db, { now, caseId: 'c1', version: 3 }),
+    insertCaseEvent: (db) => cases.insertCaseEvent(db, event),
+    insertGuardedCaseEvent: (db) => cases.insertGuardedCaseEvent(db, event),
+  }),
+  conversations: module(conversations, {
+    seenMessage: (db) => conversations.seenMessage(db),
+    senderWithConversation: (db) => conversations.senderWithConversation(db),
+    recordMessage: (db) =>
+      conversations.recordMessage(db, { channel: 'whatsapp', messageId: 'wamid.1', k: 'k1', identityId: 'i1', expectedVersion: 2, now }),
+    saveConversation: (db) =>
+      conversations.saveConversation(db, { identityId: 'i1', k: 'k1', flow: 'apply', step: 'apply.name', data: '{}', now, expiresAt: now }),
+    awaitAnswer: (db) =>
+      conversations.awaitAnswer(db, { k: 'k1', step: 'confirm.ask', data: '{}', now, expiresAt: now, channel: 'whatsapp', externalId: '62812' }),
+  }),
+  documents: module(documents, {
+    openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),
+    rtDocumentsOfSender: (db) => documents.rtDocumentsOfSender(db),
+    supersedeDocuments: (db) => documents.supersedeDocuments(db, { now, caseId: 'c1', requirement: 'ktp' }),
+    insertDocument: (db) =>
+      documents.insertDocument(db, {
+        id: 'd1', k: 'k1', caseId: 'c1', requirement: 'ktp', channel: 'whatsapp', ref: 'media1', r2Key: 'scans/x',
+        contentType: 'image/jpeg', filename: null, sizeBytes: 10, sha256: null, now,
+      }),
+  }),
+  holidays: module(holidays, {
+    holidaysBetween: (db) => holidays.holidaysBetween(db),
+  }),
+  inbound: module(inbound, {
+    readInbound: (db) =>
+      inbound.readInbound(db, {
+        kelurahanId: 'k1', channel: 'whatsapp', externalId: '62812', messageId: 'wamid.1', pressedCaseId: 'c1',
+        pressedQuestionId: 'q1', inviteCode: 'ABCD-EF23', holidaysFrom: '2026-08-01', holidaysTo: '2026-12-01',
+        requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812',
+      }),
+    writeInbound: (db) => inbound.writeInbound(db, [outbox.releaseDeferred(db, { now, identityId: 'i1' })], 0),
+  }),
+  'neighbour-questions': module(neighbourQuestions, {
+    questionsOfSender: (db) => neighbourQuestions.questionsOfSender(db),
+    insertQuestion: (db) => neighbourQuestions.insertQuestion(db, { id: 'q1', k: 'k1', caseId: 'c1', channel: 'whatsapp', phone: '62812', now }),
+    answerQuestion: (db) => neighbourQuestions.answerQuestion(db, { answer: 'yes', now, questionId: 'q1' }),
+  }),
+  people: module(people, {
+    senderPersonId: (db) => people.senderPersonId(db),
+    senderIdentityId: (db) => people.senderIdentityId(db),
+    insertPerson: (db) => people.insertPerson(db, { id: 'p1', k: 'k1', fullName: 'Siti', phone: null, now }),
+    insertIdentity: (db) =>
+      people.insertIdentity(db, { id: 'i1', k: 'k1', personId: 'p1', channel: 'whatsapp', externalId: '62812', displayName: null, now }),
+    touchIdentity: (db) => people.touchIdentity(db, { now, displayName: 'Siti', identityId: 'i1' }),
+    updatePerson: (db) => people.updatePerson(db, { fullName: null, nik: null, rtId: 'rt1', locale: 'en', personId: 'p1', k: 'k1' }),
+    fillPersonFromCase: (db) => people.fillPersonFromCase(db, { caseId: 'c1' }),
+    reachPersonByPhone: (db) => people.reachPersonByPhone(db, { id: 'p1', k: 'k1', phone: '62812', now, channel: 'whatsapp' }),
+    reachIdentityByPhone: (db) =>
+      people.reachIdentityByPhone(db, { id: 'i1', k: 'k1', personId: 'p1', channel: 'whatsapp', phone: '62812', now }),
+    linkInvitedIdentity: (db) => people.linkInvitedIdentity(db, { personId: 'p1', identityId: 'i1' }),
+    setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
+  }),
+  throttles: module(throttles, {
+    throttleByKey: (db) => throttles.throttleByKey(db),
+    hitThrottle: (db) => throttles.hitThrottle(db, { key: 'invite:k1', now, windowMs: 60_000 }),
   }),
   invites: module(invites, {
+    inviteByCode: (db) => invites.inviteByCode(db),
+    spendInvite: (db) => invites.spendInvite(db, { now, identityId: 'i1', code: 'ABCD-EF23', k: 'k1' }),
     insertInvite: (db) =>
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
   }),
@@ -39,9 +133,16 @@ const modules: Record<string, Module<unknown>> = {
     whatsappNumberOfKelurahan: (db) => kelurahan.whatsappNumberOfKelurahan(db, 'k1'),
     chairedRtByNumbers: (db) => kelurahan.chairedRtByNumbers(db, 2, 3),
     simulatorChairs: (db) => kelurahan.simulatorChairs(db),
+    kelurahanHours: (db) => kelurahan.kelurahanHours(db),
+    registryOf: (db) => kelurahan.registryOf(db),
   }),
   letters: module(letters, {
     letterForVerification: (db) => letters.letterForVerification(db, 'ABCD2345'),
+    insertLetter: (db) =>
+      letters.insertLetter(db, {
+        id: 'l1', k: 'k1', caseId: 'c1', kind: 'pengantar_rt', prefix: 'PGT-RT03RW02-2026', verificationCode: 'ABCD2345', now,
+        issuerName: 'Pak RT', issuerRole: 'Ketua RT 03', r2Key: 'letters/x.pdf',
+      }),
   }),
   outbox: module(outbox, {
     recordStatus: (db) => outbox.recordStatus(db, { providerMessageId: 'wamid.1', status: 'read', rank: 3, error: null }, now),
@@ -50,6 +151,10 @@ const modules: Record<string, Module<unknown>> = {
     closeServiceWindowOf: (db) => outbox.closeServiceWindowOf(db, 'o1', now),
     simulatorInbox: (db) => outbox.simulatorInbox(db, '628123450001', 0),
     simulatorOutboxPayload: (db) => outbox.simulatorOutboxPayload(db, 'o1'),
+    releaseDeferred: (db) => outbox.releaseDeferred(db, { now, identityId: 'i1' }),
+    queueToIdentity: (db) => outbox.queueToIdentity(db, { ...message, identityId: 'i1' }),
+    queueToPerson: (db) => outbox.queueToPerson(db, { ...message, personId: 'p1' }),
+    queueToChat: (db) => outbox.queueToChat(db, { ...message, channel: 'whatsapp', externalId: '62812' }),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>
@@ -70,9 +175,12 @@ const modules: Record<string, Module<unknown>> = {
 
 /** EXPLAIN makes SQLite compile the statement (tables, columns, types of RETURNING) without running it. */
 async function compile(q: Built): Promise<void> {
-  if ('toSQL' in q) {
+  if (q instanceof Promise) {
+    await q;
+  } else if ('toSQL' in q) {
     const { sql: text, params } = q.toSQL();
-    await env.DB.prepare(`EXPLAIN ${text}`).bind(...params).all();
+    // Values a query takes per use (sql.placeholder) are not needed to compile it.
+    await env.DB.prepare(`EXPLAIN ${text}`).bind(...params.map((p) => (p instanceof Placeholder ? null : p))).all();
   } else {
     // A raw D1 statement keeps its text to itself: it runs for real on the empty database.
     await env.DB.batch([env.DB.prepare("INSERT OR IGNORE INTO kelurahan (id, name, kecamatan, city, lurah_name, address, created_at) VALUES ('k1', 'A', 'B', 'C', 'D', 'E', 0)"), q]);

@@ -1,0 +1,261 @@
+/** Cases as the dialogue reads them: the sender's own, their RT's, and those they made for others. */
+import { and, desc, asc, eq, gte, inArray, isNotNull, isNull, ne, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { TERMINAL_STATES, type CaseState } from '../domain/case-machine';
+import { named, reusable, value, type Db } from './client';
+import { senderPersonId } from './people';
+import { caseCodeCounters, caseEvents, cases, channelIdentities, people, rt, rw } from './schema';
+
+/** The states in which an RT chair has something to do; the pressed case is loaded whatever its state. */
+const CHAIR_STATES: CaseState[] = ['draft', 'awaiting_pengantar', 'verifying', 'neighbour_check', 'needs_revision'];
+
+const applicant = alias(people, 'a');
+const submitter = alias(people, 'sp');
+
+/** What a case view shows; the name given when applying wins over the person's record. */
+const caseView = {
+  id: cases.id,
+  code: cases.code,
+  kind: cases.kind,
+  service: cases.service,
+  state: cases.state,
+  applicantPersonId: cases.applicantPersonId,
+  submitterPersonId: cases.submitterPersonId,
+  rtId: cases.rtId,
+  pengantarApproved: cases.pengantarApproved,
+  applicantConfirmedAt: cases.applicantConfirmedAt,
+  applicantDeniedAt: cases.applicantDeniedAt,
+  revisionRequirement: cases.revisionRequirement,
+  delivery: cases.delivery,
+  submittedAt: cases.submittedAt,
+  day1DueAt: cases.day1DueAt,
+  day2DueAt: cases.day2DueAt,
+  day3DueAt: cases.day3DueAt,
+  dueAt: cases.dueAt,
+  createdAt: cases.createdAt,
+  applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`.as('applicant_name'),
+  submitterPhone: named(submitter.phone, 'submitter_phone'),
+};
+
+/** Cases the sender applied for or submitted, newest first (placeholders k, channel, externalId). */
+export function casesOfSender(db: Db) {
+  const me = senderPersonId(db);
+  return db
+    .select(caseView)
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .leftJoin(submitter, eq(submitter.id, cases.submitterPersonId))
+    .where(and(eq(cases.kelurahanId, sql.placeholder('k')), or(eq(cases.applicantPersonId, me), eq(cases.submitterPersonId, me))))
+    .orderBy(desc(cases.createdAt))
+    .limit(20);
+}
+
+/**
+ * Open cases of the RTs the sender chairs, and the case a pressed button names first, whatever
+ * its state (placeholders k, channel, externalId, pressedCaseId).
+ */
+export function rtCasesOfSender(db: Db) {
+  const pressed = sql`${cases.id} = ${sql.placeholder('pressedCaseId')}`;
+  return db
+    .select({
+      ...caseView,
+      applicantNik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`.as('applicant_nik'),
+      applicantLocale: named(applicant.locale, 'applicant_locale'),
+      submitterLocale: named(submitter.locale, 'submitter_locale'),
+      rtNumber: named(rt.number, 'rt_number'),
+      rwNumber: named(rw.number, 'rw_number'),
+      chairPersonId: named(rt.chairPersonId, 'chair_person_id'),
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .leftJoin(submitter, eq(submitter.id, cases.submitterPersonId))
+    .leftJoin(rt, eq(rt.id, cases.rtId))
+    .leftJoin(rw, eq(rw.id, rt.rwId))
+    .where(
+      and(
+        eq(cases.kelurahanId, sql.placeholder('k')),
+        or(and(eq(rt.chairPersonId, senderPersonId(db)), inArray(cases.state, CHAIR_STATES)), pressed),
+      ),
+    )
+    .orderBy(desc(pressed), asc(cases.createdAt))
+    .limit(30);
+}
+
+/**
+ * For the helper limits: applications the sender made for others since `since` (the local day is
+ * cut by the dialogue, which knows the kelurahan's offset), those still waiting for the owner,
+ * and those the owner denied since `deniedSince` (placeholders k, channel, externalId, since, deniedSince).
+ */
+export function requestsForOthersOfSender(db: Db) {
+  return db
+    .select({
+      code: cases.code,
+      state: cases.state,
+      createdAt: cases.createdAt,
+      applicantConfirmedAt: cases.applicantConfirmedAt,
+      applicantDeniedAt: cases.applicantDeniedAt,
+      phone: applicant.phone,
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .where(
+      and(
+        eq(cases.kelurahanId, sql.placeholder('k')),
+        eq(cases.submitterPersonId, senderPersonId(db)),
+        ne(cases.applicantPersonId, cases.submitterPersonId),
+        or(
+          gte(cases.createdAt, sql.placeholder('since')),
+          gte(cases.applicantDeniedAt, sql.placeholder('deniedSince')),
+          and(
+            isNotNull(applicant.phone),
+            isNull(cases.applicantConfirmedAt),
+            isNull(cases.applicantDeniedAt),
+            notInArray(cases.state, [...TERMINAL_STATES]),
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(cases.createdAt))
+    .limit(200);
+}
+
+const ph = sql.placeholder;
+
+/** The case code: the period and the counter's value just drawn in the same batch (placeholders k, period). */
+const drawnCode = sql<string>`${ph('period')} || '-' || printf('%04d', (SELECT ${caseCodeCounters.lastSequence} FROM ${caseCodeCounters} WHERE ${caseCodeCounters.kelurahanId} = ${ph('k')} AND ${caseCodeCounters.period} = ${ph('period')}))`;
+
+function newCase(db: Db, applicantPersonId: SQL | Placeholder) {
+  return db.insert(cases).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    code: drawnCode,
+    kind: ph('kind'),
+    service: ph('service'),
+    state: ph('state'),
+    applicantPersonId,
+    submitterPersonId: ph('submitterPersonId'),
+    rtId: ph('rtId'),
+    complaintText: ph('complaintText'),
+    relatedCaseId: ph('relatedCaseId'),
+    dueAt: ph('dueAt'),
+    nextActionAt: ph('nextActionAt'),
+    createdAt: ph('now'),
+    updatedAt: ph('now'),
+    givenName: ph('givenName'),
+    givenNik: ph('givenNik'),
+  });
+}
+
+/**
+ * A case whose code takes the sequence drawn just before in the batch (placeholders id, k,
+ * period, kind, service, state, applicantPersonId, submitterPersonId, rtId, complaintText,
+ * relatedCaseId, dueAt, nextActionAt, now, givenName, givenNik).
+ */
+export const insertCase = reusable((db) => newCase(db, ph('applicantPersonId')));
+
+/** The same, for an applicant known by the phone number just made reachable (placeholders as insertCase, with applicantChannel and applicantPhone instead of applicantPersonId). */
+export const insertCaseForPhone = reusable((db) =>
+  newCase(
+    db,
+    sql`(${db
+      .select({ personId: channelIdentities.personId })
+      .from(channelIdentities)
+      .where(
+        and(
+          eq(channelIdentities.kelurahanId, ph('k')),
+          eq(channelIdentities.channel, ph('applicantChannel')),
+          eq(channelIdentities.externalId, ph('applicantPhone')),
+        ),
+      )})`,
+  ),
+);
+
+export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
+  'submittedAt' | 'day1DueAt' | 'day2DueAt' | 'day3DueAt' | 'dueAt' | 'nextActionAt' | 'delivery' | 'deliveryAddress'
+  | 'pengantarApproved' | 'revisionRequirement' | 'revisionReason' | 'remindersSent'>>;
+
+const transitions = new Map<string, ReturnType<typeof transitionWith>>();
+
+function transitionWith(columns: (keyof CaseChanges)[]) {
+  return reusable((db) =>
+    db
+      .update(cases)
+      .set({
+        ...Object.fromEntries(columns.map((c) => [c, value(c)])),
+        state: value('to'),
+        version: sql`${cases.version} + 1`,
+        updatedAt: value('now'),
+      })
+      .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')), eq(cases.state, ph('from')))),
+  );
+}
+
+/**
+ * Moves a case only from the state it was read in; the event written after it checks changes().
+ * One statement per set of columns a transition sets, built once per isolate.
+ */
+export function transitionCase(db: Db, t: { caseId: string; kelurahanId: string; from: CaseState; to: CaseState; now: number; set: CaseChanges }) {
+  const columns = (Object.keys(t.set) as (keyof CaseChanges)[]).sort();
+  const signature = columns.join(',');
+  let statement = transitions.get(signature);
+  if (!statement) {
+    statement = transitionWith(columns);
+    transitions.set(signature, statement);
+  }
+  const values: Record<string, unknown> = { caseId: t.caseId, k: t.kelurahanId, from: t.from, to: t.to, now: t.now };
+  // Values go to D1 unencoded: a boolean column (pengantar_approved) is stored as 0/1.
+  for (const c of columns) values[c] = typeof t.set[c] === 'boolean' ? Number(t.set[c]) : t.set[c];
+  return statement(db, values);
+}
+
+/** Placeholders at, caseId, k. */
+export const setApplicantConfirmed = reusable((db) =>
+  db
+    .update(cases)
+    .set({ applicantConfirmedAt: value('at'), updatedAt: value('at') })
+    .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')))),
+);
+
+/** Placeholders at, caseId, k. */
+export const setApplicantDenied = reusable((db) =>
+  db
+    .update(cases)
+    .set({ applicantDeniedAt: value('at'), updatedAt: value('at') })
+    .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')))),
+);
+
+/** A draft someone is still working on is not abandoned (placeholders now, caseId). */
+export const touchCase = reusable((db) => db.update(cases).set({ updatedAt: value('now') }).where(eq(cases.id, ph('caseId'))));
+
+/** Locks the case at the version read; the event after it checks changes() (placeholders now, caseId, version). */
+export const bumpCaseVersion = reusable((db) =>
+  db
+    .update(cases)
+    .set({ version: sql`${cases.version} + 1`, updatedAt: value('now') })
+    .where(and(eq(cases.id, ph('caseId')), eq(cases.version, ph('version')))),
+);
+
+function caseEvent(db: Db, at: SQL | Placeholder) {
+  return db.insert(caseEvents).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    caseId: ph('caseId'),
+    at,
+    actorKind: ph('actorKind'),
+    actorPersonId: ph('actorPersonId'),
+    kind: ph('kind'),
+    fromState: ph('from'),
+    toState: ph('to'),
+    detail: ph('detail'),
+  });
+}
+
+/** Placeholders id, k, caseId, now, actorKind, actorPersonId, kind, from, to, detail. */
+export const insertCaseEvent = reusable((db) => caseEvent(db, ph('now')));
+
+/**
+ * The event of a guarded update (transition, version lock): when that update changed nothing,
+ * someone else moved the case since it was read; the time becomes NULL and NOT NULL aborts the
+ * whole batch, so nothing of the stale decision is written. Placeholders as insertCaseEvent.
+ */
+export const insertGuardedCaseEvent = reusable((db) => caseEvent(db, sql`CASE WHEN changes() = 1 THEN ${ph('now')} END`));

@@ -1,0 +1,93 @@
+/**
+ * The first of the two D1 round trips of an inbound message: one read batch that tells whether
+ * the message was seen before, who sent it and where their conversation stands, and everything
+ * the dialogue may need. Each query's SQL is built once per isolate; a message only fills values.
+ */
+import type { Channel } from './schema';
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import { reusable, type Db, type RawItem } from './client';
+import type { releaseDeferred } from './outbox';
+import { casesOfSender, requestsForOthersOfSender, rtCasesOfSender } from './cases';
+import { seenMessage, senderWithConversation } from './conversations';
+import { openDocumentsOfSender, rtDocumentsOfSender } from './documents';
+import { holidaysBetween } from './holidays';
+import { inviteByCode } from './invites';
+import { kelurahanHours, registryOf } from './kelurahan';
+import { questionsOfSender } from './neighbour-questions';
+import { throttleByKey } from './throttles';
+
+const seen = reusable(seenMessage);
+const sender = reusable(senderWithConversation);
+const hours = reusable(kelurahanHours);
+const registry = reusable(registryOf);
+const ownCases = reusable(casesOfSender);
+const ownDocuments = reusable(openDocumentsOfSender);
+const holidays = reusable(holidaysBetween);
+const rtCases = reusable(rtCasesOfSender);
+const rtDocuments = reusable(rtDocumentsOfSender);
+const questions = reusable(questionsOfSender);
+const invite = reusable(inviteByCode);
+const requests = reusable(requestsForOthersOfSender);
+const throttle = reusable(throttleByKey);
+
+export interface InboundRead {
+  kelurahanId: string;
+  channel: Channel;
+  externalId: string;
+  messageId: string;
+  pressedCaseId: string | null;
+  pressedQuestionId: string | null;
+  inviteCode: string | null;
+  /** Holidays between these local dates. */
+  holidaysFrom: string;
+  holidaysTo: string;
+  /** Applications for others made since, and denied since (helper limits). */
+  requestsSince: number;
+  deniedSince: number;
+  /** The sender's invitation-code throttle, when the message looks like a code. */
+  throttleKey: string | null;
+}
+
+export function readInbound(db: Db, r: InboundRead) {
+  const v = {
+    k: r.kelurahanId,
+    channel: r.channel,
+    externalId: r.externalId,
+    messageId: r.messageId,
+    pressedCaseId: r.pressedCaseId,
+    pressedQuestionId: r.pressedQuestionId,
+    inviteCode: r.inviteCode,
+    from: r.holidaysFrom,
+    to: r.holidaysTo,
+    since: r.requestsSince,
+    deniedSince: r.deniedSince,
+    throttleKey: r.throttleKey,
+  };
+  return db.batch([
+    seen(db, v),
+    sender(db, v),
+    hours(db, v),
+    registry(db, v),
+    ownCases(db, v),
+    ownDocuments(db, v),
+    holidays(db, v),
+    rtCases(db, v),
+    rtDocuments(db, v),
+    questions(db, v),
+    invite(db, v),
+    requests(db, v),
+    throttle(db, v),
+  ]);
+}
+
+/** A statement of the write batch. */
+export type WriteItem = BatchItem<'sqlite'> | RawItem;
+
+/**
+ * The second round trip: the effects of one message as one batch, which D1 runs as a single
+ * transaction. Returns the deferred outbox rows released by the statement at `releasedIndex`.
+ */
+export async function writeInbound(db: Db, items: WriteItem[], releasedIndex: number | null) {
+  const results = await db.batch(items as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return releasedIndex === null ? [] : (results[releasedIndex] as BatchResponse<[ReturnType<typeof releaseDeferred>]>[0]);
+}

@@ -1,0 +1,73 @@
+/** Neighbours' yes/no questions about an applicant. */
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { named, reusable, value, type Db } from './client';
+import { senderIdentityId } from './people';
+import { cases, channelIdentities, neighbourQuestions, people, rt, rw } from './schema';
+
+const other = alias(neighbourQuestions, 'o');
+
+/**
+ * Questions waiting for the sender's answer, and the one a pressed button names, each with every
+ * answer of its case (placeholders k, channel, externalId, pressedQuestionId).
+ */
+export function questionsOfSender(db: Db) {
+  return db
+    .select({
+      id: neighbourQuestions.id,
+      caseId: neighbourQuestions.caseId,
+      identityId: neighbourQuestions.identityId,
+      answer: neighbourQuestions.answer,
+      code: cases.code,
+      state: cases.state,
+      version: cases.version,
+      applicantName: sql<string>`coalesce(${cases.givenName}, ${people.fullName})`.as('applicant_name'),
+      rtNumber: named(rt.number, 'rt_number'),
+      rwNumber: named(rw.number, 'rw_number'),
+      allAnswers: sql<string>`(${db
+        // json_group_array has no builder form.
+        .select({ all: sql`json_group_array(json_object('id', ${other.id}, 'answer', ${other.answer}))` })
+        .from(other)
+        .where(eq(other.caseId, neighbourQuestions.caseId))})`.as('all_answers'),
+    })
+    .from(neighbourQuestions)
+    .innerJoin(cases, eq(cases.id, neighbourQuestions.caseId))
+    .innerJoin(people, eq(people.id, cases.applicantPersonId))
+    .innerJoin(rt, eq(rt.id, cases.rtId))
+    .innerJoin(rw, eq(rw.id, rt.rwId))
+    .where(
+      and(
+        eq(neighbourQuestions.kelurahanId, sql.placeholder('k')),
+        or(
+          eq(neighbourQuestions.id, sql.placeholder('pressedQuestionId')),
+          and(isNull(neighbourQuestions.answer), eq(cases.state, 'neighbour_check'), eq(neighbourQuestions.identityId, senderIdentityId(db))),
+        ),
+      ),
+    )
+    .orderBy(asc(neighbourQuestions.askedAt))
+    .limit(10);
+}
+
+const ph = sql.placeholder;
+
+/** Asks the neighbour reached by a phone number made reachable just before (placeholders id, k, caseId, channel, phone, now). */
+export const insertQuestion = reusable((db) =>
+  db.insert(neighbourQuestions).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    caseId: ph('caseId'),
+    identityId: sql`(${db
+      .select({ id: channelIdentities.id })
+      .from(channelIdentities)
+      .where(and(eq(channelIdentities.kelurahanId, ph('k')), eq(channelIdentities.channel, ph('channel')), eq(channelIdentities.externalId, ph('phone'))))})`,
+    askedAt: ph('now'),
+  }),
+);
+
+/** Only the first answer counts (placeholders answer, now, questionId). */
+export const answerQuestion = reusable((db) =>
+  db
+    .update(neighbourQuestions)
+    .set({ answer: sql`${ph('answer')}`, answeredAt: value('now') })
+    .where(and(eq(neighbourQuestions.id, ph('questionId')), isNull(neighbourQuestions.answer))),
+);

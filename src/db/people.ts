@@ -1,0 +1,124 @@
+/** People and how they reach Loket (channel identities). */
+import { and, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { reusable, reusableSql, value, type Db } from './client';
+import { cases, channelIdentities, people } from './schema';
+
+/** The person behind the sender (placeholders k, channel, externalId), as a scalar subquery. */
+export function senderPersonId(db: Db) {
+  return db
+    .select({ personId: channelIdentities.personId })
+    .from(channelIdentities)
+    .where(
+      and(
+        eq(channelIdentities.kelurahanId, sql.placeholder('k')),
+        eq(channelIdentities.channel, sql.placeholder('channel')),
+        eq(channelIdentities.externalId, sql.placeholder('externalId')),
+      ),
+    );
+}
+
+/** The sender's identity id (placeholders k, channel, externalId), as a scalar subquery. */
+export function senderIdentityId(db: Db) {
+  return db
+    .select({ id: channelIdentities.id })
+    .from(channelIdentities)
+    .where(
+      and(
+        eq(channelIdentities.kelurahanId, sql.placeholder('k')),
+        eq(channelIdentities.channel, sql.placeholder('channel')),
+        eq(channelIdentities.externalId, sql.placeholder('externalId')),
+      ),
+    );
+}
+
+const ph = sql.placeholder;
+
+/** Placeholders id, k, fullName, phone, now. */
+export const insertPerson = reusable((db) =>
+  db.insert(people).values({ id: ph('id'), kelurahanId: ph('k'), fullName: ph('fullName'), phone: ph('phone'), createdAt: ph('now') }),
+);
+
+/** A sender's first message (placeholders id, k, personId, channel, externalId, displayName, now). */
+export const insertIdentity = reusable((db) =>
+  db.insert(channelIdentities).values({
+    id: ph('id'),
+    kelurahanId: ph('k'),
+    personId: ph('personId'),
+    channel: ph('channel'),
+    externalId: ph('externalId'),
+    displayName: ph('displayName'),
+    lastInboundAt: ph('now'),
+    createdAt: ph('now'),
+  }),
+);
+
+/** Placeholders now, displayName, identityId. */
+export const touchIdentity = reusable((db) =>
+  db
+    .update(channelIdentities)
+    .set({ lastInboundAt: value('now'), displayName: sql`coalesce(${ph('displayName')}, ${channelIdentities.displayName})` })
+    .where(eq(channelIdentities.id, ph('identityId'))),
+);
+
+/** Fills what was given, keeps the rest (placeholders fullName, nik, rtId, locale, personId, k). */
+export const updatePerson = reusable((db) =>
+  db
+    .update(people)
+    .set({
+      fullName: sql`coalesce(${ph('fullName')}, ${people.fullName})`,
+      nik: sql`coalesce(${ph('nik')}, ${people.nik})`,
+      rtId: sql`coalesce(${ph('rtId')}, ${people.rtId})`,
+      locale: sql`coalesce(${ph('locale')}, ${people.locale})`,
+    })
+    .where(and(eq(people.id, ph('personId')), eq(people.kelurahanId, ph('k')))),
+);
+
+/** What a helper typed for a case fills the applicant's gaps, once the applicant confirmed (placeholder caseId). */
+export const fillPersonFromCase = reusable((db) => {
+  const ofCase = <T>(column: SQLiteColumn) =>
+    sql<T>`(${db.select({ v: column }).from(cases).where(eq(cases.id, ph('caseId')))})`;
+  return db
+    .update(people)
+    .set({
+      fullName: sql`CASE WHEN ${people.fullName} = '' THEN coalesce(${ofCase(cases.givenName)}, ${people.fullName}) ELSE ${people.fullName} END`,
+      nik: sql`coalesce(${people.nik}, ${ofCase(cases.givenNik)})`,
+      rtId: sql`coalesce(${people.rtId}, ${ofCase(cases.rtId)})`,
+    })
+    .where(eq(people.id, ofCase(cases.applicantPersonId)));
+});
+
+/**
+ * A phone number Loket was given gets an empty person with only the number, unless it already
+ * reaches Loket (placeholders id, k, phone, now, channel). INSERT ... SELECT ... WHERE NOT EXISTS
+ * has no builder form.
+ */
+export const reachPersonByPhone = reusableSql(
+  () => sql`INSERT INTO ${people} (id, kelurahan_id, full_name, phone, created_at)
+    SELECT ${ph('id')}, ${ph('k')}, '', ${ph('phone')}, ${ph('now')} WHERE NOT EXISTS (
+      SELECT 1 FROM ${channelIdentities} WHERE kelurahan_id = ${ph('k')} AND channel = ${ph('channel')} AND external_id = ${ph('phone')})`,
+);
+
+/** Placeholders id, k, personId, channel, phone, now. */
+export const reachIdentityByPhone = reusable((db) =>
+  db
+    .insert(channelIdentities)
+    .values({ id: ph('id'), kelurahanId: ph('k'), personId: ph('personId'), channel: ph('channel'), externalId: ph('phone'), createdAt: ph('now') })
+    .onConflictDoNothing({ target: [channelIdentities.kelurahanId, channelIdentities.channel, channelIdentities.externalId] }),
+);
+
+/**
+ * Links the chat to the invited person only if the invite update just before changed a row:
+ * otherwise person_id becomes NULL and NOT NULL aborts the batch (placeholders personId, identityId).
+ */
+export const linkInvitedIdentity = reusable((db) =>
+  db
+    .update(channelIdentities)
+    .set({ personId: sql`CASE WHEN changes() = 1 THEN ${ph('personId')} END` })
+    .where(eq(channelIdentities.id, ph('identityId'))),
+);
+
+/** Placeholders phone, personId. */
+export const setPhoneIfMissing = reusable((db) =>
+  db.update(people).set({ phone: sql`coalesce(${people.phone}, ${ph('phone')})` }).where(eq(people.id, ph('personId'))),
+);
