@@ -2,6 +2,7 @@
  * The drizzle handle over the D1 binding. It holds no connection, but building it walks the whole
  * schema, so each isolate builds it once per binding and reuses it.
  */
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from './schema';
 
@@ -20,4 +21,12 @@ export function dbOf(d1: D1Database): Db {
     handles.set(d1, db);
   }
   return db;
+}
+
+/** One statement of a drizzle batch (a query builder, or a `db.run(sql...)`). */
+export type Statement = BatchItem<'sqlite'>;
+
+/** Sends the statements as one D1 batch (one transaction); nothing when there are none. */
+export async function runBatch(db: Db, statements: Statement[]): Promise<void> {
+  if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
 }

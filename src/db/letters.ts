@@ -1,6 +1,7 @@
-/** Letters Loket issued, as the public verification page reads them. */
-import { eq, sql } from 'drizzle-orm';
+/** Letters Loket issued: the public verification page's read, revoking them, making and failing them. */
+import { and, eq, fillPlaceholders, isNull, sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client';
+import { dbOf } from './client';
 import { cases, kelurahan, letters, people } from './schema';
 
 export function letterForVerification(db: Db, verificationCode: string) {
@@ -29,3 +30,25 @@ export function letterForVerification(db: Db, verificationCode: string) {
 }
 
 export type LetterCheck = NonNullable<Awaited<ReturnType<ReturnType<typeof letterForVerification>['get']>>>;
+
+/** Revokes every letter of the case not revoked yet. */
+export function revokeCaseLetters(
+  db: Db, c: { caseId: string | Placeholder; kelurahanId: string | Placeholder; reason: string | Placeholder; now: number | Placeholder },
+) {
+  return db
+    .update(letters)
+    .set({ revokedAt: sql`${c.now}`, revokedReason: sql`${c.reason}` })
+    .where(and(eq(letters.caseId, c.caseId), eq(letters.kelurahanId, c.kelurahanId), isNull(letters.revokedAt)));
+}
+
+let revokeSql: { sql: string; params: unknown[] } | undefined;
+
+/** The same update as a raw D1 statement (SQL built once per isolate), for the inbound write batch. */
+export function revokeCaseLettersStatement(
+  d1: D1Database, c: { caseId: string; kelurahanId: string; reason: string; now: number },
+): D1PreparedStatement {
+  revokeSql ??= revokeCaseLetters(dbOf(d1), {
+    caseId: sql.placeholder('caseId'), kelurahanId: sql.placeholder('kelurahanId'), reason: sql.placeholder('reason'), now: sql.placeholder('now'),
+  }).toSQL();
+  return d1.prepare(revokeSql.sql).bind(...fillPlaceholders(revokeSql.params, c));
+}

@@ -1,7 +1,54 @@
-/** Outbound messages after they left: delivery statuses, a retry Meta asked for, the simulator's inbox. */
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+/**
+ * Outbound messages: written by the jobs, claimed and sent by the consumer, their delivery
+ * statuses, a retry Meta asked for, the simulator's inbox.
+ */
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { channelIdentities, outbox, type OutboxStatus } from './schema';
+
+/**
+ * An outbox row a job writes. A dedupe key makes it idempotent: writing it twice leaves one row,
+ * so a job that runs twice sends once.
+ */
+export type OutboxRow = Pick<typeof outbox.$inferInsert, 'id' | 'kelurahanId' | 'caseId' | 'payload' | 'dedupeKey'> & { now: number };
+
+/** To a person, on the chat they used most recently; nothing when they have none. */
+export function outboxToPerson(db: Db, personId: string, o: OutboxRow) {
+  // An insert from a select names every column, in the table's order.
+  const recent = db
+    .select({
+      id: sql`${o.id}`.as('id'),
+      kelurahanId: sql`${o.kelurahanId}`.as('kelurahan_id'),
+      identityId: channelIdentities.id,
+      caseId: sql`${o.caseId ?? null}`.as('case_id'),
+      payload: sql`${o.payload}`.as('payload'),
+      dedupeKey: sql`${o.dedupeKey ?? null}`.as('dedupe_key'),
+      status: sql`'pending'`.as('status'),
+      attempts: sql`0`.as('attempts'),
+      providerMessageId: sql`NULL`.as('provider_message_id'),
+      lastError: sql`NULL`.as('last_error'),
+      partsSent: sql`0`.as('parts_sent'),
+      notBefore: sql`${o.now}`.as('not_before'),
+      createdAt: sql`${o.now}`.as('created_at'),
+      updatedAt: sql`${o.now}`.as('updated_at'),
+    })
+    .from(channelIdentities)
+    .where(eq(channelIdentities.personId, personId))
+    .orderBy(sql`${channelIdentities.lastInboundAt} DESC NULLS LAST`, asc(channelIdentities.createdAt))
+    .limit(1);
+  return db.insert(outbox).select(recent).onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
+}
+
+/** To one known chat identity. */
+export function outboxToIdentity(db: Db, identityId: string, o: OutboxRow) {
+  return db
+    .insert(outbox)
+    .values({
+      id: o.id, kelurahanId: o.kelurahanId, identityId, caseId: o.caseId, payload: o.payload, dedupeKey: o.dedupeKey,
+      status: 'pending', notBefore: o.now, createdAt: o.now, updatedAt: o.now,
+    })
+    .onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
+}
 
 /** A status only moves forward; "failed" outranks them all. */
 const RANK = sql`CASE ${outbox.status} WHEN 'pending' THEN 0 WHEN 'sending' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 9 ELSE 0 END`;

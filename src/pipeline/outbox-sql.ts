@@ -1,35 +1,34 @@
 /**
- * Outbox rows written by the jobs (schedule, digest, letters, media checks). A dedupe key makes
- * a row idempotent: writing it twice leaves one row, so a job that runs twice sends once.
+ * The outbox inserts of src/db/outbox.ts as raw D1 statements, for batches that still speak D1
+ * directly. Their SQL is built once per isolate; only the values change.
  */
-export interface OutboxRow {
-  id: string;
-  kelurahanId: string;
-  caseId: string | null;
-  /** JSON of the channel-neutral outbound message. */
-  payload: string;
-  dedupeKey: string | null;
-  now: number;
+import { fillPlaceholders, sql } from 'drizzle-orm';
+import { dbOf } from '../db/client';
+import { outboxToIdentity as toIdentity, outboxToPerson as toPerson, type OutboxRow } from '../db/outbox';
+
+export type { OutboxRow } from '../db/outbox';
+
+type Built = { sql: string; params: unknown[] };
+const p = {
+  id: sql.placeholder('id'), kelurahanId: sql.placeholder('kelurahanId'), caseId: sql.placeholder('caseId'),
+  payload: sql.placeholder('payload'), dedupeKey: sql.placeholder('dedupeKey'), now: sql.placeholder('now'),
+} as unknown as OutboxRow;
+let toPersonSql: Built | undefined;
+let toIdentitySql: Built | undefined;
+
+function statement(d1: D1Database, built: Built, to: string, o: OutboxRow): D1PreparedStatement {
+  const values = { ...o, caseId: o.caseId ?? null, dedupeKey: o.dedupeKey ?? null, to };
+  return d1.prepare(built.sql).bind(...fillPlaceholders(built.params, values));
 }
 
 /** To a person, on the chat they used most recently; nothing when they have none. */
-export function outboxToPerson(db: D1Database, personId: string, o: OutboxRow): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-       SELECT ?1, ?2, ci.id, ?3, ?4, ?5, 'pending', ?6, ?6, ?6 FROM channel_identities ci WHERE ci.person_id = ?7
-       ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at LIMIT 1
-       ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-    )
-    .bind(o.id, o.kelurahanId, o.caseId, o.payload, o.dedupeKey, o.now, personId);
+export function outboxToPerson(d1: D1Database, personId: string, o: OutboxRow): D1PreparedStatement {
+  toPersonSql ??= toPerson(dbOf(d1), sql.placeholder('to') as unknown as string, p).toSQL();
+  return statement(d1, toPersonSql, personId, o);
 }
 
 /** To one known chat identity. */
-export function outboxToIdentity(db: D1Database, identityId: string, o: OutboxRow): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, dedupe_key, status, not_before, created_at, updated_at)
-       VALUES (?1, ?2, ?7, ?3, ?4, ?5, 'pending', ?6, ?6, ?6) ON CONFLICT (kelurahan_id, dedupe_key) DO NOTHING`,
-    )
-    .bind(o.id, o.kelurahanId, o.caseId, o.payload, o.dedupeKey, o.now, identityId);
+export function outboxToIdentity(d1: D1Database, identityId: string, o: OutboxRow): D1PreparedStatement {
+  toIdentitySql ??= toIdentity(dbOf(d1), sql.placeholder('to') as unknown as string, p).toSQL();
+  return statement(d1, toIdentitySql, identityId, o);
 }

@@ -21,6 +21,7 @@ type Module<M> = { exports: M; entries: Entries<M> };
 const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
 
 const now = 1_780_000_000_000;
+const outboxRow = { id: 'o1', kelurahanId: 'k1', caseId: 'c1', payload: '{"kind":"text","text":"Halo"}', dedupeKey: 'digest:1', now };
 
 const modules: Record<string, Module<unknown>> = {
   'case-codes': module(caseCodes, {
@@ -42,6 +43,8 @@ const modules: Record<string, Module<unknown>> = {
   }),
   letters: module(letters, {
     letterForVerification: (db) => letters.letterForVerification(db, 'ABCD2345'),
+    revokeCaseLetters: (db) => letters.revokeCaseLetters(db, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
+    revokeCaseLettersStatement: () => letters.revokeCaseLettersStatement(env.DB, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
   }),
   outbox: module(outbox, {
     recordStatus: (db) => outbox.recordStatus(db, { providerMessageId: 'wamid.1', status: 'read', rank: 3, error: null }, now),
@@ -50,6 +53,8 @@ const modules: Record<string, Module<unknown>> = {
     closeServiceWindowOf: (db) => outbox.closeServiceWindowOf(db, 'o1', now),
     simulatorInbox: (db) => outbox.simulatorInbox(db, '628123450001', 0),
     simulatorOutboxPayload: (db) => outbox.simulatorOutboxPayload(db, 'o1'),
+    outboxToPerson: (db) => outbox.outboxToPerson(db, 'p1', outboxRow),
+    outboxToIdentity: (db) => outbox.outboxToIdentity(db, 'i1', outboxRow),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>
