@@ -30,3 +30,19 @@ export type Statement = BatchItem<'sqlite'>;
 export async function runBatch(db: Db, statements: Statement[]): Promise<void> {
   if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
 }
+
+/**
+ * A query built once per isolate and D1 binding (drizzle builds SQL at run time; what runs per
+ * row or per tick is built only on its first use).
+ */
+export function oncePerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let q = built.get(db);
+    if (q === undefined) {
+      q = build(db);
+      built.set(db, q);
+    }
+    return q;
+  };
+}

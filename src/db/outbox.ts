@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { oncePerDb } from './client';
 import { channelIdentities, outbox, type OutboxStatus } from './schema';
 
 /**
@@ -102,4 +103,91 @@ export function simulatorOutboxPayload(db: Db, outboxId: string) {
     .from(outbox)
     .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
     .where(and(eq(outbox.id, outboxId), eq(channelIdentities.channel, 'simulator')));
+}
+
+const identityField = <K extends 'channel' | 'externalId' | 'lastInboundAt'>(db: Db, key: K) =>
+  sql<(typeof channelIdentities.$inferSelect)[K]>`(${db.select({ v: channelIdentities[key] }).from(channelIdentities).where(eq(channelIdentities.id, outbox.identityId))})`;
+
+const claim = oncePerDb((db) =>
+  db
+    .update(outbox)
+    .set({ status: 'sending', updatedAt: sql`${sql.placeholder('now')}` })
+    .where(
+      and(
+        eq(outbox.id, sql.placeholder('id')),
+        or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lt(outbox.updatedAt, sql.placeholder('staleBefore')))),
+      ),
+    )
+    .returning({
+      id: outbox.id, kelurahanId: outbox.kelurahanId, payload: outbox.payload, attempts: outbox.attempts, partsSent: outbox.partsSent,
+      createdAt: outbox.createdAt, channel: identityField(db, 'channel'), externalId: identityField(db, 'externalId'),
+      lastInboundAt: identityField(db, 'lastInboundAt'),
+    })
+    .prepare(),
+);
+
+/**
+ * Claims a row to send: pending, or held by a claim older than `staleBefore` (its consumer died
+ * mid-send). Returns the row and its chat, or undefined when someone else holds it or it is done.
+ */
+export function claimOutbox(db: Db, v: { id: string; now: number; staleBefore: number }) {
+  return claim(db).get(v);
+}
+
+export type ClaimedOutbox = NonNullable<Awaited<ReturnType<typeof claimOutbox>>>;
+
+const partsSent = oncePerDb((db) =>
+  db
+    .update(outbox)
+    .set({
+      partsSent: sql`${sql.placeholder('partsSent')}`,
+      providerMessageId: sql`coalesce(${sql.placeholder('providerMessageId')}, ${outbox.providerMessageId})`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending')))
+    .prepare(),
+);
+
+/** Each part sent renews the claim and remembers how far the row got. */
+export function recordPartsSent(db: Db, v: { id: string; partsSent: number; providerMessageId: string | null; now: number }) {
+  return partsSent(db).run(v);
+}
+
+const sent = oncePerDb((db) =>
+  db
+    .update(outbox)
+    .set({
+      status: sql`${sql.placeholder('status')}`,
+      providerMessageId: sql`coalesce(${sql.placeholder('providerMessageId')}, ${outbox.providerMessageId})`,
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: null,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending')))
+    .prepare(),
+);
+
+/** Only the claim this try holds: a failure reported meanwhile (a status webhook) stays. */
+export function markSent(db: Db, v: { id: string; status: 'sent' | 'deferred'; providerMessageId: string | null; now: number }) {
+  return sent(db).run(v);
+}
+
+/** Gives a claimed row back with the time of its next try. */
+export function rescheduleClaimed(db: Db, v: { id: string; attempts: number; error: string; notBefore: number; now: number }) {
+  return db
+    .update(outbox)
+    .set({ status: 'pending', attempts: v.attempts, lastError: v.error, notBefore: v.notBefore, updatedAt: v.now })
+    .where(and(eq(outbox.id, v.id), eq(outbox.status, 'sending')));
+}
+
+export function outboxProgress(db: Db, id: string) {
+  return db.select({ status: outbox.status, createdAt: outbox.createdAt, updatedAt: outbox.updatedAt }).from(outbox).where(eq(outbox.id, id));
+}
+
+/** A dead-lettered row goes back to pending for the cron, unless a live claim holds it. */
+export function releaseDeadLettered(db: Db, v: { id: string; now: number; staleBefore: number }) {
+  return db
+    .update(outbox)
+    .set({ status: 'pending', lastError: 'dead-lettered; the cron tries it again', notBefore: v.now, updatedAt: v.now })
+    .where(and(eq(outbox.id, v.id), or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lt(outbox.updatedAt, v.staleBefore)))));
 }

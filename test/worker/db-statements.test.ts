@@ -15,7 +15,8 @@ import * as outbox from '../../src/db/outbox';
 import * as seed from '../../src/db/seed';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
-type Built = Query | D1PreparedStatement;
+/** A query built once per isolate runs through its named function: it runs for real on the empty database. */
+type Built = Query | D1PreparedStatement | Promise<unknown>;
 type Entries<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? K : never]: (db: Db) => Built | Built[] };
 type Module<M> = { exports: M; entries: Entries<M> };
 const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
@@ -55,6 +56,12 @@ const modules: Record<string, Module<unknown>> = {
     simulatorOutboxPayload: (db) => outbox.simulatorOutboxPayload(db, 'o1'),
     outboxToPerson: (db) => outbox.outboxToPerson(db, 'p1', outboxRow),
     outboxToIdentity: (db) => outbox.outboxToIdentity(db, 'i1', outboxRow),
+    claimOutbox: (db) => outbox.claimOutbox(db, { id: 'o1', now, staleBefore: now }),
+    recordPartsSent: (db) => outbox.recordPartsSent(db, { id: 'o1', partsSent: 1, providerMessageId: 'wamid.1', now }),
+    markSent: (db) => outbox.markSent(db, { id: 'o1', status: 'sent', providerMessageId: null, now }),
+    rescheduleClaimed: (db) => outbox.rescheduleClaimed(db, { id: 'o1', attempts: 2, error: 'timeout', notBefore: now, now }),
+    outboxProgress: (db) => outbox.outboxProgress(db, 'o1'),
+    releaseDeadLettered: (db) => outbox.releaseDeadLettered(db, { id: 'o1', now, staleBefore: now }),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>
@@ -75,7 +82,9 @@ const modules: Record<string, Module<unknown>> = {
 
 /** EXPLAIN makes SQLite compile the statement (tables, columns, types of RETURNING) without running it. */
 async function compile(q: Built): Promise<void> {
-  if ('toSQL' in q) {
+  if (q instanceof Promise) {
+    await q;
+  } else if ('toSQL' in q) {
     const { sql: text, params } = q.toSQL();
     await env.DB.prepare(`EXPLAIN ${text}`).bind(...params).all();
   } else {
