@@ -5,7 +5,8 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { oncePerDb } from './client';
-import { channelIdentities, outbox, type OutboxStatus } from './schema';
+import { mostRecentFirst } from './people';
+import { cases, channelIdentities, kelurahan, outbox, people, rt, staffUsers, type OutboxStatus } from './schema';
 
 /**
  * An outbox row a job writes. A dedupe key makes it idempotent: writing it twice leaves one row,
@@ -35,7 +36,7 @@ export function outboxToPerson(db: Db, personId: string, o: OutboxRow) {
     })
     .from(channelIdentities)
     .where(eq(channelIdentities.personId, personId))
-    .orderBy(sql`${channelIdentities.lastInboundAt} DESC NULLS LAST`, asc(channelIdentities.createdAt))
+    .orderBy(...mostRecentFirst)
     .limit(1);
   return db.insert(outbox).select(recent).onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
 }
@@ -106,7 +107,7 @@ export function simulatorOutboxPayload(db: Db, outboxId: string) {
 }
 
 const identityField = <K extends 'channel' | 'externalId' | 'lastInboundAt'>(db: Db, key: K) =>
-  sql<(typeof channelIdentities.$inferSelect)[K]>`(${db.select({ v: channelIdentities[key] }).from(channelIdentities).where(eq(channelIdentities.id, outbox.identityId))})`;
+  sql<(typeof channelIdentities.$inferSelect)[K]>`${db.select({ v: channelIdentities[key] }).from(channelIdentities).where(eq(channelIdentities.id, outbox.identityId))}`;
 
 const claim = oncePerDb((db) =>
   db
@@ -190,4 +191,31 @@ export function releaseDeadLettered(db: Db, v: { id: string; now: number; staleB
     .update(outbox)
     .set({ status: 'pending', lastError: 'dead-lettered; the cron tries it again', notBefore: v.now, updatedAt: v.now })
     .where(and(eq(outbox.id, v.id), or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lt(outbox.updatedAt, v.staleBefore)))));
+}
+
+/** A row that will not arrive, with who it was for and whom to tell (the case's RT chair). */
+export function failingOutbox(db: Db, id: string) {
+  return db
+    .select({
+      kelurahanId: outbox.kelurahanId, caseId: outbox.caseId, status: outbox.status, payload: outbox.payload, createdAt: outbox.createdAt,
+      dedupeKey: outbox.dedupeKey, identityId: outbox.identityId, personId: channelIdentities.personId,
+      toStaff: sql<number>`EXISTS ${db.select({ one: sql`1` }).from(staffUsers).where(eq(staffUsers.identityId, outbox.identityId))}`,
+      channel: channelIdentities.channel, externalId: channelIdentities.externalId, phone: people.phone,
+      utcOffsetMinutes: kelurahan.utcOffsetMinutes, code: cases.code, chairPersonId: rt.chairPersonId,
+      // An applicant a helper named has no name of their own until they confirm: the case's.
+      fullName: sql<string | null>`coalesce(nullif(${people.fullName}, ''), CASE WHEN ${cases.applicantPersonId} = ${people.id} THEN ${cases.givenName} END)`,
+    })
+    .from(outbox)
+    .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
+    .innerJoin(people, eq(people.id, channelIdentities.personId))
+    .innerJoin(kelurahan, eq(kelurahan.id, outbox.kelurahanId))
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .leftJoin(rt, eq(rt.id, cases.rtId))
+    .where(eq(outbox.id, id));
+}
+
+export type FailingOutbox = NonNullable<Awaited<ReturnType<ReturnType<typeof failingOutbox>['get']>>>;
+
+export function failOutbox(db: Db, id: string, lastError: string, now: number) {
+  return db.update(outbox).set({ status: 'failed', lastError, updatedAt: now }).where(eq(outbox.id, id));
 }

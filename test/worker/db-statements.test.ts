@@ -7,12 +7,15 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import * as caseCodes from '../../src/db/case-codes';
+import * as cases from '../../src/db/cases';
 import { dbOf, type Db } from '../../src/db/client';
 import * as invites from '../../src/db/invites';
 import * as kelurahan from '../../src/db/kelurahan';
 import * as letters from '../../src/db/letters';
 import * as outbox from '../../src/db/outbox';
+import * as people from '../../src/db/people';
 import * as seed from '../../src/db/seed';
+import * as staff from '../../src/db/staff';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
 /** A query built once per isolate runs through its named function: it runs for real on the empty database. */
@@ -22,9 +25,16 @@ type Module<M> = { exports: M; entries: Entries<M> };
 const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, entries });
 
 const now = 1_780_000_000_000;
+const caseEvent = { id: 'e1', kelurahanId: 'k1', caseId: 'c1', at: now, actorKind: 'system' as const, kind: 'escalated', detail: null };
 const outboxRow = { id: 'o1', kelurahanId: 'k1', caseId: 'c1', payload: '{"kind":"text","text":"Halo"}', dedupeKey: 'digest:1', now };
 
 const modules: Record<string, Module<unknown>> = {
+  cases: module(cases, {
+    insertCaseEvent: (db) => [
+      cases.insertCaseEvent(db, caseEvent),
+      cases.insertCaseEvent(db, caseEvent, true),
+    ],
+  }),
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
     nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
@@ -62,6 +72,16 @@ const modules: Record<string, Module<unknown>> = {
     rescheduleClaimed: (db) => outbox.rescheduleClaimed(db, { id: 'o1', attempts: 2, error: 'timeout', notBefore: now, now }),
     outboxProgress: (db) => outbox.outboxProgress(db, 'o1'),
     releaseDeadLettered: (db) => outbox.releaseDeadLettered(db, { id: 'o1', now, staleBefore: now }),
+    failingOutbox: (db) => outbox.failingOutbox(db, 'o1'),
+    failOutbox: (db) => outbox.failOutbox(db, 'o1', 'undeliverable 131026', now),
+  }),
+  people: module(people, {
+    recentChatOf: (db) => people.recentChatOf(db, 'p1'),
+  }),
+  staff: module(staff, {
+    staffChatsExcept: (db) => staff.staffChatsExcept(db, 'k1', 'p1'),
+    staffWithChats: (db) => staff.staffWithChats(db),
+    staffWithChatsIn: (db) => staff.staffWithChatsIn(db, 'k1'),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>
