@@ -1,7 +1,7 @@
 /** Letters Loket issued: the public verification page's read, revoking them, making and failing them. */
-import { and, eq, fillPlaceholders, isNull, sql, type Placeholder } from 'drizzle-orm';
+import { and, asc, eq, fillPlaceholders, isNull, lte, sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client';
-import { dbOf } from './client';
+import { dbOf, oncePerDb } from './client';
 import { cases, kelurahan, letters, people } from './schema';
 
 export function letterForVerification(db: Db, verificationCode: string) {
@@ -51,4 +51,24 @@ export function revokeCaseLettersStatement(
     caseId: sql.placeholder('caseId'), kelurahanId: sql.placeholder('kelurahanId'), reason: sql.placeholder('reason'), now: sql.placeholder('now'),
   }).toSQL();
   return d1.prepare(revokeSql.sql).bind(...fillPlaceholders(revokeSql.params, c));
+}
+
+/**
+ * Letters neither made, failed nor revoked, issued before `issuedBefore`, oldest first, read
+ * through the partial index letters_open: the cost follows the letters still open.
+ */
+export function openLetters(db: Db, issuedBefore: number | Placeholder) {
+  return db
+    .select({ id: letters.id, issuedAt: letters.issuedAt })
+    .from(letters)
+    .where(and(isNull(letters.madeAt), isNull(letters.failedAt), isNull(letters.revokedAt), lte(letters.issuedAt, issuedBefore)))
+    .orderBy(asc(letters.issuedAt))
+    .limit(200);
+}
+
+const open = oncePerDb((db) => openLetters(db, sql.placeholder('issuedBefore')).prepare());
+
+/** openLetters, prepared once per isolate for the cron. */
+export function openLettersNow(db: Db, issuedBefore: number) {
+  return open(db).all({ issuedBefore });
 }

@@ -2,7 +2,7 @@
  * Outbound messages: written by the jobs, claimed and sent by the consumer, their delivery
  * statuses, a retry Meta asked for, the simulator's inbox.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, or, sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client';
 import { oncePerDb } from './client';
 import { mostRecentFirst } from './people';
@@ -218,4 +218,21 @@ export type FailingOutbox = NonNullable<Awaited<ReturnType<ReturnType<typeof fai
 
 export function failOutbox(db: Db, id: string, lastError: string, now: number) {
   return db.update(outbox).set({ status: 'failed', lastError, updatedAt: now }).where(eq(outbox.id, id));
+}
+
+/** Rows whose next try has come and whose nudge went missing (untouched since `untouchedSince`). */
+export function outboxToRequeue(db: Db, v: { now: number | Placeholder; untouchedSince: number | Placeholder }) {
+  return db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(inArray(outbox.status, ['pending', 'sending']), lte(outbox.notBefore, v.now), lte(outbox.updatedAt, v.untouchedSince)))
+    .orderBy(asc(outbox.notBefore))
+    .limit(200);
+}
+
+const toRequeue = oncePerDb((db) => outboxToRequeue(db, { now: sql.placeholder('now'), untouchedSince: sql.placeholder('untouchedSince') }).prepare());
+
+/** outboxToRequeue, prepared once per isolate for the cron. */
+export function outboxToRequeueNow(db: Db, v: { now: number; untouchedSince: number }) {
+  return toRequeue(db).all(v);
 }

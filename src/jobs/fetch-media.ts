@@ -16,10 +16,12 @@ import { applyEvent, type CaseState } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { REMIND_EVERY_MS } from '../domain/schedule';
 import { log } from '../log';
+import { claimFetch } from '../db/documents';
+import { dbOf } from '../db/client';
 import { storeScan, type StoreResult } from '../media/store-scan';
 import { outboxToPerson } from '../pipeline/outbox-sql';
 import { documentsReady } from './documents-ready';
-import { fetchDueSql, MEDIA_FETCH_MAX_ATTEMPTS, MEDIA_FETCH_TIMEOUT_MS } from './media-retry';
+import { MEDIA_FETCH_MAX_ATTEMPTS, MEDIA_FETCH_TIMEOUT_MS } from './media-retry';
 import type { QueueMessage } from './queue-messages';
 
 export interface FetchMediaOptions {
@@ -62,12 +64,7 @@ export async function fetchMedia(
   if (doc.status === 'stored') return documentsReady(env, doc.case_id, now, newId);
   if (doc.status !== 'pending') return [];
 
-  const claim = await env.DB.prepare(
-    `UPDATE case_documents SET attempts = attempts + 1, last_attempt_at = ?2
-     WHERE id = ?1 AND status = 'pending' AND superseded_at IS NULL AND ${fetchDueSql('case_documents', '?2')} RETURNING attempts`,
-  )
-    .bind(doc.id, now)
-    .first<{ attempts: number }>();
+  const claim = await claimFetch(dbOf(env.DB), { id: doc.id, now });
   // Another run is fetching it, or tried it too recently: that run or a later cron tick goes on.
   if (!claim) return [];
   // The last try ended without an outcome (its Worker was stopped): no more tries.

@@ -8,7 +8,9 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import * as caseCodes from '../../src/db/case-codes';
 import * as cases from '../../src/db/cases';
+import * as documents from '../../src/db/documents';
 import { dbOf, type Db } from '../../src/db/client';
+import { caseDocuments } from '../../src/db/schema';
 import * as invites from '../../src/db/invites';
 import * as kelurahan from '../../src/db/kelurahan';
 import * as letters from '../../src/db/letters';
@@ -39,6 +41,12 @@ const modules: Record<string, Module<unknown>> = {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
     nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
   }),
+  documents: module(documents, {
+    fetchDue: (db) => db.select({ id: caseDocuments.id }).from(caseDocuments).where(documents.fetchDue(now)),
+    documentsToFetch: (db) => documents.documentsToFetch(db, { writtenBefore: now, now }),
+    documentsToFetchNow: (db) => documents.documentsToFetchNow(db, { writtenBefore: now, now }),
+    claimFetch: (db) => documents.claimFetch(db, { id: 'd1', now }),
+  }),
   invites: module(invites, {
     insertInvite: (db) =>
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
@@ -55,6 +63,8 @@ const modules: Record<string, Module<unknown>> = {
   letters: module(letters, {
     letterForVerification: (db) => letters.letterForVerification(db, 'ABCD2345'),
     revokeCaseLetters: (db) => letters.revokeCaseLetters(db, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
+    openLetters: (db) => letters.openLetters(db, now),
+    openLettersNow: (db) => letters.openLettersNow(db, now),
     revokeCaseLettersStatement: () => letters.revokeCaseLettersStatement(env.DB, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
   }),
   outbox: module(outbox, {
@@ -73,6 +83,8 @@ const modules: Record<string, Module<unknown>> = {
     outboxProgress: (db) => outbox.outboxProgress(db, 'o1'),
     releaseDeadLettered: (db) => outbox.releaseDeadLettered(db, { id: 'o1', now, staleBefore: now }),
     failingOutbox: (db) => outbox.failingOutbox(db, 'o1'),
+    outboxToRequeue: (db) => outbox.outboxToRequeue(db, { now, untouchedSince: now }),
+    outboxToRequeueNow: (db) => outbox.outboxToRequeueNow(db, { now, untouchedSince: now }),
     failOutbox: (db) => outbox.failOutbox(db, 'o1', 'undeliverable 131026', now),
   }),
   people: module(people, {

@@ -1,0 +1,56 @@
+/** Documents sent for a case: fetched from the provider into R2, checked, superseded by a revision's. */
+import { and, asc, isNotNull, isNull, lte, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { MEDIA_RETRY_BASE_MS, MEDIA_RETRY_MAX_MS } from '../jobs/media-retry';
+import type { Db } from './client';
+import { oncePerDb } from './client';
+import { caseDocuments } from './schema';
+
+/**
+ * A document may start a fetch at `now`: never tried, or its last try began longer ago than the
+ * wait for its number of tries. The rule of mediaRetryAfterMs, in SQL so the cron reads only the
+ * rows that are due.
+ */
+export function fetchDue(now: number | Placeholder | SQL): SQL {
+  const d = caseDocuments;
+  return sql`(${d.lastAttemptAt} IS NULL OR ${d.lastAttemptAt} <= ${now} - min(${MEDIA_RETRY_MAX_MS}, ${MEDIA_RETRY_BASE_MS} * (1 << max(0, ${d.attempts} - 1))))`;
+}
+
+/**
+ * Documents whose fetch is due: never tried and their nudge lost (written before `writtenBefore`),
+ * or due again by their capped backoff.
+ */
+export function documentsToFetch(db: Db, v: { writtenBefore: number | Placeholder; now: number | Placeholder }) {
+  const d = caseDocuments;
+  return db
+    .select({ id: d.id })
+    .from(d)
+    .where(and(eq(d.status, 'pending'), isNull(d.supersededAt), or(isNotNull(d.lastAttemptAt), lte(d.createdAt, v.writtenBefore)), fetchDue(v.now)))
+    .orderBy(asc(d.createdAt))
+    .limit(200);
+}
+
+const toFetch = oncePerDb((db) => documentsToFetch(db, { writtenBefore: sql.placeholder('writtenBefore'), now: sql.placeholder('now') }).prepare());
+
+/** documentsToFetch, prepared once per isolate for the cron. */
+export function documentsToFetchNow(db: Db, v: { writtenBefore: number; now: number }) {
+  return toFetch(db).all(v);
+}
+
+const claim = oncePerDb((db) =>
+  db
+    .update(caseDocuments)
+    .set({ attempts: sql`${caseDocuments.attempts} + 1`, lastAttemptAt: sql`${sql.placeholder('now')}` })
+    .where(
+      and(eq(caseDocuments.id, sql.placeholder('id')), eq(caseDocuments.status, 'pending'), isNull(caseDocuments.supersededAt), fetchDue(sql.placeholder('now'))),
+    )
+    .returning({ attempts: caseDocuments.attempts })
+    .prepare(),
+);
+
+/**
+ * Claims one fetch try of a pending document when it is due; undefined when another run is
+ * fetching it or tried it too recently.
+ */
+export function claimFetch(db: Db, v: { id: string; now: number }) {
+  return claim(db).get(v);
+}
