@@ -36,6 +36,8 @@ const modules: Record<string, Module<unknown>> = {
       cases.insertCaseEvent(db, caseEvent),
       cases.insertCaseEvent(db, caseEvent, true),
     ],
+    casesWaitingForChairs: (db) => cases.casesWaitingForChairs(db),
+    officeDueCounts: (db) => cases.officeDueCounts(db, { dayStart: now, dayEnd: now, now }),
   }),
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
