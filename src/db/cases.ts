@@ -2,7 +2,9 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { CaseState } from '../domain/case-machine';
 import type { Db } from './client';
-import { caseEvents, cases, people, rt } from './schema';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { mostRecentFirst } from './people';
+import { caseEvents, cases, channelIdentities, conversations, people, rt, rw } from './schema';
 
 type CaseEvent = typeof caseEvents.$inferInsert;
 
@@ -45,4 +47,37 @@ export function officeDueCounts(db: Db, v: { dayStart: number; dayEnd: number; n
     .from(cases)
     .where(and(inArray(cases.state, OPEN_FOR_OFFICE), isNotNull(cases.dueAt)))
     .groupBy(cases.kelurahanId);
+}
+
+/**
+ * A case as the documents-ready job needs it: the applicant's name, the person sending the
+ * documents (the helper, or the applicant) with their most recent chat, and that chat's
+ * conversation.
+ */
+export function caseForDocumentsReady(db: Db, caseId: string) {
+  const applicant = alias(people, 'a');
+  const sender = alias(people, 'p');
+  const recentChat = db
+    .select({ id: channelIdentities.id })
+    .from(channelIdentities)
+    .where(eq(channelIdentities.personId, sender.id))
+    .orderBy(...mostRecentFirst)
+    .limit(1);
+  return db
+    .select({
+      id: cases.id, kelurahanId: cases.kelurahanId, kind: cases.kind, service: cases.service, state: cases.state, rtId: sql<string>`${cases.rtId}`,
+      submitterPersonId: cases.submitterPersonId, applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
+      // Read in a batch, whose rows come keyed by column name: names that repeat get their own.
+      rtNumber: sql<number>`${rt.number}`.as('rt_number'), rwNumber: sql<number>`${rw.number}`.as('rw_number'), locale: sender.locale,
+      identityId: sql<string>`${channelIdentities.id}`.as('identity_id'),
+      conversation: conversations.data, version: conversations.version, expiresAt: conversations.expiresAt,
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .innerJoin(sender, eq(sender.id, sql`coalesce(${cases.submitterPersonId}, ${cases.applicantPersonId})`))
+    .innerJoin(rt, eq(rt.id, cases.rtId))
+    .innerJoin(rw, eq(rw.id, rt.rwId))
+    .innerJoin(channelIdentities, eq(channelIdentities.id, sql`${recentChat}`))
+    .leftJoin(conversations, eq(conversations.identityId, channelIdentities.id))
+    .where(eq(cases.id, caseId));
 }

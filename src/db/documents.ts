@@ -54,3 +54,12 @@ const claim = oncePerDb((db) =>
 export function claimFetch(db: Db, v: { id: string; now: number }) {
   return claim(db).get(v);
 }
+
+/** The case's documents not replaced by a revision. */
+export function currentDocuments(db: Db, caseId: string) {
+  return db
+    .select({ id: caseDocuments.id, requirement: caseDocuments.requirement, status: caseDocuments.status })
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt)))
+    .orderBy(asc(caseDocuments.id));
+}

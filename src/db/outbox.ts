@@ -236,3 +236,8 @@ const toRequeue = oncePerDb((db) => outboxToRequeue(db, { now: sql.placeholder('
 export function outboxToRequeueNow(db: Db, v: { now: number; untouchedSince: number }) {
   return toRequeue(db).all(v);
 }
+
+/** Whether a message with this dedupe key was written already. */
+export function outboxByDedupeKey(db: Db, kelurahanId: string, dedupeKey: string) {
+  return db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.kelurahanId, kelurahanId), eq(outbox.dedupeKey, dedupeKey)));
+}

@@ -7,6 +7,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import * as caseCodes from '../../src/db/case-codes';
+import * as conversations from '../../src/db/conversations';
 import * as cases from '../../src/db/cases';
 import * as documents from '../../src/db/documents';
 import { dbOf, type Db } from '../../src/db/client';
@@ -37,16 +38,24 @@ const modules: Record<string, Module<unknown>> = {
       cases.insertCaseEvent(db, caseEvent, true),
     ],
     casesWaitingForChairs: (db) => cases.casesWaitingForChairs(db),
+    caseForDocumentsReady: (db) => cases.caseForDocumentsReady(db, 'c1'),
     officeDueCounts: (db) => cases.officeDueCounts(db, { dayStart: now, dayEnd: now, now }),
   }),
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
     nextSequenceStatement: () => caseCodes.nextSequenceStatement(env.DB, 'k1', 'KTP-2611'),
   }),
+  conversations: module(conversations, {
+    saveConversationAt: (db) =>
+      [2, null].map((version) =>
+        conversations.saveConversationAt(db, { identityId: 'i1', kelurahanId: 'k1', flow: 'apply', step: 'docs', data: '{}', updatedAt: now, expiresAt: now }, version),
+      ),
+  }),
   documents: module(documents, {
     fetchDue: (db) => db.select({ id: caseDocuments.id }).from(caseDocuments).where(documents.fetchDue(now)),
     documentsToFetch: (db) => documents.documentsToFetch(db, { writtenBefore: now, now }),
     documentsToFetchNow: (db) => documents.documentsToFetchNow(db, { writtenBefore: now, now }),
+    currentDocuments: (db) => documents.currentDocuments(db, 'c1'),
     claimFetch: (db) => documents.claimFetch(db, { id: 'd1', now }),
   }),
   invites: module(invites, {
@@ -87,6 +96,7 @@ const modules: Record<string, Module<unknown>> = {
     failingOutbox: (db) => outbox.failingOutbox(db, 'o1'),
     outboxToRequeue: (db) => outbox.outboxToRequeue(db, { now, untouchedSince: now }),
     outboxToRequeueNow: (db) => outbox.outboxToRequeueNow(db, { now, untouchedSince: now }),
+    outboxByDedupeKey: (db) => outbox.outboxByDedupeKey(db, 'k1', 'docs_ready:c1:d1'),
     failOutbox: (db) => outbox.failOutbox(db, 'o1', 'undeliverable 131026', now),
   }),
   people: module(people, {
