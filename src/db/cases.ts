@@ -81,3 +81,20 @@ export function caseForDocumentsReady(db: Db, caseId: string) {
     .leftJoin(conversations, eq(conversations.identityId, channelIdentities.id))
     .where(eq(cases.id, caseId));
 }
+
+/**
+ * Sends a case back for revision of one requirement, if it is still in `from`; the reminders
+ * start again. Changes no row when someone moved the case meanwhile.
+ */
+export function sendBackForRevision(
+  db: Db,
+  v: { caseId: string; from: CaseState; to: CaseState; requirement: NonNullable<typeof cases.$inferInsert.revisionRequirement>; reason: string; nextActionAt: number; now: number },
+) {
+  return db
+    .update(cases)
+    .set({
+      state: v.to, version: sql`${cases.version} + 1`, updatedAt: v.now, revisionRequirement: v.requirement, revisionReason: v.reason,
+      remindersSent: 0, nextActionAt: v.nextActionAt,
+    })
+    .where(and(eq(cases.id, v.caseId), eq(cases.state, v.from)));
+}

@@ -3,7 +3,7 @@ import { and, asc, isNotNull, isNull, lte, eq, or, sql, type Placeholder, type S
 import { MEDIA_RETRY_BASE_MS, MEDIA_RETRY_MAX_MS } from '../jobs/media-retry';
 import type { Db } from './client';
 import { oncePerDb } from './client';
-import { caseDocuments } from './schema';
+import { cases, caseDocuments, people } from './schema';
 
 /**
  * A document may start a fetch at `now`: never tried, or its last try began longer ago than the
@@ -62,4 +62,51 @@ export function currentDocuments(db: Db, caseId: string) {
     .from(caseDocuments)
     .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt)))
     .orderBy(asc(caseDocuments.id));
+}
+
+const toFetchOne = oncePerDb((db) =>
+  db
+    .select({
+      id: caseDocuments.id, kelurahanId: caseDocuments.kelurahanId, caseId: caseDocuments.caseId, caseState: cases.state,
+      pengantarApproved: cases.pengantarApproved, requirement: caseDocuments.requirement, status: caseDocuments.status,
+      supersededAt: caseDocuments.supersededAt, sourceChannel: caseDocuments.sourceChannel, sourceRef: caseDocuments.sourceRef,
+      r2Key: caseDocuments.r2Key, sha256: caseDocuments.sha256,
+      notifyPersonId: sql<string>`coalesce(${cases.submitterPersonId}, ${cases.applicantPersonId})`, locale: people.locale,
+    })
+    .from(caseDocuments)
+    .innerJoin(cases, eq(cases.id, caseDocuments.caseId))
+    .innerJoin(people, eq(people.id, sql`coalesce(${cases.submitterPersonId}, ${cases.applicantPersonId})`))
+    .where(eq(caseDocuments.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** A document to fetch, with its case and the person to tell (the helper who sent it, or the applicant). */
+export function documentToFetch(db: Db, id: string) {
+  return toFetchOne(db).get({ id });
+}
+
+export type DocumentToFetch = NonNullable<Awaited<ReturnType<typeof documentToFetch>>>;
+
+const stored = oncePerDb((db) =>
+  db
+    .update(caseDocuments)
+    .set({
+      status: 'stored', contentType: sql`${sql.placeholder('contentType')}`, sizeBytes: sql`${sql.placeholder('sizeBytes')}`,
+      sha256: sql`${sql.placeholder('sha256')}`, rejectReason: null,
+    })
+    .where(eq(caseDocuments.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+/** The document is in R2, its type found in its first bytes. */
+export function markStored(db: Db, v: { id: string; contentType: string; sizeBytes: number; sha256: string }) {
+  return stored(db).run(v);
+}
+
+/** Refuses a pending document not replaced meanwhile; changes no row otherwise. */
+export function refuseDocument(db: Db, id: string, status: 'rejected' | 'failed', reason: string) {
+  return db
+    .update(caseDocuments)
+    .set({ status, rejectReason: reason })
+    .where(and(eq(caseDocuments.id, id), eq(caseDocuments.status, 'pending'), isNull(caseDocuments.supersededAt)));
 }

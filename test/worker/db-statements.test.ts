@@ -39,6 +39,8 @@ const modules: Record<string, Module<unknown>> = {
     ],
     casesWaitingForChairs: (db) => cases.casesWaitingForChairs(db),
     caseForDocumentsReady: (db) => cases.caseForDocumentsReady(db, 'c1'),
+    sendBackForRevision: (db) =>
+      cases.sendBackForRevision(db, { caseId: 'c1', from: 'verifying', to: 'needs_revision', requirement: 'kk_copy', reason: 'rusak', nextActionAt: now, now }),
     officeDueCounts: (db) => cases.officeDueCounts(db, { dayStart: now, dayEnd: now, now }),
   }),
   'case-codes': module(caseCodes, {
@@ -56,6 +58,9 @@ const modules: Record<string, Module<unknown>> = {
     documentsToFetch: (db) => documents.documentsToFetch(db, { writtenBefore: now, now }),
     documentsToFetchNow: (db) => documents.documentsToFetchNow(db, { writtenBefore: now, now }),
     currentDocuments: (db) => documents.currentDocuments(db, 'c1'),
+    documentToFetch: (db) => documents.documentToFetch(db, 'd1'),
+    markStored: (db) => documents.markStored(db, { id: 'd1', contentType: 'image/jpeg', sizeBytes: 1000, sha256: 'ab' }),
+    refuseDocument: (db) => documents.refuseDocument(db, 'd1', 'rejected', 'bad_type'),
     claimFetch: (db) => documents.claimFetch(db, { id: 'd1', now }),
   }),
   invites: module(invites, {
