@@ -2,7 +2,8 @@
 import { and, asc, eq, fillPlaceholders, isNull, lte, sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client';
 import { dbOf, oncePerDb } from './client';
-import { cases, kelurahan, letters, people } from './schema';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { cases, kelurahan, letters, people, rt, rw } from './schema';
 
 export function letterForVerification(db: Db, verificationCode: string) {
   return db
@@ -71,4 +72,54 @@ const open = oncePerDb((db) => openLetters(db, sql.placeholder('issuedBefore')).
 /** openLetters, prepared once per isolate for the cron. */
 export function openLettersNow(db: Db, issuedBefore: number) {
   return open(db).all({ issuedBefore });
+}
+
+const toMake = oncePerDb((db) => {
+  const applicant = alias(people, 'a');
+  const submitter = alias(people, 's');
+  const chair = alias(people, 'ch');
+  return db
+    .select({
+      id: letters.id, kelurahanId: letters.kelurahanId, caseId: letters.caseId, kind: letters.kind, number: letters.number,
+      verificationCode: letters.verificationCode, issuedAt: letters.issuedAt, issuerName: letters.issuerName, r2Key: letters.r2Key,
+      madeAt: letters.madeAt, failedAt: letters.failedAt, revokedAt: letters.revokedAt, caseCode: cases.code, service: cases.service,
+      state: cases.state, day3DueAt: cases.day3DueAt, applicantPersonId: cases.applicantPersonId, submitterPersonId: cases.submitterPersonId,
+      applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`, nik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
+      locale: applicant.locale, submitterLocale: submitter.locale, chairPersonId: rt.chairPersonId, chairLocale: chair.locale,
+      rtNumber: rt.number, rwNumber: rw.number, kelurahan: kelurahan.name, kecamatan: kelurahan.kecamatan, city: kelurahan.city,
+      utcOffsetMinutes: kelurahan.utcOffsetMinutes,
+    })
+    .from(letters)
+    .innerJoin(cases, eq(cases.id, letters.caseId))
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .innerJoin(kelurahan, eq(kelurahan.id, letters.kelurahanId))
+    .leftJoin(submitter, eq(submitter.id, cases.submitterPersonId))
+    .leftJoin(rt, eq(rt.id, cases.rtId))
+    .leftJoin(rw, eq(rw.id, rt.rwId))
+    .leftJoin(chair, eq(chair.id, rt.chairPersonId))
+    .where(eq(letters.id, sql.placeholder('id')))
+    .prepare();
+});
+
+/** A letter with all it needs to be drawn and announced: its case, applicant, helper, RT chair and kelurahan. */
+export function letterToMake(db: Db, id: string) {
+  return toMake(db).get({ id });
+}
+
+export type LetterToMake = NonNullable<Awaited<ReturnType<typeof letterToMake>>>;
+
+const stillOpen = and(isNull(letters.madeAt), isNull(letters.failedAt), isNull(letters.revokedAt));
+
+/** Marks an open letter made (its PDF is in R2); changes no row when it was made, failed or revoked meanwhile. */
+export function markLetterMade(db: Db, id: string, now: number) {
+  return db.update(letters).set({ madeAt: now }).where(and(eq(letters.id, id), stillOpen));
+}
+
+/** Marks an open letter failed for good; changes no row when it was made, failed or revoked meanwhile. */
+export function markLetterFailed(db: Db, id: string, now: number) {
+  return db.update(letters).set({ failedAt: now }).where(and(eq(letters.id, id), stillOpen));
+}
+
+export function letterEnding(db: Db, id: string) {
+  return db.select({ madeAt: letters.madeAt, failedAt: letters.failedAt, revokedAt: letters.revokedAt }).from(letters).where(eq(letters.id, id));
 }

@@ -81,6 +81,10 @@ const modules: Record<string, Module<unknown>> = {
     revokeCaseLetters: (db) => letters.revokeCaseLetters(db, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
     openLetters: (db) => letters.openLetters(db, now),
     openLettersNow: (db) => letters.openLettersNow(db, now),
+    letterToMake: (db) => letters.letterToMake(db, 'l1'),
+    markLetterMade: (db) => letters.markLetterMade(db, 'l1', now),
+    markLetterFailed: (db) => letters.markLetterFailed(db, 'l1', now),
+    letterEnding: (db) => letters.letterEnding(db, 'l1'),
     revokeCaseLettersStatement: () => letters.revokeCaseLettersStatement(env.DB, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
   }),
   outbox: module(outbox, {
