@@ -1,7 +1,8 @@
 /** Cases and their timeline (case_events). */
-import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, lte, or, sql, type Placeholder } from 'drizzle-orm';
 import type { CaseState } from '../domain/case-machine';
 import type { Db } from './client';
+import { oncePerDb } from './client';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { mostRecentFirst } from './people';
 import { caseEvents, cases, channelIdentities, conversations, people, rt, rw } from './schema';
@@ -97,4 +98,50 @@ export function sendBackForRevision(
       remindersSent: 0, nextActionAt: v.nextActionAt,
     })
     .where(and(eq(cases.id, v.caseId), eq(cases.state, v.from)));
+}
+
+/** Only due cases, through the partial index cases_next_action: the cost follows the work due, not all cases. */
+export function dueCases(db: Db, v: { now: number | Placeholder; limit: number | Placeholder }) {
+  const applicant = alias(people, 'a');
+  return db
+    .select({
+      ...getTableColumns(cases),
+      applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
+      applicantNik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
+      applicantLocale: applicant.locale, rtNumber: rt.number, rwNumber: rw.number, chairPersonId: rt.chairPersonId,
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .leftJoin(rt, eq(rt.id, cases.rtId))
+    .leftJoin(rw, eq(rw.id, rt.rwId))
+    .where(and(isNotNull(cases.nextActionAt), lte(cases.nextActionAt, v.now)))
+    .orderBy(asc(cases.nextActionAt))
+    .limit(v.limit);
+}
+
+const due = oncePerDb((db) => dueCases(db, { now: sql.placeholder('now'), limit: sql.placeholder('limit') }).prepare());
+
+/** dueCases, prepared once per isolate for the cron. */
+export function dueCasesNow(db: Db, v: { now: number; limit: number }) {
+  return due(db).all(v);
+}
+
+export type DueCase = Awaited<ReturnType<typeof dueCasesNow>>[number];
+
+/** Moves a due case's next action, if no other tick moved it since it was read (`readAt`). */
+export function rescheduleDueCase(db: Db, v: { caseId: string; readAt: number; nextActionAt: number | null; remindersSent?: number }) {
+  return db
+    .update(cases)
+    .set({ nextActionAt: v.nextActionAt, remindersSent: v.remindersSent })
+    .where(and(eq(cases.id, v.caseId), eq(cases.nextActionAt, v.readAt)));
+}
+
+/** The schedule's transition of a due case, guarded by the state it leaves and the next action read. */
+export function moveDueCase(
+  db: Db, v: { caseId: string; from: CaseState; to: CaseState; readAt: number; nextActionAt: number | null; remindersSent: number; now: number },
+) {
+  return db
+    .update(cases)
+    .set({ state: v.to, version: sql`${cases.version} + 1`, updatedAt: v.now, nextActionAt: v.nextActionAt, remindersSent: v.remindersSent })
+    .where(and(eq(cases.id, v.caseId), eq(cases.state, v.from), eq(cases.nextActionAt, v.readAt)));
 }

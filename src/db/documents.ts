@@ -110,3 +110,21 @@ export function refuseDocument(db: Db, id: string, status: 'rejected' | 'failed'
     .set({ status, rejectReason: reason })
     .where(and(eq(caseDocuments.id, id), eq(caseDocuments.status, 'pending'), isNull(caseDocuments.supersededAt)));
 }
+
+/** One of the case's current documents is still on its way into R2. */
+export function pendingScanOf(db: Db, caseId: string) {
+  return db
+    .select({ id: caseDocuments.id })
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), eq(caseDocuments.status, 'pending')))
+    .limit(1);
+}
+
+/** The case's current documents in R2, in the order they came. */
+export function storedDocuments(db: Db, caseId: string) {
+  return db
+    .select({ id: caseDocuments.id, requirement: caseDocuments.requirement, r2Key: caseDocuments.r2Key, contentType: caseDocuments.contentType })
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), eq(caseDocuments.status, 'stored')))
+    .orderBy(asc(caseDocuments.createdAt));
+}

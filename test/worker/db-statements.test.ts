@@ -41,6 +41,11 @@ const modules: Record<string, Module<unknown>> = {
     caseForDocumentsReady: (db) => cases.caseForDocumentsReady(db, 'c1'),
     sendBackForRevision: (db) =>
       cases.sendBackForRevision(db, { caseId: 'c1', from: 'verifying', to: 'needs_revision', requirement: 'kk_copy', reason: 'rusak', nextActionAt: now, now }),
+    dueCases: (db) => cases.dueCases(db, { now, limit: 200 }),
+    dueCasesNow: (db) => cases.dueCasesNow(db, { now, limit: 200 }),
+    rescheduleDueCase: (db) => cases.rescheduleDueCase(db, { caseId: 'c1', readAt: now, nextActionAt: null, remindersSent: 1 }),
+    moveDueCase: (db) =>
+      cases.moveDueCase(db, { caseId: 'c1', from: 'verifying', to: 'cancelled', readAt: now, nextActionAt: null, remindersSent: 0, now }),
     officeDueCounts: (db) => cases.officeDueCounts(db, { dayStart: now, dayEnd: now, now }),
   }),
   'case-codes': module(caseCodes, {
@@ -61,6 +66,8 @@ const modules: Record<string, Module<unknown>> = {
     documentToFetch: (db) => documents.documentToFetch(db, 'd1'),
     markStored: (db) => documents.markStored(db, { id: 'd1', contentType: 'image/jpeg', sizeBytes: 1000, sha256: 'ab' }),
     refuseDocument: (db) => documents.refuseDocument(db, 'd1', 'rejected', 'bad_type'),
+    pendingScanOf: (db) => documents.pendingScanOf(db, 'c1'),
+    storedDocuments: (db) => documents.storedDocuments(db, 'c1'),
     claimFetch: (db) => documents.claimFetch(db, { id: 'd1', now }),
   }),
   invites: module(invites, {

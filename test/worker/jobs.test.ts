@@ -7,7 +7,7 @@ import { cronJob } from '../../src/jobs/crons';
 import { requeueStuck, runScheduled } from '../../src/jobs/scheduled';
 import { dbOf } from '../../src/db/client';
 import { openLetters } from '../../src/db/letters';
-import { DUE_CASES_SQL } from '../../src/jobs/schedule-tick';
+import { dueCases } from '../../src/db/cases';
 import { useFreshDatabase } from '../support/fresh-database';
 import { recorded, testEnv } from '../support/simulator';
 
@@ -189,8 +189,9 @@ describe('cron triggers', () => {
   });
 
   it('reads only the cases whose next action is due, through the partial index', async () => {
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${DUE_CASES_SQL}`)
-      .bind(0, 10)
+    const query = dueCases(dbOf(env.DB), { now: 0, limit: 10 }).toSQL();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+      .bind(...query.params)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('cases_next_action');
   });
