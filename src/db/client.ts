@@ -3,6 +3,7 @@
  * schema, so each isolate builds it once per binding and reuses it.
  */
 import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
@@ -94,3 +95,27 @@ export function d1Item(stmt: D1PreparedStatement): RawItem {
 
 /** A per-use value where the builder takes no placeholder (UPDATE ... SET). */
 export const value = (name: string) => sql`${sql.placeholder(name)}`;
+
+/** One statement of a drizzle batch (a query builder, or a `db.run(sql...)`). */
+export type Statement = BatchItem<'sqlite'>;
+
+/** Sends the statements as one D1 batch (one transaction); nothing when there are none. */
+export async function runBatch(db: Db, statements: Statement[]): Promise<void> {
+  if (statements.length) await db.batch(statements as [Statement, ...Statement[]]);
+}
+
+/**
+ * A query built once per isolate and D1 binding (drizzle builds SQL at run time; what runs per
+ * row or per tick is built only on its first use).
+ */
+export function oncePerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let q = built.get(db);
+    if (q === undefined) {
+      q = build(db);
+      built.set(db, q);
+    }
+    return q;
+  };
+}

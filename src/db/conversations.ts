@@ -1,8 +1,7 @@
 /** Where each sender is in the dialogue, and the provider message ids already handled. */
-import { and, eq, sql } from 'drizzle-orm';
-import { named, reusable, reusableSql, type Db } from './client';
+import { type Db, named, reusable, reusableSql } from './client';
 import { channelIdentities, conversations, people, processedMessages } from './schema';
-
+import { and, eq, isNull, sql } from 'drizzle-orm';
 /** Placeholders channel, messageId. */
 export function seenMessage(db: Db) {
   return db
@@ -97,3 +96,25 @@ export const awaitAnswer = reusableSql(
       version = conversations.version + 1, updated_at = excluded.updated_at, expires_at = excluded.expires_at
     WHERE conversations.step IN ('idle', 'menu') OR conversations.expires_at < excluded.updated_at`,
 );
+
+// ---- from the jobs slice ----
+/**
+ * Writes a chat's conversation only if it is still at `readVersion` (null: there was none). A
+ * message the person sent meanwhile moved it on: then no row changes, and a guarded statement
+ * after it in the batch aborts the write.
+ */
+export function saveConversationAt(
+  db: Db, row: Omit<typeof conversations.$inferInsert, 'version'>, readVersion: number | null,
+) {
+  return db
+    .insert(conversations)
+    .values({ ...row, version: 1 })
+    .onConflictDoUpdate({
+      target: conversations.identityId,
+      set: {
+        flow: sql`excluded.flow`, step: sql`excluded.step`, data: sql`excluded.data`, version: sql`${conversations.version} + 1`,
+        updatedAt: sql`excluded.updated_at`, expiresAt: sql`excluded.expires_at`,
+      },
+      setWhere: readVersion === null ? isNull(conversations.version) : eq(conversations.version, readVersion),
+    });
+}

@@ -1,7 +1,52 @@
-/** Outbound messages after they left: delivery statuses, a retry Meta asked for, the simulator's inbox. */
-import { and, asc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { reusable, reusableSql, value, type Db } from './client';
-import { channelIdentities, outbox, type OutboxStatus } from './schema';
+/**
+ * Outbound messages: written by the jobs, claimed and sent by the consumer, their delivery
+ * statuses, a retry Meta asked for, the simulator's inbox.
+ */
+/**
+ * An outbox row a job writes. A dedupe key makes it idempotent: writing it twice leaves one row,
+ * so a job that runs twice sends once.
+ */
+export type OutboxRow = Pick<typeof outbox.$inferInsert, 'id' | 'kelurahanId' | 'caseId' | 'payload' | 'dedupeKey'> & { now: number };
+/** To a person, on the chat they used most recently; nothing when they have none. */
+export function outboxToPerson(db: Db, personId: string, o: OutboxRow) {
+  // An insert from a select names every column, in the table's order.
+  const recent = db
+    .select({
+      id: sql`${o.id}`.as('id'),
+      kelurahanId: sql`${o.kelurahanId}`.as('kelurahan_id'),
+      identityId: channelIdentities.id,
+      caseId: sql`${o.caseId ?? null}`.as('case_id'),
+      payload: sql`${o.payload}`.as('payload'),
+      dedupeKey: sql`${o.dedupeKey ?? null}`.as('dedupe_key'),
+      status: sql`'pending'`.as('status'),
+      attempts: sql`0`.as('attempts'),
+      providerMessageId: sql`NULL`.as('provider_message_id'),
+      lastError: sql`NULL`.as('last_error'),
+      partsSent: sql`0`.as('parts_sent'),
+      notBefore: sql`${o.now}`.as('not_before'),
+      createdAt: sql`${o.now}`.as('created_at'),
+      updatedAt: sql`${o.now}`.as('updated_at'),
+    })
+    .from(channelIdentities)
+    .where(eq(channelIdentities.personId, personId))
+    .orderBy(...mostRecentFirst)
+    .limit(1);
+  return db.insert(outbox).select(recent).onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
+}
+/** To one known chat identity. */
+export function outboxToIdentity(db: Db, identityId: string, o: OutboxRow) {
+  return db
+    .insert(outbox)
+    .values({
+      id: o.id, kelurahanId: o.kelurahanId, identityId, caseId: o.caseId, payload: o.payload, dedupeKey: o.dedupeKey,
+      status: 'pending', notBefore: o.now, createdAt: o.now, updatedAt: o.now,
+    })
+    .onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
+}
+import { type Db, oncePerDb, reusable, reusableSql, value } from './client';
+import { mostRecentFirst } from './people';
+import { cases, channelIdentities, kelurahan, outbox, type OutboxStatus, people, rt, staffUsers } from './schema';
+import { and, asc, eq, gt, inArray, lt, lte, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 
 /** A status only moves forward; "failed" outranks them all. */
 const RANK = sql`CASE ${outbox.status} WHEN 'pending' THEN 0 WHEN 'sending' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 9 ELSE 0 END`;
@@ -87,3 +132,139 @@ export const queueToIdentity = queueTo(sql`ci.id = ${sql.placeholder('identityId
 export const queueToPerson = queueTo(sql`ci.person_id = ${sql.placeholder('personId')} ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at`);
 /** To a chat by channel and number (placeholders channel, externalId). */
 export const queueToChat = queueTo(sql`ci.channel = ${sql.placeholder('channel')} AND ci.external_id = ${sql.placeholder('externalId')}`);
+
+const identityField = <K extends 'channel' | 'externalId' | 'lastInboundAt'>(db: Db, key: K) =>
+  sql<(typeof channelIdentities.$inferSelect)[K]>`${db.select({ v: channelIdentities[key] }).from(channelIdentities).where(eq(channelIdentities.id, outbox.identityId))}`;
+
+const claim = oncePerDb((db) =>
+  db
+    .update(outbox)
+    .set({ status: 'sending', updatedAt: sql`${sql.placeholder('now')}` })
+    .where(
+      and(
+        eq(outbox.id, sql.placeholder('id')),
+        or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lt(outbox.updatedAt, sql.placeholder('staleBefore')))),
+      ),
+    )
+    .returning({
+      id: outbox.id, kelurahanId: outbox.kelurahanId, payload: outbox.payload, attempts: outbox.attempts, partsSent: outbox.partsSent,
+      createdAt: outbox.createdAt, channel: identityField(db, 'channel'), externalId: identityField(db, 'externalId'),
+      lastInboundAt: identityField(db, 'lastInboundAt'),
+    })
+    .prepare(),
+);
+
+/**
+ * Claims a row to send: pending, or held by a claim older than `staleBefore` (its consumer died
+ * mid-send). Returns the row and its chat, or undefined when someone else holds it or it is done.
+ */
+export function claimOutbox(db: Db, v: { id: string; now: number; staleBefore: number }) {
+  return claim(db).get(v);
+}
+
+export type ClaimedOutbox = NonNullable<Awaited<ReturnType<typeof claimOutbox>>>;
+
+const partsSent = oncePerDb((db) =>
+  db
+    .update(outbox)
+    .set({
+      partsSent: sql`${sql.placeholder('partsSent')}`,
+      providerMessageId: sql`coalesce(${sql.placeholder('providerMessageId')}, ${outbox.providerMessageId})`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending')))
+    .prepare(),
+);
+
+/** Each part sent renews the claim and remembers how far the row got. */
+export function recordPartsSent(db: Db, v: { id: string; partsSent: number; providerMessageId: string | null; now: number }) {
+  return partsSent(db).run(v);
+}
+
+const sent = oncePerDb((db) =>
+  db
+    .update(outbox)
+    .set({
+      status: sql`${sql.placeholder('status')}`,
+      providerMessageId: sql`coalesce(${sql.placeholder('providerMessageId')}, ${outbox.providerMessageId})`,
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: null,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending')))
+    .prepare(),
+);
+
+/** Only the claim this try holds: a failure reported meanwhile (a status webhook) stays. */
+export function markSent(db: Db, v: { id: string; status: 'sent' | 'deferred'; providerMessageId: string | null; now: number }) {
+  return sent(db).run(v);
+}
+
+/** Gives a claimed row back with the time of its next try. */
+export function rescheduleClaimed(db: Db, v: { id: string; attempts: number; error: string; notBefore: number; now: number }) {
+  return db
+    .update(outbox)
+    .set({ status: 'pending', attempts: v.attempts, lastError: v.error, notBefore: v.notBefore, updatedAt: v.now })
+    .where(and(eq(outbox.id, v.id), eq(outbox.status, 'sending')));
+}
+
+export function outboxProgress(db: Db, id: string) {
+  return db.select({ status: outbox.status, createdAt: outbox.createdAt, updatedAt: outbox.updatedAt }).from(outbox).where(eq(outbox.id, id));
+}
+
+/** A dead-lettered row goes back to pending for the cron, unless a live claim holds it. */
+export function releaseDeadLettered(db: Db, v: { id: string; now: number; staleBefore: number }) {
+  return db
+    .update(outbox)
+    .set({ status: 'pending', lastError: 'dead-lettered; the cron tries it again', notBefore: v.now, updatedAt: v.now })
+    .where(and(eq(outbox.id, v.id), or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lt(outbox.updatedAt, v.staleBefore)))));
+}
+
+/** A row that will not arrive, with who it was for and whom to tell (the case's RT chair). */
+export function failingOutbox(db: Db, id: string) {
+  return db
+    .select({
+      kelurahanId: outbox.kelurahanId, caseId: outbox.caseId, status: outbox.status, payload: outbox.payload, createdAt: outbox.createdAt,
+      dedupeKey: outbox.dedupeKey, identityId: outbox.identityId, personId: channelIdentities.personId,
+      toStaff: sql<number>`EXISTS ${db.select({ one: sql`1` }).from(staffUsers).where(eq(staffUsers.identityId, outbox.identityId))}`,
+      channel: channelIdentities.channel, externalId: channelIdentities.externalId, phone: people.phone,
+      utcOffsetMinutes: kelurahan.utcOffsetMinutes, code: cases.code, chairPersonId: rt.chairPersonId,
+      // An applicant a helper named has no name of their own until they confirm: the case's.
+      fullName: sql<string | null>`coalesce(nullif(${people.fullName}, ''), CASE WHEN ${cases.applicantPersonId} = ${people.id} THEN ${cases.givenName} END)`,
+    })
+    .from(outbox)
+    .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
+    .innerJoin(people, eq(people.id, channelIdentities.personId))
+    .innerJoin(kelurahan, eq(kelurahan.id, outbox.kelurahanId))
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .leftJoin(rt, eq(rt.id, cases.rtId))
+    .where(eq(outbox.id, id));
+}
+
+export type FailingOutbox = NonNullable<Awaited<ReturnType<ReturnType<typeof failingOutbox>['get']>>>;
+
+export function failOutbox(db: Db, id: string, lastError: string, now: number) {
+  return db.update(outbox).set({ status: 'failed', lastError, updatedAt: now }).where(eq(outbox.id, id));
+}
+
+/** Rows whose next try has come and whose nudge went missing (untouched since `untouchedSince`). */
+export function outboxToRequeue(db: Db, v: { now: number | Placeholder; untouchedSince: number | Placeholder }) {
+  return db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(inArray(outbox.status, ['pending', 'sending']), lte(outbox.notBefore, v.now), lte(outbox.updatedAt, v.untouchedSince)))
+    .orderBy(asc(outbox.notBefore))
+    .limit(200);
+}
+
+const toRequeue = oncePerDb((db) => outboxToRequeue(db, { now: sql.placeholder('now'), untouchedSince: sql.placeholder('untouchedSince') }).prepare());
+
+/** outboxToRequeue, prepared once per isolate for the cron. */
+export function outboxToRequeueNow(db: Db, v: { now: number; untouchedSince: number }) {
+  return toRequeue(db).all(v);
+}
+
+/** Whether a message with this dedupe key was written already. */
+export function outboxByDedupeKey(db: Db, kelurahanId: string, dedupeKey: string) {
+  return db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.kelurahanId, kelurahanId), eq(outbox.dedupeKey, dedupeKey)));
+}

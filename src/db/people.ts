@@ -1,9 +1,8 @@
 /** People and how they reach Loket (channel identities). */
-import { and, eq, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { reusable, reusableSql, value, type Db } from './client';
+import { type Db, reusable, reusableSql, value } from './client';
 import { cases, channelIdentities, people } from './schema';
-
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 /** The person behind the sender (placeholders k, channel, externalId), as a scalar subquery. */
 export function senderPersonId(db: Db) {
   return db
@@ -122,3 +121,18 @@ export const linkInvitedIdentity = reusable((db) =>
 export const setPhoneIfMissing = reusable((db) =>
   db.update(people).set({ phone: sql`coalesce(${people.phone}, ${ph('phone')})` }).where(eq(people.id, ph('personId'))),
 );
+
+// ---- from the jobs slice ----
+/** The chat a person used most recently goes first: it is where a message reaches them. */
+export const mostRecentFirst = [sql`${channelIdentities.lastInboundAt} DESC NULLS LAST`, asc(channelIdentities.createdAt)] as const;
+
+/** A person's most recent chat and their language. */
+export function recentChatOf(db: Db, personId: string) {
+  return db
+    .select({ id: channelIdentities.id, locale: people.locale })
+    .from(channelIdentities)
+    .innerJoin(people, eq(people.id, channelIdentities.personId))
+    .where(eq(channelIdentities.personId, personId))
+    .orderBy(...mostRecentFirst)
+    .limit(1);
+}

@@ -4,6 +4,8 @@
  * letter is never left silent: it is logged as an error, recorded where the work lives, and
  * handed back to the work's own retry, or to the person who must act when that has run out.
  */
+import { dbOf } from '../db/client';
+import { outboxProgress, releaseDeadLettered } from '../db/outbox';
 import type { IdSource, Instant } from '../domain/ports';
 import { log } from '../log';
 import { DELIVERY_GIVE_UP_MS } from './backoff';
@@ -42,16 +44,10 @@ export function createDeadLetterConsumer(handlers: DeadLetterHandlers) {
  * consumer that held it is gone). Past its give-up time it is failed and a person told now.
  */
 export async function deadLetterOutbox(env: Env, outboxId: string, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
-  const row = await env.DB.prepare('SELECT status, created_at, updated_at FROM outbox WHERE id = ?1')
-    .bind(outboxId)
-    .first<{ status: string; created_at: number; updated_at: number }>();
+  const db = dbOf(env.DB);
+  const row = await outboxProgress(db, outboxId).get();
   if (!row || (row.status !== 'pending' && row.status !== 'sending')) return [];
-  if (now >= row.created_at + DELIVERY_GIVE_UP_MS) return markExpired(env, outboxId, 'dead-lettered after its last try', now, ids);
-  await env.DB.prepare(
-    `UPDATE outbox SET status = 'pending', last_error = 'dead-lettered; the cron tries it again', not_before = ?2, updated_at = ?2
-     WHERE id = ?1 AND (status = 'pending' OR (status = 'sending' AND updated_at < ?3))`,
-  )
-    .bind(outboxId, now, now - CLAIM_TTL_MS)
-    .run();
+  if (now >= row.createdAt + DELIVERY_GIVE_UP_MS) return markExpired(env, outboxId, 'dead-lettered after its last try', now, ids);
+  await releaseDeadLettered(db, { id: outboxId, now, staleBefore: now - CLAIM_TTL_MS });
   return [];
 }

@@ -7,6 +7,8 @@
  */
 import type { ChannelName, OutboundMessage } from '../../adapters/channel';
 import { UndeliverableError, type ChannelSender } from '../../adapters/ports';
+import { dbOf } from '../db/client';
+import { claimOutbox, markSent, recordPartsSent, rescheduleClaimed, type ClaimedOutbox } from '../db/outbox';
 import type { Clock, IdSource } from '../domain/ports';
 import { log } from '../log';
 import { afterFailedDelivery } from './backoff';
@@ -34,33 +36,13 @@ export interface DeliverOutcome {
   retryAfterSeconds?: number;
 }
 
-interface ClaimedRow {
-  id: string;
-  kelurahan_id: string;
-  payload: string;
-  attempts: number;
-  parts_sent: number;
-  created_at: number;
-  channel: ChannelName;
-  external_id: string;
-  last_inbound_at: number | null;
-}
-
 export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDeps): Promise<DeliverOutcome> {
   const now = deps.clock.now();
   // Claim the row first, so that a nudge delivered twice (a redelivery, or the cron re-queueing
   // a row while its first nudge still waits) sends it once. A claim older than CLAIM_TTL_MS
   // belongs to a consumer that died mid-send, and may be taken over.
-  const row = await env.DB.prepare(
-    `UPDATE outbox SET status = 'sending', updated_at = ?2
-     WHERE id = ?1 AND (status = 'pending' OR (status = 'sending' AND updated_at < ?3))
-     RETURNING id, kelurahan_id, payload, attempts, parts_sent, created_at,
-       (SELECT channel FROM channel_identities WHERE id = outbox.identity_id) AS channel,
-       (SELECT external_id FROM channel_identities WHERE id = outbox.identity_id) AS external_id,
-       (SELECT last_inbound_at FROM channel_identities WHERE id = outbox.identity_id) AS last_inbound_at`,
-  )
-    .bind(outboxId, now, now - CLAIM_TTL_MS)
-    .first<ClaimedRow>();
+  const db = dbOf(env.DB);
+  const row = await claimOutbox(db, { id: outboxId, now, staleBefore: now - CLAIM_TTL_MS });
   if (!row) return { queued: [] };
   let result: { providerMessageId: string | null; deferred?: boolean };
   try {
@@ -69,20 +51,15 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
     result = await sender.send(
       {
         outboxId: row.id,
-        kelurahanId: row.kelurahan_id,
-        externalId: row.external_id,
+        kelurahanId: row.kelurahanId,
+        externalId: row.externalId,
         message: JSON.parse(row.payload) as OutboundMessage,
-        lastInboundAt: row.last_inbound_at,
-        partsSent: row.parts_sent,
+        lastInboundAt: row.lastInboundAt,
+        partsSent: row.partsSent,
       },
       env,
       async (partsSent, providerMessageId) => {
-        await env.DB.prepare(
-          `UPDATE outbox SET parts_sent = ?1, provider_message_id = coalesce(?2, provider_message_id), updated_at = ?3
-           WHERE id = ?4 AND status = 'sending'`,
-        )
-          .bind(partsSent, providerMessageId, deps.clock.now(), outboxId)
-          .run();
+        await recordPartsSent(db, { id: outboxId, partsSent, providerMessageId, now: deps.clock.now() });
       },
     );
   } catch (err) {
@@ -90,31 +67,21 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
     if (err instanceof UndeliverableError) return { queued: await markUndeliverable(env, outboxId, err.code, now, deps.ids) };
     return retryLater(env, row, err, deps);
   }
-  await env.DB.prepare(
-    // Only the claim this try holds: a failure reported meanwhile (a status webhook) stays.
-    `UPDATE outbox SET status = ?4, provider_message_id = coalesce(?1, provider_message_id), attempts = attempts + 1, last_error = NULL, updated_at = ?2
-     WHERE id = ?3 AND status = 'sending'`,
-  )
-    .bind(result.providerMessageId, deps.clock.now(), outboxId, result.deferred ? 'deferred' : 'sent')
-    .run();
+  await markSent(db, { id: outboxId, status: result.deferred ? 'deferred' : 'sent', providerMessageId: result.providerMessageId, now: deps.clock.now() });
   return { queued: [] };
 }
 
 /** Gives a claimed row back with the time of its next try, or fails it once retrying has had its time. */
-async function retryLater(env: Env, row: ClaimedRow, err: unknown, deps: DeliverDeps): Promise<DeliverOutcome> {
+async function retryLater(env: Env, row: ClaimedOutbox, err: unknown, deps: DeliverDeps): Promise<DeliverOutcome> {
   const now = deps.clock.now();
   const attempts = row.attempts + 1;
   const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-  const next = afterFailedDelivery(row.created_at, attempts, now, deps.random());
+  const next = afterFailedDelivery(row.createdAt, attempts, now, deps.random());
   if (next.giveUp) {
     log.error('outbox.gave_up', { outbox_id: row.id, attempts, error: err });
     return { queued: await markExpired(env, row.id, `gave up after ${attempts} attempts: ${error}`, now, deps.ids) };
   }
-  await env.DB.prepare(
-    `UPDATE outbox SET status = 'pending', attempts = ?1, last_error = ?2, not_before = ?3, updated_at = ?4 WHERE id = ?5 AND status = 'sending'`,
-  )
-    .bind(attempts, error, next.notBefore, now, row.id)
-    .run();
+  await rescheduleClaimed(dbOf(env.DB), { id: row.id, attempts, error, notBefore: next.notBefore, now });
   log.warn('outbox.retry_later', { outbox_id: row.id, attempts, delaySeconds: next.delaySeconds, error: err });
   return { queued: [], retryAfterSeconds: next.delaySeconds };
 }

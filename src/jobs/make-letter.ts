@@ -7,15 +7,19 @@
  * dead-letter queue nor stays "being made" (failOpenLetter, for the DLQ and the cron).
  * Idempotent: a letter made, failed or revoked is left alone, and every message has a dedupe key.
  */
+import { dbOf, runBatch, type Db, type Statement } from '../db/client';
+import { recordCaseEvent } from '../db/cases';
+import { letterEnding, letterToMake, markLetterFailed, markLetterMade, type LetterToMake } from '../db/letters';
+import { outboxToPerson, outboxToIdentity } from '../db/outbox';
+import { staffWithChatsIn } from '../db/staff';
 import { localMoment } from '../domain/calendar';
-import { isTerminal, type CaseState } from '../domain/case-machine';
+import { isTerminal } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { formatLongDate } from '../domain/messages/dates';
 import { maskNik } from '../domain/nik';
 import type { IdSource, Instant } from '../domain/ports';
 import type { ServiceId } from '../domain/services';
 import { log } from '../log';
-import { outboxToIdentity, outboxToPerson } from '../pipeline/outbox-sql';
 import type { QueueMessage } from './queue-messages';
 
 /**
@@ -32,41 +36,20 @@ const PURPOSE: Record<ServiceId, string> = {
   situ: 'Surat Izin Tempat Usaha (SITU)',
 };
 
-interface LetterRow {
-  id: string; kelurahan_id: string; case_id: string; kind: string; number: string; verification_code: string; issued_at: number;
-  issuer_name: string; r2_key: string; made_at: number | null; failed_at: number | null; revoked_at: number | null;
-  case_code: string; service: ServiceId | null; state: CaseState; day3_due_at: number | null;
-  applicant_person_id: string; submitter_person_id: string | null; applicant_name: string; nik: string | null;
-  locale: string; submitter_locale: string | null; chair_person_id: string | null; chair_locale: string | null;
-  rt_number: number | null; rw_number: number | null; kelurahan: string; kecamatan: string; city: string; utc_offset_minutes: number;
-}
-
 const localeOf = (value: string | null): Locale => (value && isLocale(value) ? value : 'id');
 const pad2 = (n: unknown) => String(n ?? 0).padStart(2, '0');
 
 /** Why a letter failed for good: drawing it, filing it, its job dead-lettered, or never done in time. */
 type FailStage = 'render' | 'storage' | 'dead_letter' | 'stuck';
 
-function loadLetter(env: Env, letterId: string): Promise<LetterRow | null> {
-  return env.DB.prepare(
-    `SELECT l.id, l.kelurahan_id, l.case_id, l.kind, l.number, l.verification_code, l.issued_at, l.issuer_name, l.r2_key,
-            l.made_at, l.failed_at, l.revoked_at, c.code AS case_code, c.service, c.state, c.day3_due_at,
-            c.applicant_person_id, c.submitter_person_id, coalesce(c.given_name, a.full_name) AS applicant_name,
-            coalesce(c.given_nik, a.nik) AS nik, a.locale, s.locale AS submitter_locale, rt.chair_person_id, ch.locale AS chair_locale,
-            rt.number AS rt_number, rw.number AS rw_number, k.name AS kelurahan, k.kecamatan, k.city, k.utc_offset_minutes
-     FROM letters l JOIN cases c ON c.id = l.case_id JOIN people a ON a.id = c.applicant_person_id
-     JOIN kelurahan k ON k.id = l.kelurahan_id LEFT JOIN people s ON s.id = c.submitter_person_id
-     LEFT JOIN rt ON rt.id = c.rt_id LEFT JOIN rw ON rw.id = rt.rw_id LEFT JOIN people ch ON ch.id = rt.chair_person_id
-     WHERE l.id = ?1`,
-  )
-    .bind(letterId)
-    .first<LetterRow>();
+function loadLetter(env: Env, letterId: string) {
+  return letterToMake(dbOf(env.DB), letterId);
 }
 
 export async function makeLetter(env: Env, letterId: string, now: Instant, ids: IdSource, attempts = 1): Promise<QueueMessage[]> {
   const l = await loadLetter(env, letterId);
   // Made, failed or revoked (the case ended first): a repeated nudge has nothing left to do.
-  if (!l || l.made_at !== null || l.failed_at !== null || l.revoked_at !== null) return [];
+  if (!l || l.madeAt !== null || l.failedAt !== null || l.revokedAt !== null) return [];
 
   let bytes: Uint8Array;
   try {
@@ -79,7 +62,7 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
     return failLetter(env, l, 'render', err, now, ids);
   }
   try {
-    await env.SCANS.put(l.r2_key, bytes, { httpMetadata: { contentType: 'application/pdf' } });
+    await env.SCANS.put(l.r2Key, bytes, { httpMetadata: { contentType: 'application/pdf' } });
     return await announce(env, l, now, ids);
   } catch (err) {
     if (attempts < LETTER_MAX_ATTEMPTS) throw err;
@@ -93,75 +76,75 @@ export async function makeLetter(env: Env, letterId: string, now: Instant, ids: 
  */
 export async function failOpenLetter(env: Env, letterId: string, stage: 'dead_letter' | 'stuck', now: Instant, ids: IdSource): Promise<QueueMessage[]> {
   const l = await loadLetter(env, letterId);
-  if (!l || l.made_at !== null || l.failed_at !== null || l.revoked_at !== null) return [];
+  if (!l || l.madeAt !== null || l.failedAt !== null || l.revokedAt !== null) return [];
   return failLetter(env, l, stage, null, now, ids);
 }
 
-function letterContent(env: Env, l: LetterRow) {
+function letterContent(env: Env, l: LetterToMake) {
   const base = (env.PUBLIC_BASE_URL || 'http://localhost:8787').replace(/\/+$/, '');
   return {
     number: l.number,
     kelurahan: l.kelurahan,
     kecamatan: l.kecamatan,
     city: l.city,
-    rt: pad2(l.rt_number),
-    rw: pad2(l.rw_number),
-    chairName: l.issuer_name,
-    applicantName: l.applicant_name,
+    rt: pad2(l.rtNumber),
+    rw: pad2(l.rwNumber),
+    chairName: l.issuerName,
+    applicantName: l.applicantName,
     applicantNikMasked: maskNik(l.nik ?? ''),
     purpose: (l.service && PURPOSE[l.service]) ?? '-',
-    caseCode: l.case_code,
-    issuedOn: formatLongDate('id', localMoment(l.issued_at, l.utc_offset_minutes).date).replace(/^[^,]+, /, ''),
-    verificationCode: l.verification_code,
-    verifyUrl: `${base}/verify/${l.verification_code}`,
+    caseCode: l.caseCode,
+    issuedOn: formatLongDate('id', localMoment(l.issuedAt, l.utcOffsetMinutes).date).replace(/^[^,]+, /, ''),
+    verificationCode: l.verificationCode,
+    verifyUrl: `${base}/verify/${l.verificationCode}`,
   };
 }
 
 /** The PDF is in R2: mark the letter made and send it, all in one write. */
-async function announce(env: Env, l: LetterRow, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
-  const db = env.DB;
+async function announce(env: Env, l: LetterToMake, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
+  const db = dbOf(env.DB);
   const queued: QueueMessage[] = [];
-  const st: D1PreparedStatement[] = [
-    db.prepare('UPDATE letters SET made_at = ?1 WHERE id = ?2 AND made_at IS NULL AND failed_at IS NULL AND revoked_at IS NULL').bind(now, l.id),
+  const st: Statement[] = [
+    markLetterMade(db, l.id, now),
     // Revoked while it was drawn (the case was cancelled): the NULL time aborts the whole write.
     caseEvent(db, ids, l, now, 'letter_made', { letter_id: l.id }, true),
   ];
   const send = (personId: string, key: string, message: unknown) => {
     const id = ids.newId();
-    st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload: JSON.stringify(message), dedupeKey: key, now }));
+    st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload: JSON.stringify(message), dedupeKey: key, now }));
     queued.push({ type: 'deliver', outboxId: id });
   };
   for (const [personId, locale] of applicants(l)) {
     if (l.kind === 'pengantar_rt') send(personId, `letter:${l.id}:${personId}:text`, { kind: 'text', text: approvalLines(l, locale).join('\n') });
     send(personId, `letter:${l.id}:${personId}`, {
       kind: 'document',
-      r2Key: l.r2_key,
-      filename: `surat-pengantar-${l.case_code}.pdf`,
+      r2Key: l.r2Key,
+      filename: `surat-pengantar-${l.caseCode}.pdf`,
       mimeType: 'application/pdf',
-      caption: t(locale, 'letter.caption', { code: l.case_code }),
+      caption: t(locale, 'letter.caption', { code: l.caseCode }),
     });
   }
-  if (l.chair_person_id) {
-    send(l.chair_person_id, `letter:${l.id}:chair`, {
-      kind: 'text', text: t(localeOf(l.chair_locale), 'rt.approved_chair', { name: l.applicant_name, code: l.case_code }),
+  if (l.chairPersonId) {
+    send(l.chairPersonId, `letter:${l.id}:chair`, {
+      kind: 'text', text: t(localeOf(l.chairLocale), 'rt.approved_chair', { name: l.applicantName, code: l.caseCode }),
     });
   }
-  await db.batch(st);
+  await runBatch(db, st);
   return queued;
 }
 
 /** The applicant, and the helper who applied for them: both hear what became of the letter. */
-function applicants(l: LetterRow): [string, Locale][] {
-  const recipients: [string, Locale][] = [[l.applicant_person_id, localeOf(l.locale)]];
-  if (l.submitter_person_id && l.submitter_person_id !== l.applicant_person_id) recipients.push([l.submitter_person_id, localeOf(l.submitter_locale)]);
+function applicants(l: LetterToMake): [string, Locale][] {
+  const recipients: [string, Locale][] = [[l.applicantPersonId, localeOf(l.locale)]];
+  if (l.submitterPersonId && l.submitterPersonId !== l.applicantPersonId) recipients.push([l.submitterPersonId, localeOf(l.submitterLocale)]);
   return recipients;
 }
 
 /** The chair's approval, and the promised date once the three days have started. */
-function approvalLines(l: LetterRow, locale: Locale): string[] {
-  const started = l.day3_due_at !== null && !isTerminal(l.state);
-  const lines = [t(locale, 'resident.pengantar_approved', { code: l.case_code })];
-  if (started) lines.push(t(locale, 'resident.processing_starts', { date: formatLongDate(locale, localMoment(l.day3_due_at!, l.utc_offset_minutes).date) }));
+function approvalLines(l: LetterToMake, locale: Locale): string[] {
+  const started = l.day3DueAt !== null && !isTerminal(l.state);
+  const lines = [t(locale, 'resident.pengantar_approved', { code: l.caseCode })];
+  if (started) lines.push(t(locale, 'resident.processing_starts', { date: formatLongDate(locale, localMoment(l.day3DueAt!, l.utcOffsetMinutes).date) }));
   return lines;
 }
 
@@ -171,59 +154,53 @@ function approvalLines(l: LetterRow, locale: Locale): string[] {
  * happened and what happens next. The applicant (and their helper) hear what the letter would
  * have told them, the approval and the date, and that the letter comes from the office instead.
  */
-async function failLetter(env: Env, l: LetterRow, stage: FailStage, err: unknown, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
+async function failLetter(env: Env, l: LetterToMake, stage: FailStage, err: unknown, now: Instant, ids: IdSource): Promise<QueueMessage[]> {
   // The error's class only: a message may quote the name drawn on the letter.
-  log.error('letter.failed', { letter: l.id, case: l.case_id, stage, error: err === null ? 'none' : err instanceof Error ? err.name : typeof err });
-  const db = env.DB;
-  const staff = await db
-    .prepare('SELECT id, identity_id FROM staff_users WHERE kelurahan_id = ?1 AND identity_id IS NOT NULL')
-    .bind(l.kelurahan_id)
-    .all<{ id: string; identity_id: string }>();
+  log.error('letter.failed', { letter: l.id, case: l.caseId, stage, error: err === null ? 'none' : err instanceof Error ? err.name : typeof err });
+  const db = dbOf(env.DB);
+  const staff = await staffWithChatsIn(db, l.kelurahanId);
   const queued: QueueMessage[] = [];
   const key = `letter_failed:${l.id}`;
-  const st: D1PreparedStatement[] = [
-    db.prepare('UPDATE letters SET failed_at = ?1 WHERE id = ?2 AND made_at IS NULL AND failed_at IS NULL AND revoked_at IS NULL').bind(now, l.id),
+  const st: Statement[] = [
+    markLetterFailed(db, l.id, now),
     caseEvent(db, ids, l, now, 'letter_failed', { letter_id: l.id, stage }, true),
     caseEvent(db, ids, l, now, 'escalated', { key }),
   ];
-  if (l.chair_person_id) {
+  if (l.chairPersonId) {
     const id = ids.newId();
-    const text = t(localeOf(l.chair_locale), 'rt.letter_failed', { name: l.applicant_name, code: l.case_code });
-    st.push(outboxToPerson(db, l.chair_person_id, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:chair`, now }));
+    const text = t(localeOf(l.chairLocale), 'rt.letter_failed', { name: l.applicantName, code: l.caseCode });
+    st.push(outboxToPerson(db, l.chairPersonId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:chair`, now }));
     queued.push({ type: 'deliver', outboxId: id });
   }
   if (l.kind === 'pengantar_rt') {
     for (const [personId, locale] of applicants(l)) {
       const id = ids.newId();
       const text = [...approvalLines(l, locale), t(locale, 'resident.letter_from_office')].join('\n');
-      st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:${personId}`, now }));
+      st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:${personId}`, now }));
       queued.push({ type: 'deliver', outboxId: id });
     }
   }
-  const what = t('id', 'notice.letter_failed', { number: l.number, rt: pad2(l.rt_number), rw: pad2(l.rw_number) });
-  const payload = JSON.stringify({ kind: 'text', text: t('id', 'notice.escalate', { code: l.case_code, what }) });
-  for (const member of staff.results) {
+  const what = t('id', 'notice.letter_failed', { number: l.number, rt: pad2(l.rtNumber), rw: pad2(l.rwNumber) });
+  const payload = JSON.stringify({ kind: 'text', text: t('id', 'notice.escalate', { code: l.caseCode, what }) });
+  for (const member of staff) {
     const id = ids.newId();
-    st.push(outboxToIdentity(db, member.identity_id, { id, kelurahanId: l.kelurahan_id, caseId: l.case_id, payload, dedupeKey: `${key}:${member.id}`, now }));
+    st.push(outboxToIdentity(db, member.identityId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload, dedupeKey: `${key}:${member.id}`, now }));
     queued.push({ type: 'deliver', outboxId: id });
   }
   try {
-    await db.batch(st);
+    await runBatch(db, st);
   } catch (writeErr) {
     // Made, failed or revoked meanwhile (the guarded event aborted the write): nothing to tell.
-    const fresh = await db.prepare('SELECT made_at, failed_at, revoked_at FROM letters WHERE id = ?1').bind(l.id).first<Record<string, number | null>>();
-    if (fresh && (fresh.made_at !== null || fresh.failed_at !== null || fresh.revoked_at !== null)) return [];
+    const fresh = await letterEnding(db, l.id).get();
+    if (fresh && (fresh.madeAt !== null || fresh.failedAt !== null || fresh.revokedAt !== null)) return [];
     throw writeErr;
   }
   return queued;
 }
 
 /** With `afterGuardedUpdate`, an update of the letter that changed nothing aborts the write. */
-function caseEvent(db: D1Database, ids: IdSource, l: LetterRow, now: Instant, kind: string, detail: unknown, afterGuardedUpdate = false) {
-  return db
-    .prepare(
-      `INSERT INTO case_events (id, kelurahan_id, case_id, at, actor_kind, kind, detail)
-       VALUES (?1, ?2, ?3, ${afterGuardedUpdate ? 'CASE WHEN changes() = 1 THEN ?4 END' : '?4'}, 'system', ?5, ?6)`,
-    )
-    .bind(ids.newId(), l.kelurahan_id, l.case_id, now, kind, JSON.stringify(detail));
+function caseEvent(db: Db, ids: IdSource, l: LetterToMake, now: Instant, kind: string, detail: unknown, afterGuardedUpdate = false) {
+  return recordCaseEvent(
+    db, { id: ids.newId(), kelurahanId: l.kelurahanId, caseId: l.caseId, at: now, actorKind: 'system', kind, detail: JSON.stringify(detail) }, afterGuardedUpdate,
+  );
 }

@@ -28,12 +28,3 @@ export const MEDIA_RETRY_MAX_MS = 30 * 60_000;
 export function mediaRetryAfterMs(attempts: number): number {
   return Math.min(MEDIA_RETRY_MAX_MS, MEDIA_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
-
-/**
- * SQL: the document row (`d`, or the table itself) may start a fetch at `now` (a parameter such as
- * ?2): never tried, or its last try began longer ago than the wait for its number of tries.
- * The same rule as mediaRetryAfterMs, in SQL so the cron reads only the rows that are due.
- */
-export function fetchDueSql(row: string, now: string): string {
-  return `(${row}.last_attempt_at IS NULL OR ${row}.last_attempt_at <= ${now} - min(${MEDIA_RETRY_MAX_MS}, ${MEDIA_RETRY_BASE_MS} * (1 << max(0, ${row}.attempts - 1))))`;
-}

@@ -9,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { Placeholder } from 'drizzle-orm';
 import * as caseCodes from '../../src/db/case-codes';
 import * as cases from '../../src/db/cases';
-import { dbOf, type Db } from '../../src/db/client';
+import { type Db, dbOf } from '../../src/db/client';
 import * as conversations from '../../src/db/conversations';
 import * as documents from '../../src/db/documents';
 import * as holidays from '../../src/db/holidays';
 import * as inbound from '../../src/db/inbound';
+import { caseDocuments } from '../../src/db/schema';
 import * as invites from '../../src/db/invites';
 import * as kelurahan from '../../src/db/kelurahan';
 import * as letters from '../../src/db/letters';
@@ -21,10 +22,11 @@ import * as neighbourQuestions from '../../src/db/neighbour-questions';
 import * as outbox from '../../src/db/outbox';
 import * as people from '../../src/db/people';
 import * as seed from '../../src/db/seed';
+import * as staff from '../../src/db/staff';
 import * as throttles from '../../src/db/throttles';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
-/** A query, a raw statement, or a read run for real on the empty database (the inbound read batch). */
+/** A query, a raw statement, or a read run for real on the empty database (the inbound read batch, queries built once per isolate). */
 type Built = Query | D1PreparedStatement | Promise<unknown>;
 type Entries<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? K : never]: (db: Db) => Built | Built[] };
 type Module<M> = { exports: M; entries: Entries<M> };
@@ -39,13 +41,25 @@ const event = {
   id: 'e1', k: 'k1', caseId: 'c1', now, actorKind: 'resident', actorPersonId: 'p1', kind: 'created', from: null, to: 'draft', detail: null,
 };
 const message = { id: 'o1', k: 'k1', caseId: 'c1', payload: '{}', codeMark: '{{code}}', now };
+const caseEvent = { id: 'e1', kelurahanId: 'k1', caseId: 'c1', at: now, actorKind: 'system' as const, kind: 'escalated', detail: null };
+const outboxRow = { id: 'o1', kelurahanId: 'k1', caseId: 'c1', payload: '{"kind":"text","text":"Halo"}', dedupeKey: 'digest:1', now };
 
 const modules: Record<string, Module<unknown>> = {
-  'case-codes': module(caseCodes, {
-    nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
-    drawSequence: (db) => caseCodes.drawSequence(db, { k: 'k1', period: 'KTP-2611' }),
-  }),
   cases: module(cases, {
+    recordCaseEvent: (db) => [
+      cases.recordCaseEvent(db, caseEvent),
+      cases.recordCaseEvent(db, caseEvent, true),
+    ],
+    casesWaitingForChairs: (db) => cases.casesWaitingForChairs(db),
+    caseForDocumentsReady: (db) => cases.caseForDocumentsReady(db, 'c1'),
+    sendBackForRevision: (db) =>
+      cases.sendBackForRevision(db, { caseId: 'c1', from: 'verifying', to: 'needs_revision', requirement: 'kk_copy', reason: 'rusak', nextActionAt: now, now }),
+    dueCases: (db) => cases.dueCases(db, { now, limit: 200 }),
+    dueCasesNow: (db) => cases.dueCasesNow(db, { now, limit: 200 }),
+    rescheduleDueCase: (db) => cases.rescheduleDueCase(db, { caseId: 'c1', readAt: now, nextActionAt: null, remindersSent: 1 }),
+    moveDueCase: (db) =>
+      cases.moveDueCase(db, { caseId: 'c1', from: 'verifying', to: 'cancelled', readAt: now, nextActionAt: null, remindersSent: 0, now }),
+    officeDueCounts: (db) => cases.officeDueCounts(db, { dayStart: now, dayEnd: now, now }),
     casesOfSender: (db) => cases.casesOfSender(db),
     rtCasesOfSender: (db) => cases.rtCasesOfSender(db),
     requestsForOthersOfSender: (db) => cases.requestsForOthersOfSender(db),
@@ -63,6 +77,10 @@ const modules: Record<string, Module<unknown>> = {
     insertCaseEvent: (db) => cases.insertCaseEvent(db, event),
     insertGuardedCaseEvent: (db) => cases.insertGuardedCaseEvent(db, event),
   }),
+  'case-codes': module(caseCodes, {
+    nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
+    drawSequence: (db) => caseCodes.drawSequence(db, { k: 'k1', period: 'KTP-2611' }),
+  }),
   conversations: module(conversations, {
     seenMessage: (db) => conversations.seenMessage(db),
     senderWithConversation: (db) => conversations.senderWithConversation(db),
@@ -72,6 +90,10 @@ const modules: Record<string, Module<unknown>> = {
       conversations.saveConversation(db, { identityId: 'i1', k: 'k1', flow: 'apply', step: 'apply.name', data: '{}', now, expiresAt: now }),
     awaitAnswer: (db) =>
       conversations.awaitAnswer(db, { k: 'k1', step: 'confirm.ask', data: '{}', now, expiresAt: now, channel: 'whatsapp', externalId: '62812' }),
+    saveConversationAt: (db) =>
+      [2, null].map((version) =>
+        conversations.saveConversationAt(db, { identityId: 'i1', kelurahanId: 'k1', flow: 'apply', step: 'docs', data: '{}', updatedAt: now, expiresAt: now }, version),
+      ),
   }),
   documents: module(documents, {
     openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),
@@ -82,6 +104,16 @@ const modules: Record<string, Module<unknown>> = {
         id: 'd1', k: 'k1', caseId: 'c1', requirement: 'ktp', channel: 'whatsapp', ref: 'media1', r2Key: 'scans/x',
         contentType: 'image/jpeg', filename: null, sizeBytes: 10, sha256: null, now,
       }),
+    fetchDue: (db) => db.select({ id: caseDocuments.id }).from(caseDocuments).where(documents.fetchDue(now)),
+    documentsToFetch: (db) => documents.documentsToFetch(db, { writtenBefore: now, now }),
+    documentsToFetchNow: (db) => documents.documentsToFetchNow(db, { writtenBefore: now, now }),
+    currentDocuments: (db) => documents.currentDocuments(db, 'c1'),
+    documentToFetch: (db) => documents.documentToFetch(db, 'd1'),
+    markStored: (db) => documents.markStored(db, { id: 'd1', contentType: 'image/jpeg', sizeBytes: 1000, sha256: 'ab' }),
+    refuseDocument: (db) => documents.refuseDocument(db, 'd1', 'rejected', 'bad_type'),
+    pendingScanOf: (db) => documents.pendingScanOf(db, 'c1'),
+    storedDocuments: (db) => documents.storedDocuments(db, 'c1'),
+    claimFetch: (db) => documents.claimFetch(db, { id: 'd1', now }),
   }),
   holidays: module(holidays, {
     holidaysBetween: (db) => holidays.holidaysBetween(db),
@@ -114,6 +146,7 @@ const modules: Record<string, Module<unknown>> = {
       people.reachIdentityByPhone(db, { id: 'i1', k: 'k1', personId: 'p1', channel: 'whatsapp', phone: '62812', now }),
     linkInvitedIdentity: (db) => people.linkInvitedIdentity(db, { personId: 'p1', identityId: 'i1' }),
     setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
+    recentChatOf: (db) => people.recentChatOf(db, 'p1'),
   }),
   throttles: module(throttles, {
     throttleByKey: (db) => throttles.throttleByKey(db),
@@ -143,6 +176,14 @@ const modules: Record<string, Module<unknown>> = {
         id: 'l1', k: 'k1', caseId: 'c1', kind: 'pengantar_rt', prefix: 'PGT-RT03RW02-2026', verificationCode: 'ABCD2345', now,
         issuerName: 'Pak RT', issuerRole: 'Ketua RT 03', r2Key: 'letters/x.pdf',
       }),
+    revokeCaseLetters: (db) => letters.revokeCaseLetters(db, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
+    openLetters: (db) => letters.openLetters(db, now),
+    openLettersNow: (db) => letters.openLettersNow(db, now),
+    letterToMake: (db) => letters.letterToMake(db, 'l1'),
+    markLetterMade: (db) => letters.markLetterMade(db, 'l1', now),
+    markLetterFailed: (db) => letters.markLetterFailed(db, 'l1', now),
+    letterEnding: (db) => letters.letterEnding(db, 'l1'),
+    revokeCaseLettersStatement: () => letters.revokeCaseLettersStatement(env.DB, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
   }),
   outbox: module(outbox, {
     recordStatus: (db) => outbox.recordStatus(db, { providerMessageId: 'wamid.1', status: 'read', rank: 3, error: null }, now),
@@ -155,6 +196,24 @@ const modules: Record<string, Module<unknown>> = {
     queueToIdentity: (db) => outbox.queueToIdentity(db, { ...message, identityId: 'i1' }),
     queueToPerson: (db) => outbox.queueToPerson(db, { ...message, personId: 'p1' }),
     queueToChat: (db) => outbox.queueToChat(db, { ...message, channel: 'whatsapp', externalId: '62812' }),
+    outboxToPerson: (db) => outbox.outboxToPerson(db, 'p1', outboxRow),
+    outboxToIdentity: (db) => outbox.outboxToIdentity(db, 'i1', outboxRow),
+    claimOutbox: (db) => outbox.claimOutbox(db, { id: 'o1', now, staleBefore: now }),
+    recordPartsSent: (db) => outbox.recordPartsSent(db, { id: 'o1', partsSent: 1, providerMessageId: 'wamid.1', now }),
+    markSent: (db) => outbox.markSent(db, { id: 'o1', status: 'sent', providerMessageId: null, now }),
+    rescheduleClaimed: (db) => outbox.rescheduleClaimed(db, { id: 'o1', attempts: 2, error: 'timeout', notBefore: now, now }),
+    outboxProgress: (db) => outbox.outboxProgress(db, 'o1'),
+    releaseDeadLettered: (db) => outbox.releaseDeadLettered(db, { id: 'o1', now, staleBefore: now }),
+    failingOutbox: (db) => outbox.failingOutbox(db, 'o1'),
+    outboxToRequeue: (db) => outbox.outboxToRequeue(db, { now, untouchedSince: now }),
+    outboxToRequeueNow: (db) => outbox.outboxToRequeueNow(db, { now, untouchedSince: now }),
+    outboxByDedupeKey: (db) => outbox.outboxByDedupeKey(db, 'k1', 'docs_ready:c1:d1'),
+    failOutbox: (db) => outbox.failOutbox(db, 'o1', 'undeliverable 131026', now),
+  }),
+  staff: module(staff, {
+    staffChatsExcept: (db) => staff.staffChatsExcept(db, 'k1', 'p1'),
+    staffWithChats: (db) => staff.staffWithChats(db),
+    staffWithChatsIn: (db) => staff.staffWithChatsIn(db, 'k1'),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>

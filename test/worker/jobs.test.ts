@@ -4,8 +4,10 @@ import worker from '../../src/index';
 import { retryDelaySeconds, BACKOFF_MAX_SECONDS } from '../../src/jobs/backoff';
 import { createConsumer } from '../../src/jobs/consumer';
 import { cronJob } from '../../src/jobs/crons';
-import { OPEN_LETTERS_SQL, requeueStuck, runScheduled } from '../../src/jobs/scheduled';
-import { DUE_CASES_SQL } from '../../src/jobs/schedule-tick';
+import { requeueStuck, runScheduled } from '../../src/jobs/scheduled';
+import { dbOf } from '../../src/db/client';
+import { openLetters } from '../../src/db/letters';
+import { dueCases } from '../../src/db/cases';
 import { useFreshDatabase } from '../support/fresh-database';
 import { recorded, testEnv } from '../support/simulator';
 
@@ -187,15 +189,17 @@ describe('cron triggers', () => {
   });
 
   it('reads only the cases whose next action is due, through the partial index', async () => {
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${DUE_CASES_SQL}`)
-      .bind(0, 10)
+    const query = dueCases(dbOf(env.DB), { now: 0, limit: 10 }).toSQL();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+      .bind(...query.params)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('cases_next_action');
   });
 
   it('reads only the letters still open, through the partial index', async () => {
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${OPEN_LETTERS_SQL}`)
-      .bind(0)
+    const query = openLetters(dbOf(env.DB), 0).toSQL();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+      .bind(...query.params)
       .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('letters_open');
   });
