@@ -259,7 +259,6 @@ export const insertCaseEvent = reusable((db) => caseEvent(db, ph('now')));
  */
 export const insertGuardedCaseEvent = reusable((db) => caseEvent(db, sql`CASE WHEN changes() = 1 THEN ${ph('now')} END`));
 
-// ---- from the jobs slice ----
 type CaseEvent = typeof caseEvents.$inferInsert;
 
 /**

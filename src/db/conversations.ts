@@ -97,7 +97,6 @@ export const awaitAnswer = reusableSql(
     WHERE conversations.step IN ('idle', 'menu') OR conversations.expires_at < excluded.updated_at`,
 );
 
-// ---- from the jobs slice ----
 /**
  * Writes a chat's conversation only if it is still at `readVersion` (null: there was none). A
  * message the person sent meanwhile moved it on: then no row changes, and a guarded statement

@@ -77,7 +77,6 @@ export const insertDocument = reusable((db) =>
   }),
 );
 
-// ---- from the jobs slice ----
 /**
  * A document may start a fetch at `now`: never tried, or its last try began longer ago than the
  * wait for its number of tries. The rule of mediaRetryAfterMs, in SQL so the cron reads only the

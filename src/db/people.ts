@@ -3,32 +3,23 @@ import { type Db, reusable, reusableSql, value } from './client';
 import { cases, channelIdentities, people } from './schema';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-/** The person behind the sender (placeholders k, channel, externalId), as a scalar subquery. */
+
+/** The sender's own chat identity (placeholders k, channel, externalId). */
+const isSender = () =>
+  and(
+    eq(channelIdentities.kelurahanId, sql.placeholder('k')),
+    eq(channelIdentities.channel, sql.placeholder('channel')),
+    eq(channelIdentities.externalId, sql.placeholder('externalId')),
+  );
+
+/** The person behind the sender, as a scalar subquery. */
 export function senderPersonId(db: Db) {
-  return db
-    .select({ personId: channelIdentities.personId })
-    .from(channelIdentities)
-    .where(
-      and(
-        eq(channelIdentities.kelurahanId, sql.placeholder('k')),
-        eq(channelIdentities.channel, sql.placeholder('channel')),
-        eq(channelIdentities.externalId, sql.placeholder('externalId')),
-      ),
-    );
+  return db.select({ personId: channelIdentities.personId }).from(channelIdentities).where(isSender());
 }
 
-/** The sender's identity id (placeholders k, channel, externalId), as a scalar subquery. */
+/** The sender's identity id, as a scalar subquery. */
 export function senderIdentityId(db: Db) {
-  return db
-    .select({ id: channelIdentities.id })
-    .from(channelIdentities)
-    .where(
-      and(
-        eq(channelIdentities.kelurahanId, sql.placeholder('k')),
-        eq(channelIdentities.channel, sql.placeholder('channel')),
-        eq(channelIdentities.externalId, sql.placeholder('externalId')),
-      ),
-    );
+  return db.select({ id: channelIdentities.id }).from(channelIdentities).where(isSender());
 }
 
 const ph = sql.placeholder;
@@ -122,7 +113,6 @@ export const setPhoneIfMissing = reusable((db) =>
   db.update(people).set({ phone: sql`coalesce(${people.phone}, ${ph('phone')})` }).where(eq(people.id, ph('personId'))),
 );
 
-// ---- from the jobs slice ----
 /** The chat a person used most recently goes first: it is where a message reaches them. */
 export const mostRecentFirst = [sql`${channelIdentities.lastInboundAt} DESC NULLS LAST`, asc(channelIdentities.createdAt)] as const;
 
