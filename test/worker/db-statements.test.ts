@@ -11,6 +11,7 @@ import * as caseCodes from '../../src/db/case-codes';
 import * as cases from '../../src/db/cases';
 import { type Db, dbOf } from '../../src/db/client';
 import * as conversations from '../../src/db/conversations';
+import * as desk from '../../src/db/desk';
 import * as documents from '../../src/db/documents';
 import * as holidays from '../../src/db/holidays';
 import * as inbound from '../../src/db/inbound';
@@ -94,6 +95,14 @@ const modules: Record<string, Module<unknown>> = {
       [2, null].map((version) =>
         conversations.saveConversationAt(db, { identityId: 'i1', kelurahanId: 'k1', flow: 'apply', step: 'docs', data: '{}', updatedAt: now, expiresAt: now }, version),
       ),
+  }),
+  desk: module(desk, {
+    workList: (db) => [
+      desk.workList(db, 'k1', {}),
+      desk.workList(db, 'k1', { service: 'ktp', states: ['submitted'], rw: 2, rt: 3, dueBefore: now, lateAt: now, search: '0812 3450', includeFinished: true }),
+      desk.workList(db, 'k1', { service: 'complaint', search: 'KTP-26%' }),
+    ],
+    failedDeliveries: (db) => desk.failedDeliveries(db, 'k1', now),
   }),
   documents: module(documents, {
     openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),
