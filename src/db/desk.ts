@@ -8,7 +8,7 @@ import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type CaseState, TERMINAL_STATES } from '../domain/case-machine';
 import type { ServiceId } from '../domain/services';
 import type { Db } from './client';
-import { cases, channelIdentities, outbox, people, rt, rw } from './schema';
+import { caseDocuments, caseEvents, cases, channelIdentities, letters, outbox, people, rt, rw, staffUsers } from './schema';
 
 const applicant = alias(people, 'a');
 
@@ -104,5 +104,105 @@ export function failedDeliveries(db: Db, kelurahanId: string, since: number, lim
     .leftJoin(cases, eq(cases.id, outbox.caseId))
     .where(and(eq(outbox.kelurahanId, kelurahanId), eq(outbox.status, 'failed'), gte(outbox.updatedAt, since), isNotNull(outbox.caseId)))
     .orderBy(desc(outbox.updatedAt))
+    .limit(limit);
+}
+
+const submitter = alias(people, 'sp');
+
+/** One case of the kelurahan by its code, with what the case page shows and the actions need. */
+export function deskCase(db: Db, kelurahanId: string, code: string) {
+  return db
+    .select({
+      case: cases,
+      applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
+      applicantPhone: applicant.phone,
+      applicantLocale: applicant.locale,
+      submitterName: submitter.fullName,
+      submitterPhone: submitter.phone,
+      rtNumber: rt.number,
+      rwNumber: rw.number,
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .leftJoin(submitter, eq(submitter.id, cases.submitterPersonId))
+    .leftJoin(rt, eq(rt.id, cases.rtId))
+    .leftJoin(rw, eq(rw.id, rt.rwId))
+    .where(and(eq(cases.kelurahanId, kelurahanId), eq(cases.code, code)))
+    .limit(1);
+}
+
+/** The case's timeline, oldest first, with the staff member or person who acted. */
+export function caseTimeline(db: Db, caseId: string) {
+  const actor = alias(people, 'actor');
+  return db
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.at,
+      kind: caseEvents.kind,
+      actorKind: caseEvents.actorKind,
+      actorName: actor.fullName,
+      staffName: staffUsers.displayName,
+      fromState: caseEvents.fromState,
+      toState: caseEvents.toState,
+      detail: caseEvents.detail,
+    })
+    .from(caseEvents)
+    .leftJoin(actor, eq(actor.id, caseEvents.actorPersonId))
+    .leftJoin(staffUsers, eq(staffUsers.id, caseEvents.actorStaffId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(caseEvents.at, caseEvents.id);
+}
+
+/** Every scan of the case, the superseded ones too (staff see what was replaced). */
+export function caseScans(db: Db, caseId: string) {
+  return db
+    .select({
+      id: caseDocuments.id,
+      requirement: caseDocuments.requirement,
+      status: caseDocuments.status,
+      contentType: caseDocuments.contentType,
+      filename: caseDocuments.filename,
+      sizeBytes: caseDocuments.sizeBytes,
+      rejectReason: caseDocuments.rejectReason,
+      supersededAt: caseDocuments.supersededAt,
+      createdAt: caseDocuments.createdAt,
+    })
+    .from(caseDocuments)
+    .where(eq(caseDocuments.caseId, caseId))
+    .orderBy(caseDocuments.createdAt);
+}
+
+/** One stored scan of the kelurahan, for streaming it to a signed-in staff member. */
+export function scanOfKelurahan(db: Db, kelurahanId: string, documentId: string) {
+  return db
+    .select({ id: caseDocuments.id, caseId: caseDocuments.caseId, r2Key: caseDocuments.r2Key, contentType: caseDocuments.contentType, status: caseDocuments.status })
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.kelurahanId, kelurahanId), eq(caseDocuments.id, documentId)))
+    .limit(1);
+}
+
+/** The letters of the case. */
+export function caseLetters(db: Db, caseId: string) {
+  return db.select().from(letters).where(eq(letters.caseId, caseId)).orderBy(letters.issuedAt);
+}
+
+/** The messages Loket sent or tried to send about the case, newest first, with their reader. */
+export function caseNotices(db: Db, caseId: string, limit = 100) {
+  return db
+    .select({
+      id: outbox.id,
+      status: outbox.status,
+      payload: outbox.payload,
+      createdAt: outbox.createdAt,
+      updatedAt: outbox.updatedAt,
+      lastError: outbox.lastError,
+      readerName: people.fullName,
+      channel: channelIdentities.channel,
+    })
+    .from(outbox)
+    .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
+    .innerJoin(people, eq(people.id, channelIdentities.personId))
+    .where(eq(outbox.caseId, caseId))
+    .orderBy(desc(outbox.createdAt))
     .limit(limit);
 }

@@ -103,6 +103,12 @@ const modules: Record<string, Module<unknown>> = {
       desk.workList(db, 'k1', { service: 'complaint', search: 'KTP-26%' }),
     ],
     failedDeliveries: (db) => desk.failedDeliveries(db, 'k1', now),
+    deskCase: (db) => desk.deskCase(db, 'k1', 'KTP-2611-0001'),
+    caseTimeline: (db) => desk.caseTimeline(db, 'c1'),
+    caseScans: (db) => desk.caseScans(db, 'c1'),
+    scanOfKelurahan: (db) => desk.scanOfKelurahan(db, 'k1', 'd1'),
+    caseLetters: (db) => desk.caseLetters(db, 'c1'),
+    caseNotices: (db) => desk.caseNotices(db, 'c1'),
   }),
   documents: module(documents, {
     openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),
