@@ -3,6 +3,7 @@
  * records what the Worker enqueues so tests can run the consumer when they choose.
  */
 import { createMessageBatch, env } from 'cloudflare:test';
+import { vi } from 'vitest';
 import type { Choice, OutboundMessage } from '../../adapters/channel';
 import { createApp } from '../../src/app';
 import worker from '../../src/index';
@@ -44,8 +45,21 @@ export async function seed(): Promise<void> {
   });
 }
 
-/** Runs the queue consumer until nothing is left, as the Queue would. */
+/**
+ * Runs the queue consumer until nothing is left, as the Queue would, at the simulated clock (the
+ * consumer reads Date.now(); the wall clock would be days away from the messages' time). A test
+ * that moves Date.now itself (QueueClock) keeps its own.
+ */
 export async function drainQueue(): Promise<number> {
+  const spy = vi.isMockFunction(Date.now) ? null : vi.spyOn(Date, 'now').mockImplementation(() => clock);
+  try {
+    return await drain();
+  } finally {
+    spy?.mockRestore();
+  }
+}
+
+async function drain(): Promise<number> {
   let handled = 0;
   while (recorded.length) {
     const messages = recorded.splice(0).map((m, i) => ({ id: `q${handled + i}`, timestamp: new Date(0), attempts: 1, body: m.body }));

@@ -4,7 +4,7 @@ import { createApp } from '../../src/app';
 import { clearChannelCaches } from '../../src/channels';
 import worker from '../../src/index';
 import { useFreshDatabase } from '../support/fresh-database';
-import { drainQueue, JPEG, PNG, recorded, seed, testEnv } from '../support/simulator';
+import { drainQueue, JPEG, MONDAY_10_WIB, PNG, recorded, seed, testEnv } from '../support/simulator';
 import { base64Sha256, envelope, FakeGraph, post, shown, wa } from '../support/whatsapp';
 
 useFreshDatabase();
@@ -92,6 +92,10 @@ describe('a batch', () => {
 
 describe('the resident\'s application over WhatsApp, and the RT chair\'s buttons', () => {
   it('walks the whole KTP flow against the fake Graph API', async () => {
+    // WhatsApp's path reads the system clock: pinned to the simulated Monday, a second per read,
+    // so the case code and the three days do not depend on the day the suite runs.
+    let clock = MONDAY_10_WIB;
+    vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
     let out = await say(SITI, wa.text(SITI, 'halo'));
     // Seven menu choices: more than three buttons, so a list.
     expect(out[0]).toMatchObject({ to: SITI, type: 'interactive', interactive: { type: 'list', action: { button: 'Pilih' } } });
