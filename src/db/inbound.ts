@@ -5,7 +5,7 @@
  */
 import type { Channel } from './schema';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
-import { reusable, type Db, type RawItem } from './client';
+import { batchOf, reusable, type Db, type RawItem } from './client';
 import type { releaseDeferred } from './outbox';
 import { casesOfSender, requestsForOthersOfSender, rtCasesOfSender } from './cases';
 import { seenMessage, senderWithConversation } from './conversations';
@@ -63,7 +63,7 @@ export function readInbound(db: Db, r: InboundRead) {
     deniedSince: r.deniedSince,
     throttleKey: r.throttleKey,
   };
-  return db.batch([
+  const items = [
     seen(db, v),
     sender(db, v),
     hours(db, v),
@@ -77,7 +77,8 @@ export function readInbound(db: Db, r: InboundRead) {
     invite(db, v),
     requests(db, v),
     throttle(db, v),
-  ]);
+  ] as const;
+  return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }
 
 /** A statement of the write batch. */
@@ -88,6 +89,6 @@ export type WriteItem = BatchItem<'sqlite'> | RawItem;
  * transaction. Returns the deferred outbox rows released by the statement at `releasedIndex`.
  */
 export async function writeInbound(db: Db, items: WriteItem[], releasedIndex: number | null) {
-  const results = await db.batch(items as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  const results = await batchOf(db, items);
   return releasedIndex === null ? [] : (results[releasedIndex] as BatchResponse<[ReturnType<typeof releaseDeferred>]>[0]);
 }

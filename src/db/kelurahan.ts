@@ -68,17 +68,17 @@ export function registryOf(db: Db) {
   const ci = alias(channelIdentities, 'ci');
   return db
     .select({
-      rtId: named(rt.id, 'rt_id'),
-      rwNumber: named(rw.number, 'rw_number'),
-      rtNumber: named(rt.number, 'rt_number'),
-      chairPersonId: rt.chairPersonId,
-      chairName: named(people.fullName, 'chair_name'),
+      rtId: named(rt.id, 'rtId'),
+      rwNumber: named(rw.number, 'rwNumber'),
+      rtNumber: named(rt.number, 'rtNumber'),
+      chairPersonId: named(rt.chairPersonId, 'chairPersonId'),
+      chairName: named(people.fullName, 'chairName'),
       chairIdentityId: sql<string | null>`(${db
         .select({ id: ci.id })
         .from(ci)
         .where(eq(ci.personId, rt.chairPersonId))
         .orderBy(sql`${ci.lastInboundAt} DESC NULLS LAST`, asc(ci.createdAt))
-        .limit(1)})`.as('chair_identity_id'),
+        .limit(1)})`.as('chairIdentityId'),
     })
     .from(rt)
     .innerJoin(rw, eq(rw.id, rt.rwId))
