@@ -22,6 +22,5 @@ export function safeNext(raw: unknown): string {
 
 /** The sign-in page that comes back to `path` afterwards. */
 export function loginHref(path: string): string {
-  const next = safeNext(path);
-  return next === DESK_HOME ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+  return `/login?next=${encodeURIComponent(safeNext(path))}`;
 }

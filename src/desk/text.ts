@@ -71,7 +71,7 @@ export const deskEn: Catalogue = {
   'account.role': 'Role',
   'account.kelurahan': 'Kelurahan',
   'role.staff': 'Staff',
-  'role.lurah': 'Lurah (head of the kelurahan)',
+  'role.lurah': 'Lurah',
   'role.admin': 'Administrator',
   'case.title': (p) => `Case ${p.code}`,
   'case.kind': 'Kind',

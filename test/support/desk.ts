@@ -16,6 +16,8 @@ export class Browser {
   constructor(
     readonly origin = 'https://loket.test',
     readonly ip = '203.0.113.10',
+    /** A test's own app, when it adds routes (before its first request). */
+    readonly worker: { request: typeof app.request } = app,
   ) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -36,8 +38,8 @@ export class Browser {
     if (!headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', this.ip);
     const jar = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (jar && !headers.has('cookie')) headers.set('cookie', jar);
-    const res = await app.request(`${this.origin}${path}`, { method: init.method, body: init.body ?? null, headers, redirect: 'manual' }, env);
-    for (const line of res.headers.getSetCookie()) {
+    const res = await this.worker.request(`${this.origin}${path}`, { method: init.method, body: init.body ?? null, headers, redirect: 'manual' }, env);
+    for (const line of res.headers.getAll('set-cookie')) {
       const [pair] = line.split(';');
       const at = pair!.indexOf('=');
       const name = pair!.slice(0, at);
