@@ -88,6 +88,14 @@ describe('POST /login', () => {
     expect(await sessions()).toBe(0);
   });
 
+  it('does the same PBKDF2 work for an unknown username as for a known one', async () => {
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    await new Browser().signIn('siti', 'salah');
+    await new Browser('https://loket.test', '203.0.113.12').signIn('tidakada', 'salah');
+    const iterations = derive.mock.calls.map(([params]) => (params as { iterations?: number }).iterations);
+    expect(iterations).toEqual([100_000, 100_000]);
+  });
+
   it('reads the username in any case and around spaces', async () => {
     expect((await new Browser().signIn('  SITI ', 'sandi-siti-2026')).status).toBe(303);
   });
