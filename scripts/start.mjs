@@ -109,7 +109,7 @@ try {
     Health        ${BASE}/health            ${health.status}
     Simulator     ${BASE}/simulator
     Verify page   ${BASE}/verify/CODE       (the code printed on a letter)
-    Staff login   user "${seeded.staff.username}", password "${seeded.staff.password}" (for the staff pages)
+    Staff desk    ${BASE}/login            user "${seeded.staff.username}", password "${seeded.staff.password}"
     Run the cron  ${BASE}/__scheduled?cron=*/15+*+*+*+*   (daily digest: cron=0+0+*+*+*)
 `);
   if (!persistTo && !existsSync('.wrangler')) console.warn('note: no .wrangler folder found; local state lives there.');

@@ -5,6 +5,13 @@
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { DESK_PREFIXES, isDeskPath } from './desk/context';
+import { requireFormToken } from './desk/form-token';
+import { deskHeaders } from './desk/headers';
+import { refusal } from './desk/pages/errors';
+import { requireStaff } from './desk/session';
+import { signIn } from './desk/signin';
+import { status } from './desk/status';
 import { health } from './routes/health';
 import { local } from './routes/local';
 import { simulator } from './routes/simulator';
@@ -23,8 +30,18 @@ export function createApp() {
   // Before any webhook reads or hashes its body.
   app.use('/webhooks/*', webhookBodyLimit);
   app.route('/webhooks/whatsapp', whatsapp);
-  app.notFound((c) => c.json({ error: 'not_found' }, 404));
+  // The staff desk. Every path under its prefixes is behind a session and, for anything but a
+  // page view, the session's form token: registered before any desk route, so a route added
+  // later cannot be served without them (test/desk/routes-guarded.test.ts lists them all).
+  app.use('/login', deskHeaders);
+  app.use('/logout', deskHeaders);
+  for (const prefix of DESK_PREFIXES) app.use(`${prefix}/*`, deskHeaders, requireStaff, requireFormToken);
+  app.route('/', signIn);
+  app.route('/status', status);
+  app.notFound((c) => (isDeskPath(c.req.path) ? refusal('not_found') : c.json({ error: 'not_found' }, 404)));
   app.onError(function onError(err, c) {
+    // One 404 page for the whole desk: another kelurahan's case looks like no case at all.
+    if (err instanceof HTTPException && err.status === 404 && isDeskPath(c.req.path)) return refusal('not_found');
     if (err instanceof HTTPException) return err.getResponse();
     log.error('unhandled', { path: new URL(c.req.url).pathname, error: err });
     return c.json({ error: 'internal_error' }, 500);

@@ -298,6 +298,28 @@ export const staffUsers = sqliteTable(
   (t) => [uniqueIndex('staff_username').on(t.username)],
 );
 
+/**
+ * Signed-in staff. The cookie holds a random session id; only its SHA-256 is stored, so a copy
+ * of the database (a backup, a leaked export) signs nobody in. kelurahan_id is the staff
+ * member's at sign-in: a session whose staff member has since moved to another kelurahan ends.
+ */
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    /** Hex SHA-256 of the session id in the cookie. */
+    idHash: text('id_hash').primaryKey(),
+    staffId: text('staff_id').notNull().references(() => staffUsers.id),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    /** Random per session; every POST form of the desk carries it back as `_csrf`. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    /** The sooner of the idle and the absolute limit (src/desk/session.ts). */
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('staff_sessions_expires').on(t.expiresAt), index('staff_sessions_staff').on(t.staffId)],
+);
+
 /** Letters Loket issues (RT pengantar, output letters), checkable at /verify/{code}. */
 export const letters = sqliteTable(
   'letters',

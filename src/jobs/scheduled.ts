@@ -13,6 +13,7 @@ import { enqueue } from '../pipeline/process-inbound';
 import { cryptoIds } from '../platform';
 import { cronJob } from './crons';
 import { dailyDigest } from './daily-digest';
+import { dropExpired } from './housekeeping';
 import { failOpenLetter } from './make-letter';
 import { scheduleTick } from './schedule-tick';
 import type { QueueMessage } from './queue-messages';
@@ -80,4 +81,10 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
   const sent = await dailyDigest(env, now, cryptoIds);
   await enqueue(env.OUTBOX, sent);
   log.info('cron.daily_digest', { sent: sent.length });
+  try {
+    await dropExpired(env, now);
+  } catch (err) {
+    // Nothing depends on it today; tomorrow's run drops the same rows.
+    log.error('cron.housekeeping_failed', { error: err });
+  }
 }

@@ -34,6 +34,9 @@ export const local = new Hono<{ Bindings: Env }>()
     return c.json({ code });
   })
   .post('/seed', async (c) => {
+    // The demo account has a published password: never in production, even with LOCAL_TOOLS
+    // switched on there by mistake. A deployment's accounts come from `npm run staff:add`.
+    if (c.env.LOKET_ENV === 'production') return c.json({ error: 'not_found' }, 404);
     const body = await c.req.json<{ password?: string }>().catch(() => ({}) as { password?: string });
     const password = body.password || DEFAULT_DEMO_PASSWORD;
     const result = await seedDemo(c.env.DB, {

@@ -8,7 +8,7 @@ declare global {
 }
 
 // The sources as text, read at build time: the test runs inside workerd, which has no file system.
-const sources = import.meta.glob(['/src/**/*.ts', '/adapters/**/*.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob(['/src/**/*.ts', '/src/**/*.tsx', '/adapters/**/*.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 function resolve(from: string, spec: string): string | null {
   const parts = from.split('/').slice(0, -1);
@@ -17,7 +17,7 @@ function resolve(from: string, spec: string): string | null {
     else if (p !== '.') parts.push(p);
   }
   const base = parts.join('/');
-  return [`${base}.ts`, `${base}/index.ts`].find((f) => f in sources) ?? null;
+  return [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((f) => f in sources) ?? null;
 }
 
 /** Each module's relative imports, type-only ones included: a circle of types is a circle too. */
@@ -56,6 +56,7 @@ describe('module imports', () => {
   it('reads the sources it checks', () => {
     expect(Object.keys(sources).length).toBeGreaterThan(50);
     expect(graph['/src/bot/dialogue.ts']).toContain('/src/bot/steps/rt.ts');
+    expect(graph['/src/app.ts']).toContain('/src/desk/status.tsx');
   });
 
   it('form no circle, so each module can be read after what it uses', () => {

@@ -24,6 +24,7 @@ import * as outbox from '../../src/db/outbox';
 import * as people from '../../src/db/people';
 import * as seed from '../../src/db/seed';
 import * as staff from '../../src/db/staff';
+import * as staffSessions from '../../src/db/staff-sessions';
 import * as throttles from '../../src/db/throttles';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
@@ -77,6 +78,7 @@ const modules: Record<string, Module<unknown>> = {
     bumpCaseVersion: (db) => cases.bumpCaseVersion(db, { now, caseId: 'c1', version: 3 }),
     insertCaseEvent: (db) => cases.insertCaseEvent(db, event),
     insertGuardedCaseEvent: (db) => cases.insertGuardedCaseEvent(db, event),
+    caseForDesk: (db) => cases.caseForDesk(db, { kelurahanId: 'k1', code: 'KTP-2611-0001' }),
   }),
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
@@ -166,6 +168,9 @@ const modules: Record<string, Module<unknown>> = {
   throttles: module(throttles, {
     throttleByKey: (db) => throttles.throttleByKey(db),
     hitThrottle: (db) => throttles.hitThrottle(db, { key: 'invite:k1', now, windowMs: 60_000 }),
+    chargeAttempt: (db) => throttles.chargeAttempt(db, { key: 'signin:user:staf', now, windowMs: 60_000 }),
+    releaseAttempt: (db) => throttles.releaseAttempt(db, { key: 'signin:user:staf', windowStart: now }),
+    deleteStaleThrottles: (db) => throttles.deleteStaleThrottles(db, now),
   }),
   invites: module(invites, {
     inviteByCode: (db) => invites.inviteByCode(db),
@@ -229,6 +234,17 @@ const modules: Record<string, Module<unknown>> = {
     staffChatsExcept: (db) => staff.staffChatsExcept(db, 'k1', 'p1'),
     staffWithChats: (db) => staff.staffWithChats(db),
     staffWithChatsIn: (db) => staff.staffWithChatsIn(db, 'k1'),
+  }),
+  'staff-sessions': module(staffSessions, {
+    staffForSignIn: (db) => staffSessions.staffForSignIn(db, 'staf'),
+    insertSession: (db) =>
+      staffSessions.insertSession(db, {
+        idHash: 'ab', staffId: 's1', kelurahanId: 'k1', csrfToken: 'c', createdAt: now, lastSeenAt: now, expiresAt: now,
+      }),
+    sessionByHash: (db) => staffSessions.sessionByHash(db, 'ab', now),
+    touchSession: (db) => staffSessions.touchSession(db, { idHash: 'ab', now, expiresAt: now }),
+    deleteSession: (db) => staffSessions.deleteSession(db, 'ab'),
+    deleteExpiredSessions: (db) => staffSessions.deleteExpiredSessions(db, now),
   }),
   seed: module(seed, {
     upsertKelurahan: (db) =>

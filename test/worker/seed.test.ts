@@ -7,6 +7,14 @@ import { useFreshDatabase } from '../support/fresh-database';
 
 useFreshDatabase();
 
+// Vite's glob, declared here alone: vite/client's global types clash with the Workers types.
+declare global {
+  interface ImportMeta {
+    glob(patterns: string[], options: { query: '?raw'; import: 'default'; eager: true }): Record<string, unknown>;
+  }
+}
+const wranglerToml = Object.values(import.meta.glob(['/wrangler.toml'], { query: '?raw', import: 'default', eager: true }))[0] as string;
+
 const seed = (password?: string) =>
   exports.default.fetch('http://loket.test/__local/seed', {
     method: 'POST',
@@ -51,5 +59,18 @@ describe('demo seed', () => {
     const res = await createApp().request('/__local/seed', { method: 'POST' }, { ...env, LOCAL_TOOLS: 'false' });
     expect(res.status).toBe(404);
     expect(await count('kelurahan')).toBe(0);
+  });
+
+  it('makes no demo account in production even with the local tools switched on there', async () => {
+    const res = await createApp().request('/__local/seed', { method: 'POST' }, { ...env, LOCAL_TOOLS: 'true', LOKET_ENV: 'production' });
+    expect(res.status).toBe(404);
+    expect(await count('staff_users')).toBe(0);
+  });
+
+  it('production (the top level of wrangler.toml) has the local tools off', () => {
+    const top = wranglerToml.slice(0, wranglerToml.indexOf('\n[env.local]'));
+    const vars = top.slice(top.indexOf('\n[vars]'));
+    expect(vars).toMatch(/^LOKET_ENV = "production"$/m);
+    expect(vars).toMatch(/^LOCAL_TOOLS = "false"$/m);
   });
 });
