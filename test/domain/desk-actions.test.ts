@@ -12,6 +12,7 @@ import {
   type DeskRefusal,
 } from '../../src/domain/desk/actions';
 import { renderDeskMessage, type Recipient } from '../../src/domain/desk/messages';
+import { deskRefusalText } from '../../src/domain/desk/refusal-text';
 import type { Locale } from '../../src/domain/messages';
 
 /**
@@ -396,5 +397,19 @@ describe('the buttons the desk offers', () => {
       'new_pickup_code', 'hand_over', 'reject', 'cancel', 'revoke_letter', 'reply',
     ]);
     expect(offered({ state: 'ready', delivery: 'courier' })).toEqual(['hand_over', 'reject', 'cancel', 'reply']);
+  });
+});
+
+describe('a refusal, as the staff member reads it', () => {
+  it('says what is wrong and what to do, in the desk\'s words or the machine\'s', () => {
+    const ready = openDesk({ state: 'ready', pickupCode: '042917' });
+    expect(deskRefusalText('id', ready.refused({ action: 'archive' }, 2))).toBe('Berkas ini sudah berubah sejak halaman dibuka. Muat ulang halaman, lalu coba lagi.');
+    expect(deskRefusalText('id', ready.refused({ action: 'hand_over', pickupCode: '111111' }))).toBe('Kode ambil salah. Sisa percobaan: 4.');
+    expect(deskRefusalText('en', ready.refused({ action: 'reply', text: 'a'.repeat(701) }))).toBe('The text is too long: at most 700 characters.');
+    expect(deskRefusalText('id', ready.refused({ action: 'archive' }))).toBe('Berkas ini sudah diproses. Tidak bisa diubah lagi.');
+    const courier = openDesk({ state: 'processing', delivery: 'courier' });
+    expect(deskRefusalText('id', courier.refused({ action: 'produce', output: { kind: 'letter' }, courierName: '' }))).toBe(
+      'Nama kurir belum benar. Tulis nama orang saja, tanpa angka atau tanda lain.',
+    );
   });
 });

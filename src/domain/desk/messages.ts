@@ -25,3 +25,4 @@ export function renderDeskMessage(m: DeskMessage, locale: Locale): { kind: 'text
   if (!m.choices) return { kind: 'text', text };
   return { kind: 'text', text, choices: m.choices.map((c) => ({ id: c.id, label: t(locale, c.label) })) };
 }
+
