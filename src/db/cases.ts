@@ -286,7 +286,7 @@ export function casesWaitingForChairs(db: Db) {
     .orderBy(asc(rt.chairPersonId), asc(cases.createdAt));
 }
 
-const OPEN_FOR_OFFICE: CaseState[] = ['submitted', 'verifying', 'neighbour_check', 'needs_revision', 'processing', 'open'];
+const OPEN_FOR_OFFICE: CaseState[] = ['submitted', 'verifying', 'neighbour_check', 'needs_revision', 'processing', 'at_disdukcapil', 'open'];
 
 /** Per kelurahan: open cases due in [dayStart, dayEnd), and those late at `now` with their codes. */
 export function officeDueCounts(db: Db, v: { dayStart: number; dayEnd: number; now: number }) {

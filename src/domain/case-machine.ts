@@ -4,10 +4,14 @@
  * Service cases follow the paper's procedure (Tabel 5 and 6): the resident applies (draft),
  * waits for the RT chair's surat pengantar, is received and archived (day 1), verified by the
  * RT chair with neighbours where asked (day 2), and gets the output documents made (day 3),
- * then picks them up or has them delivered. Complaints are cases of their own kind.
+ * then picks them up or has them delivered. KTP and KK cards are printed by Disdukcapil, not by
+ * the kelurahan: on day 3 the office hands the data over and the case waits for the card
+ * (at_disdukcapil). Complaints are cases of their own kind.
  * Anything not in the table is refused with a reason; the caller records every change as a
  * case event, so the table is also the audit vocabulary.
  */
+import { DAY_MS } from './calendar';
+import type { Instant } from './ports';
 
 export const SERVICE_STATES = [
   'draft',
@@ -17,6 +21,7 @@ export const SERVICE_STATES = [
   'neighbour_check',
   'needs_revision',
   'processing',
+  'at_disdukcapil',
   'ready',
   'completed',
   'rejected',
@@ -43,6 +48,8 @@ export type CaseEvent =
   | 'verify_invalid'
   | 'resubmit'
   | 'resubmit_failed'
+  | 'request_resend'
+  | 'hand_off'
   | 'produce'
   | 'hand_over'
   | 'reject'
@@ -59,6 +66,9 @@ export interface CaseFacts {
   /** Every document the resident must upload has arrived. */
   documentsComplete: boolean;
   pengantarApproved: boolean;
+  /** Complaints: when the office last answered, and the time of the attempt (for the reopen window). */
+  answeredAt?: Instant | null;
+  now?: Instant;
 }
 
 type Guard = (facts: CaseFacts) => RefusalReason | null;
@@ -79,10 +89,18 @@ export type RefusalReason =
   | 'actor_not_allowed'
   | 'documents_incomplete'
   | 'pengantar_already_approved'
-  | 'pengantar_not_approved';
+  | 'pengantar_not_approved'
+  | 'reopen_window_closed';
+
+/** A resident may reopen a complaint for this long after the office's answer. */
+export const REOPEN_WINDOW_MS = 7 * DAY_MS;
 
 const applicant: readonly Actor[] = ['resident', 'helper'];
+// The office acts for an RT chair who is absent or not linked to Loket: the same decision, the
+// same rules (an approval stays final), recorded with actor 'staff' so the timeline shows it.
+const chairOrOffice: readonly Actor[] = ['rt_chair', 'staff'];
 const documentsNeeded: Guard = (f) => (f.documentsComplete ? null : 'documents_incomplete');
+const notYetApproved: Guard = (f) => (f.pengantarApproved ? 'pengantar_already_approved' : null);
 const cancellable: readonly ServiceState[] = [
   'draft',
   'awaiting_pengantar',
@@ -92,6 +110,10 @@ const cancellable: readonly ServiceState[] = [
   'needs_revision',
 ];
 const inVerification: readonly ServiceState[] = ['verifying', 'neighbour_check'];
+const day3Work: readonly ServiceState[] = ['processing', 'at_disdukcapil'];
+// Fails closed: without both facts the window cannot be shown to be open.
+const withinReopenWindow: Guard = (f) =>
+  f.answeredAt != null && f.now != null && f.now - f.answeredAt <= REOPEN_WINDOW_MS ? null : 'reopen_window_closed';
 
 export const TRANSITIONS: readonly Transition[] = [
   // Confirming the summary: straight to day 1 when the RT chair already approved the pengantar.
@@ -104,39 +126,42 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: (f) => documentsNeeded(f) ?? (f.pengantarApproved ? 'pengantar_already_approved' : null),
   },
   // The pengantar may be approved while the resident is still sending documents.
-  {
-    event: 'approve_pengantar', kind: 'service', from: ['draft'], to: 'draft', actors: ['rt_chair'],
-    guard: (f) => (f.pengantarApproved ? 'pengantar_already_approved' : null),
-  },
-  { event: 'approve_pengantar', kind: 'service', from: ['awaiting_pengantar'], to: 'submitted', actors: ['rt_chair'] },
+  { event: 'approve_pengantar', kind: 'service', from: ['draft'], to: 'draft', actors: chairOrOffice, guard: notYetApproved },
+  { event: 'approve_pengantar', kind: 'service', from: ['awaiting_pengantar'], to: 'submitted', actors: chairOrOffice },
   // The chair's decision is final: once given, only staff may still reject the case.
-  {
-    event: 'refuse_pengantar', kind: 'service', from: ['draft', 'awaiting_pengantar'], to: 'rejected', actors: ['rt_chair'],
-    guard: (f) => (f.pengantarApproved ? 'pengantar_already_approved' : null),
-  },
+  { event: 'refuse_pengantar', kind: 'service', from: ['draft', 'awaiting_pengantar'], to: 'rejected', actors: chairOrOffice, guard: notYetApproved },
   // Day 1 ends: documents received and archived, verification begins.
   { event: 'archive', kind: 'service', from: ['submitted'], to: 'verifying', actors: ['system', 'staff'] },
   { event: 'ask_neighbours', kind: 'service', from: ['verifying'], to: 'neighbour_check', actors: ['rt_chair'] },
   { event: 'neighbour_answer', kind: 'service', from: ['neighbour_check'], to: 'neighbour_check', actors: ['neighbour'] },
   { event: 'neighbours_done', kind: 'service', from: ['neighbour_check'], to: 'verifying', actors: ['system'] },
-  { event: 'verify_valid', kind: 'service', from: inVerification, to: 'processing', actors: ['rt_chair'] },
-  { event: 'verify_invalid', kind: 'service', from: inVerification, to: 'needs_revision', actors: ['rt_chair'] },
+  { event: 'verify_valid', kind: 'service', from: inVerification, to: 'processing', actors: chairOrOffice },
+  { event: 'verify_invalid', kind: 'service', from: inVerification, to: 'needs_revision', actors: chairOrOffice },
+  // The office finds a scan unreadable or wrong while receiving or checking it, and names it.
+  { event: 'request_resend', kind: 'service', from: ['submitted', ...inVerification], to: 'needs_revision', actors: ['staff'] },
   { event: 'resubmit', kind: 'service', from: ['needs_revision'], to: 'verifying', actors: applicant, guard: documentsNeeded },
   // The resent scan could not be fetched or is not a usable file: the resident is asked for it again.
   { event: 'resubmit_failed', kind: 'service', from: ['verifying'], to: 'needs_revision', actors: ['system'] },
-  // Day 3: the output documents are made; then picked up or delivered.
-  { event: 'produce', kind: 'service', from: ['processing'], to: 'ready', actors: ['staff'] },
+  // Day 3: KTP and KK cards are printed by Disdukcapil; handing the data over again records a new
+  // reference or date. The desk checks which services may go there (desk/).
+  { event: 'hand_off', kind: 'service', from: day3Work, to: 'at_disdukcapil', actors: ['staff'] },
+  // The output documents are made (or the card came back); then picked up or delivered.
+  { event: 'produce', kind: 'service', from: day3Work, to: 'ready', actors: ['staff'] },
   { event: 'hand_over', kind: 'service', from: ['ready'], to: 'completed', actors: ['staff'] },
   {
-    event: 'reject', kind: 'service', from: ['submitted', ...inVerification, 'needs_revision', 'processing'],
+    event: 'reject', kind: 'service', from: ['awaiting_pengantar', 'submitted', ...inVerification, 'needs_revision', ...day3Work, 'ready'],
     to: 'rejected', actors: ['staff'],
   },
-  // Day 3 work has begun once the case is processing: from then on it is no longer cancelled.
-  { event: 'cancel', kind: 'service', from: cancellable, to: 'cancelled', actors: [...applicant, 'staff'] },
+  // Day 3 work has begun once the case is processing: from then on the resident no longer
+  // cancels it by themselves. The office still may, with a reason (asked at the counter, never
+  // collected).
+  { event: 'cancel', kind: 'service', from: cancellable, to: 'cancelled', actors: applicant },
+  { event: 'cancel', kind: 'service', from: [...cancellable, ...day3Work, 'ready'], to: 'cancelled', actors: ['staff'] },
   { event: 'abandon', kind: 'service', from: ['draft'], to: 'cancelled', actors: ['system'] },
 
   { event: 'answer', kind: 'complaint', from: ['open'], to: 'answered', actors: ['staff'] },
-  { event: 'reopen', kind: 'complaint', from: ['answered'], to: 'open', actors: applicant },
+  // Within the window even a closed complaint reopens: closing must not cut the resident short.
+  { event: 'reopen', kind: 'complaint', from: ['answered', 'closed'], to: 'open', actors: applicant, guard: withinReopenWindow },
   { event: 'close', kind: 'complaint', from: ['answered'], to: 'closed', actors: [...applicant, 'staff', 'system'] },
 ];
 
@@ -157,7 +182,11 @@ export function applyEvent(facts: CaseFacts, event: CaseEvent, actor: Actor): Tr
   const fromHere = forKind.filter((t) => t.from.includes(facts.state));
   if (fromHere.length === 0) return { ok: false, reason: 'not_allowed_in_state' };
   const permitted = fromHere.filter((t) => t.actors.includes(actor));
-  if (permitted.length === 0) return { ok: false, reason: 'actor_not_allowed' };
+  if (permitted.length === 0) {
+    // Someone who may do this in other states (a resident cancelling once day 3 began) is told
+    // the case moved on; only someone who never may is told it is not theirs.
+    return { ok: false, reason: forKind.some((t) => t.actors.includes(actor)) ? 'not_allowed_in_state' : 'actor_not_allowed' };
+  }
 
   let firstRefusal: RefusalReason | null = null;
   for (const t of permitted) {
@@ -174,6 +203,10 @@ export function availableEvents(facts: CaseFacts, actor: Actor): CaseEvent[] {
   return [...events].filter((e) => applyEvent(facts, e, actor).ok);
 }
 
+/**
+ * States in which the case is over for lists, deadlines and limits. A closed complaint is among
+ * them although its resident may still reopen it within REOPEN_WINDOW_MS of the answer.
+ */
 export const TERMINAL_STATES: readonly CaseState[] = ['completed', 'rejected', 'cancelled', 'closed'];
 
 export function isTerminal(state: CaseState): boolean {
@@ -191,6 +224,8 @@ export function stageDay(state: CaseState): 1 | 2 | 3 | null {
       return 2;
     case 'processing':
       return 3;
+    // Waiting on Disdukcapil's date, not on the office's three days.
+    case 'at_disdukcapil':
     default:
       return null;
   }

@@ -40,6 +40,7 @@ export type Notice =
   | 'escalate_verification'
   | 'escalate_late'
   | 'escalate_complaint'
+  | 'escalate_disdukcapil'
   | 'draft_abandoned';
 
 export interface ScheduleDecision {
@@ -107,6 +108,11 @@ export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
     case 'processing':
       if (c.day3DueAt !== null && now >= c.day3DueAt) return keep(null, [{ notice: 'escalate_late', key: key('escalate_late') }]);
       return keep(c.day3DueAt);
+    case 'at_disdukcapil':
+      // dueAt is the date Disdukcapil gave. Staff are told once it passes; a new date from
+      // Disdukcapil (hand_off again) reschedules the case and starts a new round.
+      if (c.dueAt !== null && now >= c.dueAt) return keep(null, [{ notice: 'escalate_disdukcapil', key: key('escalate_disdukcapil') }]);
+      return keep(c.dueAt);
     default:
       return keep(null);
   }

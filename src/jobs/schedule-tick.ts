@@ -135,7 +135,8 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, staff
       case 'escalate_pengantar':
       case 'escalate_verification':
       case 'escalate_late':
-      case 'escalate_complaint': {
+      case 'escalate_complaint':
+      case 'escalate_disdukcapil': {
         const what =
           notice === 'escalate_pengantar'
             ? ctxText('id', 'notice.escalate_pengantar', { rt: pad2(c.rtNumber), rw: pad2(c.rwNumber) })

@@ -58,6 +58,23 @@ describe('the schedule of one case', () => {
     expect(decide(p, day3)).toMatchObject({ notices: [{ notice: 'escalate_late' }], nextActionAt: null });
   });
 
+  it('waits for the date Disdukcapil gave, tells staff once when it passes, and starts again on a new date', () => {
+    const expected = Date.parse('2026-12-09T16:00:00+07:00');
+    const handedAt = day3 - 2 * H;
+    const d = { ...base, state: 'at_disdukcapil' as const, dueAt: expected, updatedAt: handedAt };
+    expect(decide(d, day3)).toMatchObject({ event: null, notices: [], nextActionAt: expected });
+    expect(decide(d, expected)).toEqual({
+      event: null, notices: [{ notice: 'escalate_disdukcapil', key: `c1:escalate_disdukcapil:${handedAt}:0` }], remindersSent: 0, nextActionAt: null,
+    });
+    // Staff record Disdukcapil's new date: a new round, escalated again under its own key if missed.
+    const moved = { ...d, dueAt: expected + 2 * 24 * H, updatedAt: expected + H };
+    expect(decide(moved, moved.dueAt).notices).toEqual([{ notice: 'escalate_disdukcapil', key: `c1:escalate_disdukcapil:${expected + H}:0` }]);
+  });
+
+  it('leaves a ready case alone: it waits for the resident or the courier', () => {
+    expect(decide({ ...base, state: 'ready' as const }, day3 + 5 * 24 * H)).toMatchObject({ event: null, notices: [], nextActionAt: null });
+  });
+
   it('reminds the RT chair twice about a pengantar, then escalates, then stops', () => {
     const a = { ...base, state: 'awaiting_pengantar' as const, pengantarApproved: false };
     expect(decide(a, t0).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:1`]);

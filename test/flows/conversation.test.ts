@@ -39,6 +39,25 @@ describe('status', () => {
     expect(s).toContain('SITU-2611-0001 - SITU (Surat Izin Tempat Usaha) (diajukan untuk Ani Lestari)\n   Menunggu surat pengantar RT.');
   });
 
+  it('calls a late case late and gives a new date to come, never the one already gone', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    await completeApplication(budi, 'ktp', { name: 'Budi Santoso', nik: NIK.budi });
+    await env.DB.prepare("UPDATE cases SET state = 'processing', due_at = ?1 WHERE code = 'KTP-2611-0001'").bind(Date.parse('2026-12-02T16:00:00+07:00')).run();
+    // Thursday morning, the day after day 3 closed.
+    setClock(Date.parse('2026-12-03T09:00:00+07:00'));
+    const s = text(await budi.say('status'));
+    expect(s).toContain('KTP-2611-0001 - KTP (Budi Santoso)\n   Dokumen sedang dibuat. Hari ke-3 dari 3. Maaf, berkas ini terlambat. Perkiraan selesai: Jumat, 4 Desember 2026.');
+    expect(s).not.toContain('Rabu, 2 Desember 2026');
+  });
+
+  it('gives the date Disdukcapil gave while the card is printed there', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    await completeApplication(budi, 'ktp', { name: 'Budi Santoso', nik: NIK.budi });
+    await env.DB.prepare("UPDATE cases SET state = 'at_disdukcapil', due_at = ?1 WHERE code = 'KTP-2611-0001'").bind(Date.parse('2026-12-09T16:00:00+07:00')).run();
+    const s = text(await budi.say('status'));
+    expect(s).toContain('Kartu sedang dicetak di Disdukcapil. Paling lambat selesai Rabu, 9 Desember 2026.');
+  });
+
   it('says so when there is nothing yet', async () => {
     const r = await new SimPerson('628123450001', 'Siti').say('status');
     expect(text(r)).toBe('Belum ada berkas atas nama Bapak/Ibu.');

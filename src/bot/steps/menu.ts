@@ -1,9 +1,9 @@
 /** The main menu, service information, language and status: short flows that end at the menu. */
 import type { Choice } from '../../../adapters/channel';
-import { localMoment } from '../../domain/calendar';
-import { isTerminal, stageDay } from '../../domain/case-machine';
+import { stageDay } from '../../domain/case-machine';
 import { LOCALES, type Locale } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
+import { promisedDate } from '../../domain/promise';
 import { SERVICES, SERVICE_IDS, isServiceId, type ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
@@ -136,8 +136,8 @@ function statusLine(s: Session, c: CaseView): string {
   const parts = [s.t(`state.${c.state}`)];
   const day = stageDay(c.state);
   if (day) parts.push(s.t('day.of_three', { day }));
-  if (c.dueAt && !isTerminal(c.state)) {
-    parts.push(s.t('day.expected', { date: formatLongDate(s.locale, localMoment(c.dueAt, s.ctx.calendar.utcOffsetMinutes).date) }));
-  }
+  // Never a date already past: a late case says so and gives a new one.
+  const promised = promisedDate(c, s.ctx.now, s.ctx.calendar);
+  if (promised) parts.push(s.t(promised.late ? 'day.late' : 'day.expected', { date: formatLongDate(s.locale, promised.date) }));
   return s.t('status.line', { code: c.code, service, name, state: parts.join('. ') });
 }

@@ -168,6 +168,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'notice.escalate_verification': 'The day-2 check by the RT chair is late.',
   'notice.escalate_late': 'The three working days have passed.',
   'notice.escalate_complaint': 'The complaint has not been answered in time.',
+  'notice.escalate_disdukcapil': 'The card has not come back from Disdukcapil by the expected date.',
   'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
     `Introduction letter ${p.number} (RT ${p.rt}/RW ${p.rw}) could not be made by the system and was sent to nobody; its check code is not valid. Please prepare the letter by hand. We told the RT chair and the applicant that it will come from the office.`,
   'digest.rt': (p: { name: string; count: number; lines: string }) => `Good morning, ${p.name}. ${p.count} case(s) are waiting for you:\n${p.lines}\nReply "menu" to see them one by one.`,

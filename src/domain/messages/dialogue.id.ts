@@ -171,6 +171,7 @@ export const dialogueId = {
   'notice.escalate_verification': 'Pemeriksaan hari ke-2 oleh Ketua RT terlambat.',
   'notice.escalate_late': 'Sudah lewat janji 3 hari kerja.',
   'notice.escalate_complaint': 'Pengaduan belum dijawab sampai batas waktunya.',
+  'notice.escalate_disdukcapil': 'Kartu dari Disdukcapil belum kembali pada tanggal perkiraan.',
   'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
     `Surat pengantar ${p.number} (RT ${p.rt}/RW ${p.rw}) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual. Ketua RT dan pemohon sudah kami beri tahu bahwa suratnya menyusul dari kantor.`,
   'digest.rt': (p: { name: string; count: number; lines: string }) => `Selamat pagi, ${p.name}. Ada ${p.count} berkas menunggu Bapak/Ibu:\n${p.lines}\nBalas "menu" untuk melihatnya satu per satu.`,

@@ -39,6 +39,7 @@ export const en: Catalogue = {
   'state.neighbour_check': 'Asked to neighbours',
   'state.needs_revision': 'A document must be sent again',
   'state.processing': 'Documents being made',
+  'state.at_disdukcapil': 'Card being printed at Disdukcapil',
   'state.ready': 'Ready for pickup or delivery',
   'state.completed': 'Completed',
   'state.rejected': 'Rejected',
@@ -49,6 +50,7 @@ export const en: Catalogue = {
 
   'day.of_three': (p: { day: number }) => `Day ${p.day} of 3`,
   'day.expected': (p: { date: string }) => `Done by ${p.date} at the latest.`,
+  'day.late': (p: { date: string }) => `Sorry, this case is late. New expected date: ${p.date}.`,
 
   'nik.empty': 'The NIK is empty. Type the 16 digits from your KTP or KK.',
   'nik.not_digits': 'A NIK has only digits. Please try again.',
@@ -69,4 +71,5 @@ export const en: Catalogue = {
   'refusal.documents_incomplete': 'Documents are incomplete.',
   'refusal.pengantar_already_approved': 'The introduction letter is already approved.',
   'refusal.pengantar_not_approved': 'The RT chair has not approved the introduction letter yet.',
+  'refusal.reopen_window_closed': 'This complaint was answered more than 7 days ago and cannot be reopened. Type "complaint" to send a new one.',
 };

@@ -39,6 +39,7 @@ export const id = {
   'state.neighbour_check': 'Ditanyakan ke tetangga',
   'state.needs_revision': 'Perlu perbaikan dokumen',
   'state.processing': 'Dokumen sedang dibuat',
+  'state.at_disdukcapil': 'Kartu sedang dicetak di Disdukcapil',
   'state.ready': 'Siap diambil atau diantar',
   'state.completed': 'Selesai',
   'state.rejected': 'Ditolak',
@@ -49,6 +50,7 @@ export const id = {
 
   'day.of_three': (p: { day: number }) => `Hari ke-${p.day} dari 3`,
   'day.expected': (p: { date: string }) => `Paling lambat selesai ${p.date}.`,
+  'day.late': (p: { date: string }) => `Maaf, berkas ini terlambat. Perkiraan selesai: ${p.date}.`,
 
   'nik.empty': 'NIK belum diisi. Ketik 16 angka NIK, ada di KTP atau KK.',
   'nik.not_digits': 'NIK hanya berisi angka. Coba lagi, ya.',
@@ -69,4 +71,6 @@ export const id = {
   'refusal.documents_incomplete': 'Dokumen belum lengkap.',
   'refusal.pengantar_already_approved': 'Surat pengantar sudah disetujui.',
   'refusal.pengantar_not_approved': 'Surat pengantar belum disetujui Ketua RT.',
+  'refusal.reopen_window_closed':
+    'Pengaduan ini dijawab lebih dari 7 hari lalu, jadi tidak bisa dibuka lagi. Ketik "pengaduan" untuk mengirim pengaduan baru.',
 } satisfies Record<string, string | ((params: never) => string)>;
