@@ -134,7 +134,7 @@ export interface InviteView {
   code: string;
   personId: string;
   personName: string;
-  role: 'rt_chair' | 'neighbour';
+  role: 'rt_chair' | 'neighbour' | 'staff';
   usable: boolean;
   rtNumber: number | null;
   rwNumber: number | null;

@@ -171,7 +171,8 @@ export const insertCaseForPhone = reusable((db) =>
 
 export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
   'submittedAt' | 'day1DueAt' | 'day2DueAt' | 'day3DueAt' | 'dueAt' | 'nextActionAt' | 'delivery' | 'deliveryAddress'
-  | 'pengantarApproved' | 'revisionRequirement' | 'revisionReason' | 'remindersSent'>>;
+  | 'pengantarApproved' | 'revisionRequirement' | 'revisionReason' | 'remindersSent' | 'pickupCode' | 'pickupCodeAttempts'
+  | 'courierName' | 'receivedBy' | 'disdukcapilReference' | 'disdukcapilExpectedDate' | 'answeredAt'>>;
 
 const transitions = new Map<string, ReturnType<typeof transitionWith>>();
 

@@ -4,7 +4,14 @@ import { MEDIA_RETRY_BASE_MS, MEDIA_RETRY_MAX_MS } from '../jobs/media-retry';
 import { type Db, oncePerDb, reusable, value } from './client';
 import { senderPersonId } from './people';
 import { caseDocuments, cases, people, rt } from './schema';
+import type { RequirementId } from '../domain/services';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
+/** Files the office adds to a case (its output, a courier's proof): never a resident's document. */
+export const OFFICE_DOCUMENTS = ['output', 'handover_proof'] as const;
+/** What residents and RT chairs handle: the office's files left out, typed without them. */
+const residentRequirement = sql<RequirementId | 'complaint_photo'>`${caseDocuments.requirement}`;
+const residentDocument = notInArray(caseDocuments.requirement, [...OFFICE_DOCUMENTS]);
+
 /** Current documents of the sender's open cases (placeholders k, channel, externalId). */
 export function openDocumentsOfSender(db: Db) {
   const me = senderPersonId(db);
@@ -19,9 +26,9 @@ export function openDocumentsOfSender(db: Db) {
       ),
     );
   return db
-    .select({ id: caseDocuments.id, caseId: caseDocuments.caseId, requirement: caseDocuments.requirement, status: caseDocuments.status })
+    .select({ id: caseDocuments.id, caseId: caseDocuments.caseId, requirement: residentRequirement, status: caseDocuments.status })
     .from(caseDocuments)
-    .where(and(isNull(caseDocuments.supersededAt), inArray(caseDocuments.caseId, openCases)));
+    .where(and(isNull(caseDocuments.supersededAt), residentDocument, inArray(caseDocuments.caseId, openCases)));
 }
 
 /** Current documents of the cases waiting for the chair's check in the sender's RTs (placeholders k, channel, externalId). */
@@ -30,7 +37,7 @@ export function rtDocumentsOfSender(db: Db) {
     .select({
       id: caseDocuments.id,
       caseId: caseDocuments.caseId,
-      requirement: caseDocuments.requirement,
+      requirement: residentRequirement,
       status: caseDocuments.status,
       r2Key: caseDocuments.r2Key,
       contentType: caseDocuments.contentType,
@@ -41,6 +48,7 @@ export function rtDocumentsOfSender(db: Db) {
     .where(
       and(
         isNull(caseDocuments.supersededAt),
+        residentDocument,
         eq(cases.kelurahanId, sql.placeholder('k')),
         eq(rt.chairPersonId, senderPersonId(db)),
         inArray(cases.state, ['verifying', 'neighbour_check', 'needs_revision']),
@@ -130,9 +138,9 @@ export function claimFetch(db: Db, v: { id: string; now: number }) {
 /** The case's documents not replaced by a revision. */
 export function currentDocuments(db: Db, caseId: string) {
   return db
-    .select({ id: caseDocuments.id, requirement: caseDocuments.requirement, status: caseDocuments.status })
+    .select({ id: caseDocuments.id, requirement: residentRequirement, status: caseDocuments.status })
     .from(caseDocuments)
-    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt)))
+    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), residentDocument))
     .orderBy(asc(caseDocuments.id));
 }
 
@@ -140,7 +148,7 @@ const toFetchOne = oncePerDb((db) =>
   db
     .select({
       id: caseDocuments.id, kelurahanId: caseDocuments.kelurahanId, caseId: caseDocuments.caseId, caseState: cases.state,
-      pengantarApproved: cases.pengantarApproved, requirement: caseDocuments.requirement, status: caseDocuments.status,
+      pengantarApproved: cases.pengantarApproved, requirement: residentRequirement, status: caseDocuments.status,
       supersededAt: caseDocuments.supersededAt, sourceChannel: caseDocuments.sourceChannel, sourceRef: caseDocuments.sourceRef,
       r2Key: caseDocuments.r2Key, sha256: caseDocuments.sha256,
       notifyPersonId: sql<string>`coalesce(${cases.submitterPersonId}, ${cases.applicantPersonId})`, locale: people.locale,
@@ -148,7 +156,7 @@ const toFetchOne = oncePerDb((db) =>
     .from(caseDocuments)
     .innerJoin(cases, eq(cases.id, caseDocuments.caseId))
     .innerJoin(people, eq(people.id, sql`coalesce(${cases.submitterPersonId}, ${cases.applicantPersonId})`))
-    .where(eq(caseDocuments.id, sql.placeholder('id')))
+    .where(and(eq(caseDocuments.id, sql.placeholder('id')), residentDocument))
     .prepare(),
 );
 
@@ -166,7 +174,7 @@ const stored = oncePerDb((db) =>
       status: 'stored', contentType: sql`${sql.placeholder('contentType')}`, sizeBytes: sql`${sql.placeholder('sizeBytes')}`,
       sha256: sql`${sql.placeholder('sha256')}`, rejectReason: null,
     })
-    .where(eq(caseDocuments.id, sql.placeholder('id')))
+    .where(and(eq(caseDocuments.id, sql.placeholder('id')), residentDocument))
     .prepare(),
 );
 
@@ -188,15 +196,15 @@ export function pendingScanOf(db: Db, caseId: string) {
   return db
     .select({ id: caseDocuments.id })
     .from(caseDocuments)
-    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), eq(caseDocuments.status, 'pending')))
+    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), residentDocument, eq(caseDocuments.status, 'pending')))
     .limit(1);
 }
 
 /** The case's current documents in R2, in the order they came. */
 export function storedDocuments(db: Db, caseId: string) {
   return db
-    .select({ id: caseDocuments.id, requirement: caseDocuments.requirement, r2Key: caseDocuments.r2Key, contentType: caseDocuments.contentType })
+    .select({ id: caseDocuments.id, requirement: residentRequirement, r2Key: caseDocuments.r2Key, contentType: caseDocuments.contentType })
     .from(caseDocuments)
-    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), eq(caseDocuments.status, 'stored')))
+    .where(and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.supersededAt), residentDocument, eq(caseDocuments.status, 'stored')))
     .orderBy(asc(caseDocuments.createdAt));
 }

@@ -133,6 +133,17 @@ export const cases = sqliteTable(
     /** Set by the RT chair's "not valid": which document to send again, and why. */
     revisionRequirement: text('revision_requirement').$type<RequirementId>(),
     revisionReason: text('revision_reason'),
+    /** Day 3 and after (the staff desk): the six-digit code the resident shows at pickup, and wrong tries. */
+    pickupCode: text('pickup_code'),
+    pickupCodeAttempts: integer('pickup_code_attempts').notNull().default(0),
+    /** Courier delivery: who carries it, and who received it (a name, or a photo as proof). */
+    courierName: text('courier_name'),
+    receivedBy: text('received_by'),
+    /** KTP and KK: Disdukcapil prints the card; its reference and the date it promised. */
+    disdukcapilReference: text('disdukcapil_reference'),
+    disdukcapilExpectedDate: text('disdukcapil_expected_date'),
+    /** Complaints: when staff answered; the resident may reopen for 7 days after. */
+    answeredAt: integer('answered_at'),
     /** Reminders sent for the current stage; the third one escalates to staff. */
     remindersSent: integer('reminders_sent').notNull().default(0),
     /** When the cron must look at this case next; null when nothing is scheduled. */
@@ -170,7 +181,8 @@ export const caseDocuments = sqliteTable(
     id: text('id').primaryKey(),
     kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
     caseId: text('case_id').notNull().references(() => cases.id),
-    requirement: text('requirement').$type<RequirementId | 'complaint_photo'>().notNull(),
+    /** What the resident uploaded for the service, a complaint's photo, or staff's output and courier proof. */
+    requirement: text('requirement').$type<RequirementId | 'complaint_photo' | 'output' | 'handover_proof'>().notNull(),
     /**
      * pending: announced by the provider, the queue consumer has not stored it yet;
      * stored: in R2, type checked by its first bytes; rejected: not a JPEG, PNG or PDF, too
@@ -382,7 +394,9 @@ export const invites = sqliteTable(
     code: text('code').primaryKey(),
     kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
     personId: text('person_id').notNull().references(() => people.id),
-    role: text('role').$type<'rt_chair' | 'neighbour'>().notNull(),
+    role: text('role').$type<'rt_chair' | 'neighbour' | 'staff'>().notNull(),
+    /** role 'staff': the staff account whose escalations reach the chat that uses the code. */
+    staffUserId: text('staff_user_id'),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),

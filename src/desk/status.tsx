@@ -7,10 +7,10 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { caseForDesk } from '../db/cases';
 import { dbOf } from '../db/client';
+import { account } from './account';
 import type { DeskEnv } from './context';
 import { frameOf, pageHtml } from './layout';
 import { withLocale } from './locale';
-import { AccountPage } from './pages/account';
 import { CasePage } from './pages/case';
 import { HomePage } from './pages/home';
 import { requireStaff } from './session';
@@ -21,7 +21,7 @@ const MAX_CODE = 40;
 export const status = new Hono<DeskEnv>()
   .use(requireStaff, withLocale)
   .get('/', (c) => c.html(pageHtml(<HomePage frame={frameOf(c, c.var.locale)} staff={c.var.staff} />)))
-  .get('/account', (c) => c.html(pageHtml(<AccountPage frame={frameOf(c, c.var.locale)} staff={c.var.staff} />)))
+  .route('/account', account)
   .get('/cases/:code', async (c) => {
     const code = c.req.param('code').trim().toUpperCase();
     if (code.length > MAX_CODE) throw new HTTPException(404, { message: 'not_found' });
