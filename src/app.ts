@@ -11,6 +11,7 @@ import { deskHeaders } from './desk/headers';
 import { refusal } from './desk/pages/errors';
 import { requireStaff } from './desk/session';
 import { signIn } from './desk/signin';
+import { scans } from './desk/scans';
 import { status } from './desk/status';
 import { health } from './routes/health';
 import { local } from './routes/local';
@@ -38,6 +39,7 @@ export function createApp() {
   for (const prefix of DESK_PREFIXES) app.use(`${prefix}/*`, deskHeaders, requireStaff, requireFormToken);
   app.route('/', signIn);
   app.route('/status', status);
+  app.route('/scans', scans);
   app.notFound((c) => (isDeskPath(c.req.path) ? refusal('not_found') : c.json({ error: 'not_found' }, 404)));
   app.onError(function onError(err, c) {
     // One 404 page for the whole desk: another kelurahan's case looks like no case at all.

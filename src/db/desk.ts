@@ -3,12 +3,12 @@
  * that failed. Every query takes the signed-in staff member's kelurahan, so a staff member never
  * reads another kelurahan's cases.
  */
-import { and, desc, eq, gte, inArray, isNotNull, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type CaseState, TERMINAL_STATES } from '../domain/case-machine';
 import type { ServiceId } from '../domain/services';
 import type { Db } from './client';
-import { caseDocuments, caseEvents, cases, channelIdentities, letters, outbox, people, rt, rw, staffUsers } from './schema';
+import { caseDocuments, caseEvents, cases, channelIdentities, holidays, kelurahan, letters, outbox, people, rt, rw, staffUsers } from './schema';
 
 const applicant = alias(people, 'a');
 
@@ -108,6 +108,7 @@ export function failedDeliveries(db: Db, kelurahanId: string, since: number, lim
 }
 
 const submitter = alias(people, 'sp');
+const chair = alias(people, 'ch');
 
 /** One case of the kelurahan by its code, with what the case page shows and the actions need. */
 export function deskCase(db: Db, kelurahanId: string, code: string) {
@@ -119,14 +120,20 @@ export function deskCase(db: Db, kelurahanId: string, code: string) {
       applicantLocale: applicant.locale,
       submitterName: submitter.fullName,
       submitterPhone: submitter.phone,
+      submitterLocale: submitter.locale,
       rtNumber: rt.number,
       rwNumber: rw.number,
+      chairPersonId: rt.chairPersonId,
+      chairName: chair.fullName,
+      chairLocale: chair.locale,
+      chairLinked: sql<number>`exists(select 1 from ${channelIdentities} where ${channelIdentities.personId} = ${rt.chairPersonId})`,
     })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
     .leftJoin(submitter, eq(submitter.id, cases.submitterPersonId))
     .leftJoin(rt, eq(rt.id, cases.rtId))
     .leftJoin(rw, eq(rw.id, rt.rwId))
+    .leftJoin(chair, eq(chair.id, rt.chairPersonId))
     .where(and(eq(cases.kelurahanId, kelurahanId), eq(cases.code, code)))
     .limit(1);
 }
@@ -205,4 +212,27 @@ export function caseNotices(db: Db, caseId: string, limit = 100) {
     .where(eq(outbox.caseId, caseId))
     .orderBy(desc(outbox.createdAt))
     .limit(limit);
+}
+
+/** The staff member's kelurahan: its hours and address, for the desk's dates and the residents' messages. */
+export function deskKelurahan(db: Db, kelurahanId: string) {
+  return db
+    .select({
+      name: kelurahan.name,
+      address: kelurahan.address,
+      utcOffsetMinutes: kelurahan.utcOffsetMinutes,
+      opensAtMinute: kelurahan.opensAtMinute,
+      closesAtMinute: kelurahan.closesAtMinute,
+    })
+    .from(kelurahan)
+    .where(eq(kelurahan.id, kelurahanId))
+    .limit(1);
+}
+
+/** The kelurahan's holidays in [from, to] (local dates), for its working calendar. */
+export function deskHolidays(db: Db, kelurahanId: string, from: string, to: string) {
+  return db
+    .select({ date: holidays.date })
+    .from(holidays)
+    .where(and(eq(holidays.kelurahanId, kelurahanId), gte(holidays.date, from), lte(holidays.date, to)));
 }

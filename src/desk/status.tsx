@@ -3,29 +3,96 @@
  * every /status path; this router guards itself as well (requireStaff runs once), so it never
  * serves a page to nobody even if it is mounted elsewhere.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { caseForDesk } from '../db/cases';
 import { dbOf } from '../db/client';
+import { failedDeliveries, workList, type WorkListFilter } from '../db/desk';
+import { addDays, instantAt } from '../domain/calendar';
+import { isTerminal } from '../domain/case-machine';
+import { loadOffice } from './office';
+import { parseWorkQuery } from './work-filter';
 import { account } from './account';
 import type { DeskEnv } from './context';
 import { frameOf, pageHtml } from './layout';
 import { withLocale } from './locale';
-import { CasePage } from './pages/case';
+import { CasePage, type CaseFlash } from './pages/case';
+import { act, actionOf } from './act';
+import { deskFacts, loadCase } from './case-data';
+import { caseText } from './case-text';
+import { deskRefusalText } from '../domain/desk/refusal-text';
 import { HomePage } from './pages/home';
 import { requireStaff } from './session';
+
+/** Failed deliveries stay on the list for a week; each is also on its case's page. */
+const FAILED_SHOWN_MS = 7 * 24 * 3_600_000;
 
 /** Case codes are short (KTP-2611-0042); anything longer is not one. */
 const MAX_CODE = 40;
 
 export const status = new Hono<DeskEnv>()
   .use(requireStaff, withLocale)
-  .get('/', (c) => c.html(pageHtml(<HomePage frame={frameOf(c, c.var.locale)} staff={c.var.staff} />)))
+  .get('/', async (c) => {
+    const db = dbOf(c.env.DB);
+    const staff = c.var.staff;
+    const now = Date.now();
+    const office = await loadOffice(db, staff.kelurahanId, now);
+    if (!office) throw new HTTPException(404, { message: 'not_found' });
+    const query = parseWorkQuery(c.req.query());
+    const filter: WorkListFilter = {
+      ...(query.service ? { service: query.service } : {}),
+      ...(query.stage ? { states: [query.stage] } : {}),
+      ...(query.rw !== null ? { rw: query.rw } : {}),
+      ...(query.rt !== null ? { rt: query.rt } : {}),
+      ...(query.dueToday ? { dueBefore: instantAt(addDays(office.today, 1), 0, office.utcOffsetMinutes) } : {}),
+      ...(query.late ? { lateAt: now } : {}),
+      ...(query.q ? { search: query.q } : {}),
+      // A search or a finished stage looks at finished cases too; the list of work does not.
+      includeFinished: query.q !== '' || (query.stage !== null && isTerminal(query.stage)),
+    };
+    const [rows, failed] = await db.batch([workList(db, staff.kelurahanId, filter), failedDeliveries(db, staff.kelurahanId, now - FAILED_SHOWN_MS)]);
+    return c.html(
+      pageHtml(<HomePage frame={frameOf(c, c.var.locale)} staff={staff} office={office} now={now} query={query} rows={rows} failed={failed} />),
+    );
+  })
   .route('/account', account)
   .get('/cases/:code', async (c) => {
-    const code = c.req.param('code').trim().toUpperCase();
-    if (code.length > MAX_CODE) throw new HTTPException(404, { message: 'not_found' });
-    const row = await caseForDesk(dbOf(c.env.DB), { kelurahanId: c.var.staff.kelurahanId, code }).get();
-    if (!row) throw new HTTPException(404, { message: 'not_found' });
-    return c.html(pageHtml(<CasePage frame={frameOf(c, c.var.locale)} staff={c.var.staff} case={row} />));
+    const page = await casePage(c, {});
+    return page;
+  })
+  .post('/cases/:code/act', async (c) => {
+    const db = dbOf(c.env.DB);
+    const staff = c.var.staff;
+    const now = Date.now();
+    const code = caseCode(c.req.param('code'));
+    const [office, loaded] = await Promise.all([loadOffice(db, staff.kelurahanId, now), loadCase(db, staff.kelurahanId, code)]);
+    if (!office || !loaded) throw new HTTPException(404, { message: 'not_found' });
+    const input = actionOf(await c.req.parseBody());
+    if (!input) throw new HTTPException(400, { message: 'bad_form' });
+    const result = await act(c.env, db, staff, office, loaded, input, now);
+    // Post/redirect/get: a reload does not send the action twice.
+    if (result.ok) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=${encodeURIComponent(result.event)}`, 303);
+    const ct = caseText(c.var.locale);
+    const error = result.stale ? ct.stale : result.decision ? deskRefusalText(c.var.locale, result.decision.refusal) : ct.stale;
+    return casePage(c, { error }, result.stale ? 409 : 422);
   });
+
+/** Case codes are written in capitals (KTP-2611-0042); anything longer than a code is not one. */
+function caseCode(param: string): string {
+  const code = param.trim().toUpperCase();
+  if (code.length > MAX_CODE) throw new HTTPException(404, { message: 'not_found' });
+  return code;
+}
+
+async function casePage(c: Context<DeskEnv>, flash: CaseFlash, status: 200 | 409 | 422 = 200) {
+  const db = dbOf(c.env.DB);
+  const staff = c.var.staff;
+  const now = Date.now();
+  const code = caseCode(c.req.param('code') ?? '');
+  const [office, loaded] = await Promise.all([loadOffice(db, staff.kelurahanId, now), loadCase(db, staff.kelurahanId, code)]);
+  if (!office || !loaded) throw new HTTPException(404, { message: 'not_found' });
+  const ok = flash.error ? false : c.req.query('done') !== undefined;
+  return c.html(
+    pageHtml(<CasePage frame={frameOf(c, c.var.locale)} staff={staff} office={office} loaded={loaded} facts={deskFacts(loaded)} now={now} flash={{ ...flash, ok }} />),
+    status,
+  );
+}

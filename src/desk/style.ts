@@ -29,4 +29,31 @@ button{font-size:16px;min-height:44px;padding:8px 18px;border-radius:6px;border:
 .error{background:#fde8e8;color:#8a1111;border-left:4px solid #a11;padding:8px 12px;border-radius:4px}
 .lang{font-size:14px}
 .placeholder{color:#555;border:2px dashed #ccc;border-radius:10px;padding:20px;text-align:center}
-@media (min-width:640px){main{padding:24px 24px 48px}h1{font-size:26px}}`;
+select,input[type=search],input[type=number],textarea{width:100%;font-size:16px;padding:9px;border:1px solid #999;border-radius:6px;background:#fff}
+textarea{min-height:84px;font-family:inherit}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.filters details{margin:10px 0}
+.filters summary{cursor:pointer;min-height:44px;padding:10px 0;font-weight:600}
+.filters .grid{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px}
+.filters .check{display:flex;gap:8px;align-items:center;font-weight:400}
+.count{color:#555;margin:0 0 4px}
+.work h3{font-size:18px;margin:18px 0 8px}
+.badge{display:inline-block;min-width:26px;text-align:center;background:#0b3d5c;color:#fff;border-radius:13px;font-size:14px;padding:1px 8px}
+[data-section=late] .badge{background:#a11}
+.cases{list-style:none;margin:0;padding:0}
+.case{background:#fff;border-radius:10px;padding:12px 14px;margin:0 0 10px;box-shadow:0 1px 3px #0002;border-left:5px solid #0b3d5c}
+.case.late{border-left-color:#a11}
+.case .code{font-weight:700;font-size:17px}
+.case .who,.case .stage,.case .due{font-size:15px;overflow-wrap:anywhere}
+.late-by{color:#a11}
+.empty{color:#555;margin:0}
+.timeline{list-style:none;padding:0;margin:0}
+.timeline li{border-left:3px solid #c9c2b6;padding:2px 0 10px 12px}
+.timeline time{display:block;color:#555;font-size:14px}
+.actions form{border-top:1px solid #e6e0d6;padding:12px 0}
+.actions form:first-of-type{border-top:0}
+.actions h3{font-size:17px;margin:0 0 6px}
+.ok{background:#e6f4ea;color:#14532d;border-left:4px solid #15803d;padding:8px 12px;border-radius:4px}
+.scan img{max-width:100%;border:1px solid #ccc;border-radius:6px}
+.danger{background:#8a1111}
+@media (min-width:640px){main{padding:24px 24px 48px}h1{font-size:26px}.filters .grid{grid-template-columns:repeat(3,1fr)}}`;

@@ -42,7 +42,7 @@ describe('GET /status/cases/:code', () => {
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain('<h1>Berkas KTP-2611-0007</h1>');
-    expect(page).toContain('<dd data-state="verifying">verifying</dd>');
+    expect(page).toContain('<dd data-state="verifying">Hari 2: verifikasi Ketua RT');
     expect(page).toContain('<dd>KTP</dd>');
   });
 

@@ -12,6 +12,7 @@ import * as cases from '../../src/db/cases';
 import { type Db, dbOf } from '../../src/db/client';
 import * as conversations from '../../src/db/conversations';
 import * as desk from '../../src/db/desk';
+import * as deskWrites from '../../src/db/desk-writes';
 import * as documents from '../../src/db/documents';
 import * as holidays from '../../src/db/holidays';
 import * as inbound from '../../src/db/inbound';
@@ -111,6 +112,20 @@ const modules: Record<string, Module<unknown>> = {
     scanOfKelurahan: (db) => desk.scanOfKelurahan(db, 'k1', 'd1'),
     caseLetters: (db) => desk.caseLetters(db, 'c1'),
     caseNotices: (db) => desk.caseNotices(db, 'c1'),
+    deskKelurahan: (db) => desk.deskKelurahan(db, 'k1'),
+    deskHolidays: (db) => desk.deskHolidays(db, 'k1', '2026-12-01', '2027-01-31'),
+  }),
+  deskWrites: module(deskWrites, {
+    deskActionStatements: (db) =>
+      deskWrites.deskActionStatements(db, {
+        kelurahanId: 'k1', caseId: 'c1', staffId: 's1', version: 3, event: 'produce', from: 'processing', to: 'ready',
+        set: { pickupCode: '123456', pickupCodeAttempts: 0, nextActionAt: null }, detail: { output: 'card' }, eventId: 'e1', now,
+        messages: [{ id: 'o1', personId: 'p1', payload: '{}' }], revokeLetterIds: [{ id: 'l1', reason: 'salah' }], revokeAll: 'ditolak',
+      }) as unknown as Query[],
+    deskRecordStatements: (db) =>
+      deskWrites.deskRecordStatements(db, {
+        kelurahanId: 'k1', caseId: 'c1', staffId: 's1', version: 3, event: 'pickup_code_wrong', from: 'ready', set: { pickupCodeAttempts: 1 }, eventId: 'e1', now,
+      }) as unknown as Query[],
   }),
   documents: module(documents, {
     openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),

@@ -1,0 +1,182 @@
+/** The words of the case page: its sections, the actions and their fields. Bahasa Indonesia first. */
+import type { DeskActionName } from '../domain/desk/actions';
+import type { Locale } from '../domain/messages';
+
+type Words = {
+  action: Record<DeskActionName, string>;
+  applicant: string;
+  helper: string;
+  rt: string;
+  delivery: string;
+  pickup: string;
+  courier: (p: { address: string }) => string;
+  deadline: string;
+  complaintText: string;
+  pickupCodeSet: string;
+  disdukcapil: (p: { reference: string; date: string }) => string;
+  timeline: string;
+  documents: string;
+  noDocuments: string;
+  superseded: string;
+  letters: string;
+  verifyLink: string;
+  revoked: string;
+  notices: string;
+  noNotices: string;
+  actions: string;
+  noActions: string;
+  reason: string;
+  note: string;
+  requirement: string;
+  dataWrong: string;
+  reference: string;
+  expectedDate: string;
+  output: string;
+  outputCard: string;
+  outputUpload: string;
+  courierName: string;
+  pickupCode: string;
+  receiverName: string;
+  letter: string;
+  text: string;
+  answer: string;
+  onBehalf: string;
+  done: string;
+  stale: string;
+  staffActor: (p: { name: string }) => string;
+  systemActor: string;
+  residentActor: (p: { name: string }) => string;
+  status: Record<string, string>;
+};
+
+const id: Words = {
+  action: {
+    archive: 'Terima berkas (hari 1)',
+    request_resend: 'Minta kirim ulang dokumen',
+    approve_pengantar: 'Setujui surat pengantar (atas nama Ketua RT)',
+    refuse_pengantar: 'Tolak surat pengantar (atas nama Ketua RT)',
+    verify_valid: 'Nyatakan sah (atas nama Ketua RT)',
+    verify_invalid: 'Nyatakan tidak sah (atas nama Ketua RT)',
+    hand_off: 'Serahkan ke Disdukcapil',
+    produce: 'Hasil siap',
+    new_pickup_code: 'Kirim kode ambil baru',
+    hand_over: 'Serahkan ke warga (selesai)',
+    reject: 'Tolak berkas',
+    cancel: 'Batalkan berkas',
+    revoke_letter: 'Cabut surat',
+    reply: 'Balas warga',
+    answer: 'Jawab pengaduan',
+    close: 'Tutup pengaduan',
+  },
+  applicant: 'Pemohon',
+  helper: 'Diajukan oleh',
+  rt: 'RT/RW',
+  delivery: 'Pengambilan',
+  pickup: 'Diambil di kantor',
+  courier: (p) => `Diantar kurir ke: ${p.address}`,
+  deadline: 'Batas janji',
+  complaintText: 'Isi pengaduan',
+  pickupCodeSet: 'Kode ambil sudah dikirim ke warga',
+  disdukcapil: (p) => `Disdukcapil: ${p.reference}, perkiraan ${p.date}`,
+  timeline: 'Riwayat',
+  documents: 'Dokumen',
+  noDocuments: 'Belum ada dokumen.',
+  superseded: 'diganti',
+  letters: 'Surat',
+  verifyLink: 'Cek keaslian',
+  revoked: 'dicabut',
+  notices: 'Pesan ke warga',
+  noNotices: 'Belum ada pesan.',
+  actions: 'Tindakan',
+  noActions: 'Tidak ada tindakan untuk tahap ini.',
+  reason: 'Alasan',
+  note: 'Catatan untuk warga',
+  requirement: 'Dokumen',
+  dataWrong: 'Data pemohon salah',
+  reference: 'Nomor tanda terima Disdukcapil',
+  expectedDate: 'Perkiraan selesai',
+  output: 'Hasil',
+  outputCard: 'Kartu sudah kembali dari Disdukcapil',
+  outputUpload: 'Berkas hasil yang diunggah',
+  courierName: 'Nama kurir',
+  pickupCode: 'Kode ambil dari warga',
+  receiverName: 'Nama penerima',
+  letter: 'Surat',
+  text: 'Pesan',
+  answer: 'Jawaban',
+  onBehalf: 'Selalu dengan alasan. Tercatat sebagai keputusan kantor kelurahan.',
+  done: 'Tersimpan. Warga sudah diberi tahu.',
+  stale: 'Berkas ini sudah berubah sejak halaman dibuka. Lihat keadaan terbaru di bawah, lalu coba lagi.',
+  staffActor: (p) => `Staf: ${p.name}`,
+  systemActor: 'Loket',
+  residentActor: (p) => p.name,
+  status: { pending: 'menunggu', sending: 'dikirim', sent: 'terkirim', delivered: 'diterima', read: 'dibaca', failed: 'gagal' },
+};
+
+const en: Words = {
+  action: {
+    archive: 'Receive the documents (day 1)',
+    request_resend: 'Ask for a document again',
+    approve_pengantar: 'Approve the RT letter (for the RT chair)',
+    refuse_pengantar: 'Refuse the RT letter (for the RT chair)',
+    verify_valid: 'Judge valid (for the RT chair)',
+    verify_invalid: 'Judge not valid (for the RT chair)',
+    hand_off: 'Hand off to Disdukcapil',
+    produce: 'Output ready',
+    new_pickup_code: 'Send a new pickup code',
+    hand_over: 'Hand over to the resident (done)',
+    reject: 'Reject the case',
+    cancel: 'Cancel the case',
+    revoke_letter: 'Revoke a letter',
+    reply: 'Reply to the resident',
+    answer: 'Answer the complaint',
+    close: 'Close the complaint',
+  },
+  applicant: 'Applicant',
+  helper: 'Filed by',
+  rt: 'RT/RW',
+  delivery: 'Delivery',
+  pickup: 'Picked up at the office',
+  courier: (p) => `By courier to: ${p.address}`,
+  deadline: 'Promised by',
+  complaintText: 'Complaint',
+  pickupCodeSet: 'A pickup code was sent to the resident',
+  disdukcapil: (p) => `Disdukcapil: ${p.reference}, expected ${p.date}`,
+  timeline: 'Timeline',
+  documents: 'Documents',
+  noDocuments: 'No documents yet.',
+  superseded: 'replaced',
+  letters: 'Letters',
+  verifyLink: 'Check it is genuine',
+  revoked: 'revoked',
+  notices: 'Messages to the resident',
+  noNotices: 'No messages yet.',
+  actions: 'Actions',
+  noActions: 'Nothing to do at this stage.',
+  reason: 'Reason',
+  note: 'Note for the resident',
+  requirement: 'Document',
+  dataWrong: "The applicant's data is wrong",
+  reference: 'Disdukcapil receipt number',
+  expectedDate: 'Expected by',
+  output: 'Output',
+  outputCard: 'The card is back from Disdukcapil',
+  outputUpload: 'Uploaded output file',
+  courierName: "Courier's name",
+  pickupCode: "The resident's pickup code",
+  receiverName: "Receiver's name",
+  letter: 'Letter',
+  text: 'Message',
+  answer: 'Answer',
+  onBehalf: "Always with a reason. Recorded as the kelurahan office's decision.",
+  done: 'Saved. The resident has been told.',
+  stale: 'This case changed since the page was opened. See where it stands below, then try again.',
+  staffActor: (p) => `Staff: ${p.name}`,
+  systemActor: 'Loket',
+  residentActor: (p) => p.name,
+  status: { pending: 'waiting', sending: 'sending', sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed' },
+};
+
+export function caseText(locale: Locale): Words {
+  return locale === 'en' ? en : id;
+}
