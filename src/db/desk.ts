@@ -7,7 +7,7 @@ import { and, desc, eq, gte, inArray, isNotNull, lt, lte, notInArray, or, sql, t
 import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type CaseState, TERMINAL_STATES } from '../domain/case-machine';
 import type { ServiceId } from '../domain/services';
-import type { Db } from './client';
+import { named, type Db } from './client';
 import { caseDocuments, caseEvents, cases, channelIdentities, holidays, kelurahan, letters, outbox, people, rt, rw, staffUsers } from './schema';
 
 const applicant = alias(people, 'a');
@@ -47,9 +47,9 @@ export function workList(db: Db, kelurahanId: string, f: WorkListFilter, limit =
       service: cases.service,
       state: cases.state,
       applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
-      applicantPhone: applicant.phone,
-      rtNumber: rt.number,
-      rwNumber: rw.number,
+      applicantPhone: named(applicant.phone, 'applicantPhone'),
+      rtNumber: named(rt.number, 'rtNumber'),
+      rwNumber: named(rw.number, 'rwNumber'),
       delivery: cases.delivery,
       submittedAt: cases.submittedAt,
       day1DueAt: cases.day1DueAt,
@@ -91,12 +91,12 @@ export function failedDeliveries(db: Db, kelurahanId: string, since: number, lim
     .select({
       outboxId: outbox.id,
       caseId: outbox.caseId,
-      caseCode: cases.code,
+      caseCode: named(cases.code, 'caseCode'),
       lastError: outbox.lastError,
       updatedAt: outbox.updatedAt,
-      readerName: people.fullName,
-      readerPhone: people.phone,
-      channel: channelIdentities.channel,
+      readerName: named(people.fullName, 'readerName'),
+      readerPhone: named(people.phone, 'readerPhone'),
+      channel: named(channelIdentities.channel, 'channel'),
     })
     .from(outbox)
     .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
@@ -116,16 +116,16 @@ export function deskCase(db: Db, kelurahanId: string, code: string) {
     .select({
       case: cases,
       applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
-      applicantPhone: applicant.phone,
-      applicantLocale: applicant.locale,
-      submitterName: submitter.fullName,
-      submitterPhone: submitter.phone,
-      submitterLocale: submitter.locale,
-      rtNumber: rt.number,
-      rwNumber: rw.number,
-      chairPersonId: rt.chairPersonId,
-      chairName: chair.fullName,
-      chairLocale: chair.locale,
+      applicantPhone: named(applicant.phone, 'applicantPhone'),
+      applicantLocale: named(applicant.locale, 'applicantLocale'),
+      submitterName: named(submitter.fullName, 'submitterName'),
+      submitterPhone: named(submitter.phone, 'submitterPhone'),
+      submitterLocale: named(submitter.locale, 'submitterLocale'),
+      rtNumber: named(rt.number, 'rtNumber'),
+      rwNumber: named(rw.number, 'rwNumber'),
+      chairPersonId: named(rt.chairPersonId, 'chairPersonId'),
+      chairName: named(chair.fullName, 'chairName'),
+      chairLocale: named(chair.locale, 'chairLocale'),
       chairLinked: sql<number>`exists(select 1 from ${channelIdentities} where ${channelIdentities.personId} = ${rt.chairPersonId})`,
     })
     .from(cases)
@@ -147,8 +147,8 @@ export function caseTimeline(db: Db, caseId: string) {
       at: caseEvents.at,
       kind: caseEvents.kind,
       actorKind: caseEvents.actorKind,
-      actorName: actor.fullName,
-      staffName: staffUsers.displayName,
+      actorName: named(actor.fullName, 'actorName'),
+      staffName: named(staffUsers.displayName, 'staffName'),
       fromState: caseEvents.fromState,
       toState: caseEvents.toState,
       detail: caseEvents.detail,
@@ -203,8 +203,8 @@ export function caseNotices(db: Db, caseId: string, limit = 100) {
       createdAt: outbox.createdAt,
       updatedAt: outbox.updatedAt,
       lastError: outbox.lastError,
-      readerName: people.fullName,
-      channel: channelIdentities.channel,
+      readerName: named(people.fullName, 'readerName'),
+      channel: named(channelIdentities.channel, 'channel'),
     })
     .from(outbox)
     .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))

@@ -18,6 +18,8 @@ export class Browser {
     readonly ip = '203.0.113.10',
     /** A test's own app, when it adds routes (before its first request). */
     readonly worker: { request: typeof app.request } = app,
+    /** The bindings the app sees (a test that reads the queue gives its recording one). */
+    readonly bindings: Env = env,
   ) {}
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -38,7 +40,7 @@ export class Browser {
     if (!headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', this.ip);
     const jar = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (jar && !headers.has('cookie')) headers.set('cookie', jar);
-    const res = await this.worker.request(`${this.origin}${path}`, { method: init.method, body: init.body ?? null, headers, redirect: 'manual' }, env);
+    const res = await this.worker.request(`${this.origin}${path}`, { method: init.method, body: init.body ?? null, headers, redirect: 'manual' }, this.bindings);
     for (const line of res.headers.getAll('set-cookie')) {
       const [pair] = line.split(';');
       const at = pair!.indexOf('=');
