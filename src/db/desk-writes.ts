@@ -9,7 +9,7 @@ import { recordCaseEvent, type CaseChanges } from './cases';
 import type { Db, Statement } from './client';
 import { revokeCaseLetters } from './letters';
 import { outboxToPerson } from './outbox';
-import { cases, letters } from './schema';
+import { caseDocuments, cases, letters } from './schema';
 
 export interface DeskWrite {
   kelurahanId: string;
@@ -78,4 +78,19 @@ export function deskRecordStatements(
       true,
     ),
   ];
+}
+
+/** A file the office stored for a case (its output, a courier's proof): stored already, never fetched. */
+export function insertOfficeDocument(
+  db: Db,
+  d: {
+    id: string; kelurahanId: string; caseId: string; requirement: 'output' | 'handover_proof'; r2Key: string; contentType: string;
+    filename: string | null; sizeBytes: number; sha256: string; now: number;
+  },
+) {
+  return db.insert(caseDocuments).values({
+    id: d.id, kelurahanId: d.kelurahanId, caseId: d.caseId, requirement: d.requirement, status: 'stored', attempts: 0,
+    sourceChannel: 'simulator', sourceRef: 'desk', r2Key: d.r2Key, contentType: d.contentType, filename: d.filename,
+    sizeBytes: d.sizeBytes, sha256: d.sha256, createdAt: d.now,
+  });
 }

@@ -39,7 +39,7 @@ export function actionOf(form: Form): DeskInput | null {
     case 'hand_off': a = { action: 'hand_off', reference: f('reference'), expectedDate: f('expectedDate') }; break;
     case 'produce': {
       const kind = f('output');
-      const output = kind === 'card' ? { kind } as const : kind === 'letter' ? { kind } as const : { kind: 'upload' as const, documentId: f('documentId') };
+      const output = kind === 'card' ? { kind } as const : kind === 'letter' ? { kind } as const : { kind: 'upload' as const, documentId: kind.replace(/^upload:/, '') };
       a = { action: 'produce', output, courierName: f('courierName') };
       break;
     }

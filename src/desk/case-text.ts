@@ -38,6 +38,12 @@ type Words = {
   pickupCode: string;
   receiverName: string;
   letter: string;
+  proofPhoto: string;
+  uploadOutput: string;
+  uploadProof: string;
+  file: string;
+  upload: string;
+  uploadRefused: Record<'no_file' | 'bad_kind' | 'not_now' | 'bad_type' | 'too_large' | 'empty', string>;
   text: string;
   answer: string;
   onBehalf: string;
@@ -102,6 +108,19 @@ const id: Words = {
   pickupCode: 'Kode ambil dari warga',
   receiverName: 'Nama penerima',
   letter: 'Surat',
+  proofPhoto: 'Foto bukti serah terima',
+  uploadOutput: 'Unggah hasil (PDF atau foto)',
+  uploadProof: 'Unggah foto bukti dari kurir',
+  file: 'Berkas (PDF, JPG atau PNG)',
+  upload: 'Unggah',
+  uploadRefused: {
+    no_file: 'Pilih berkasnya dulu.',
+    bad_kind: 'Jenis unggahan tidak dikenal.',
+    not_now: 'Berkas ini tidak bisa diunggah pada tahap ini.',
+    bad_type: 'Hanya PDF, JPG atau PNG yang bisa diunggah.',
+    too_large: 'Berkas terlalu besar.',
+    empty: 'Berkasnya kosong.',
+  },
   text: 'Pesan',
   answer: 'Jawaban',
   onBehalf: 'Selalu dengan alasan. Tercatat sebagai keputusan kantor kelurahan.',
@@ -166,6 +185,19 @@ const en: Words = {
   pickupCode: "The resident's pickup code",
   receiverName: "Receiver's name",
   letter: 'Letter',
+  proofPhoto: 'Photo proof of hand-over',
+  uploadOutput: 'Upload the output (PDF or photo)',
+  uploadProof: "Upload the courier's photo proof",
+  file: 'File (PDF, JPG or PNG)',
+  upload: 'Upload',
+  uploadRefused: {
+    no_file: 'Choose the file first.',
+    bad_kind: 'Unknown kind of upload.',
+    not_now: 'This file cannot be uploaded at this stage.',
+    bad_type: 'Only PDF, JPG or PNG can be uploaded.',
+    too_large: 'The file is too large.',
+    empty: 'The file is empty.',
+  },
   text: 'Message',
   answer: 'Answer',
   onBehalf: "Always with a reason. Recorded as the kelurahan office's decision.",

@@ -19,6 +19,7 @@ import { CasePage, type CaseFlash } from './pages/case';
 import { act, actionOf } from './act';
 import { deskFacts, loadCase } from './case-data';
 import { caseText } from './case-text';
+import { uploadOfficeFile } from './upload';
 import { deskRefusalText } from '../domain/desk/refusal-text';
 import { HomePage } from './pages/home';
 import { requireStaff } from './session';
@@ -58,6 +59,17 @@ export const status = new Hono<DeskEnv>()
   .get('/cases/:code', async (c) => {
     const page = await casePage(c, {});
     return page;
+  })
+  .post('/cases/:code/upload', async (c) => {
+    const db = dbOf(c.env.DB);
+    const staff = c.var.staff;
+    const now = Date.now();
+    const code = caseCode(c.req.param('code'));
+    const loaded = await loadCase(db, staff.kelurahanId, code);
+    if (!loaded) throw new HTTPException(404, { message: 'not_found' });
+    const result = await uploadOfficeFile(c.env, db, staff, loaded, await c.req.parseBody(), now);
+    if (result.ok) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=upload`, 303);
+    return casePage(c, { error: caseText(c.var.locale).uploadRefused[result.reason] }, 422);
   })
   .post('/cases/:code/act', async (c) => {
     const db = dbOf(c.env.DB);

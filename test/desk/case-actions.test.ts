@@ -5,6 +5,9 @@
  */
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dbOf } from '../../src/db/client';
+import { currentDocuments, storedDocuments } from '../../src/db/documents';
+import { readInbound } from '../../src/db/inbound';
 import { completeApplication } from '../support/apply-helper';
 import { Browser, formToken } from '../support/desk';
 import { useFreshDatabase } from '../support/fresh-database';
@@ -119,5 +122,72 @@ describe('a KTP case from day 1 to "selesai" at the desk', () => {
     const res = await act('approve_pengantar', { reason: '   ' });
     expect(res.status).toBe(422);
     expect(await state()).toBe('awaiting_pengantar');
+  });
+});
+
+describe('a SITU delivered by courier, with the office\'s own upload', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+
+  async function upload(kind: string, bytes: Uint8Array, name: string, type: string) {
+    const got = await staff.get(`/status/cases/${code}`);
+    const page = await got.text();
+    const form = new FormData();
+    form.set('_csrf', formToken(page));
+    form.set('kind', kind);
+    form.set('file', new File([bytes], name, { type }));
+    return staff.postMultipart(`/status/cases/${code}/upload`, form);
+  }
+
+  beforeEach(async () => {
+    await seed();
+    siti = new SimPerson('628123450001', 'Siti');
+    code = await completeApplication(siti, 'situ', { courier: 'Jl. Mawar No. 5, RT 03/RW 02' });
+    await drainQueue();
+    await siti.replies();
+    staff = new Browser('https://loket.test', '203.0.113.11', undefined, testEnv());
+    expect((await staff.signIn('staf', 'test-password')).status).toBe(303);
+    await act('approve_pengantar', { reason: 'Ketua RT berhalangan.' });
+    await act('archive');
+    await act('verify_valid', { reason: 'Dokumen lengkap dan cocok.' });
+    await siti.replies();
+  });
+
+  it('stores the output, sends the courier with his name, and closes with the receiver and a photo', async () => {
+    expect((await upload('output', new TextEncoder().encode('just text'), 'situ.txt', 'text/plain')).status).toBe(422);
+    expect((await upload('output', PDF, 'situ-siti.pdf', 'application/pdf')).status).toBe(303);
+    const doc = (await row(`SELECT id, r2_key, status FROM case_documents WHERE requirement = 'output'`))!;
+    expect(doc.status).toBe('stored');
+    expect(await env.SCANS.get(String(doc.r2_key))).not.toBeNull();
+
+    let res = await act('produce', { output: `upload:${doc.id}`, courierName: 'Joko Susilo' });
+    expect(res.status).toBe(303);
+    expect(await state()).toBe('ready');
+    expect(text(await siti.replies())).toContain('Joko Susilo');
+
+    // The courier is back: no name and no photo is not a hand-over.
+    res = await act('hand_over', {});
+    expect(res.status).toBe(422);
+    expect((await upload('handover_proof', JPEG, 'terima.jpg', 'image/jpeg')).status).toBe(303);
+    const proof = (await row(`SELECT id FROM case_documents WHERE requirement = 'handover_proof'`))!;
+    res = await act('hand_over', { receiverName: 'Ahmad Fauzi', proofDocumentId: String(proof.id) });
+    expect(res.status).toBe(303);
+    expect(await state()).toBe('completed');
+    expect(text(await siti.replies())).toMatch(/selesai/i);
+    expect((await row(`SELECT received_by FROM cases WHERE code = '${code}'`))!.received_by).toBe('Ahmad Fauzi');
+  });
+
+  it("never lists the office's files among the resident's or the chair's documents", async () => {
+    await upload('output', PDF, 'situ-siti.pdf', 'application/pdf');
+    const db = dbOf(env.DB);
+    const caseId = String((await row(`SELECT id FROM cases WHERE code = '${code}'`))!.id);
+    const requirements = (rows: { requirement: string }[]) => rows.map((r) => r.requirement).sort();
+    expect(requirements(await currentDocuments(db, caseId))).toEqual(['ktp_copy', 'pas_photo']);
+    expect(requirements(await storedDocuments(db, caseId))).toEqual(['ktp_copy', 'pas_photo']);
+    const [, , , , , own] = await readInbound(db, {
+      kelurahanId: 'kel-bukit-sangkal', channel: 'simulator', externalId: '628123450001', messageId: 'm-x', pressedCaseId: null, pressedQuestionId: null,
+      inviteCode: null, holidaysFrom: '2026-01-01', holidaysTo: '2027-12-31', requestsSince: 0, deniedSince: 0, throttleKey: null,
+    });
+    expect(requirements((own as { caseId: string; requirement: string }[]).filter((d) => d.caseId === caseId))).toEqual(['ktp_copy', 'pas_photo']);
   });
 });

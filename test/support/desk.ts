@@ -35,7 +35,12 @@ export class Browser {
     });
   }
 
-  async send(path: string, init: { method: string; body?: string; headers: Record<string, string> }): Promise<Response> {
+  /** A form with a file, as the browser sends it (multipart). */
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    return this.send(path, { method: 'POST', body: form, headers: { origin: this.origin } });
+  }
+
+  async send(path: string, init: { method: string; body?: string | FormData; headers: Record<string, string> }): Promise<Response> {
     const headers = new Headers(init.headers);
     if (!headers.has('cf-connecting-ip')) headers.set('cf-connecting-ip', this.ip);
     const jar = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

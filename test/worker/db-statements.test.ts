@@ -126,6 +126,11 @@ const modules: Record<string, Module<unknown>> = {
       deskWrites.deskRecordStatements(db, {
         kelurahanId: 'k1', caseId: 'c1', staffId: 's1', version: 3, event: 'pickup_code_wrong', from: 'ready', set: { pickupCodeAttempts: 1 }, eventId: 'e1', now,
       }) as unknown as Query[],
+    insertOfficeDocument: (db) =>
+      deskWrites.insertOfficeDocument(db, {
+        id: 'd1', kelurahanId: 'k1', caseId: 'c1', requirement: 'output', r2Key: 'scans/k1/c1/d1', contentType: 'application/pdf', filename: 'ktp.pdf',
+        sizeBytes: 1000, sha256: 'ab', now,
+      }),
   }),
   documents: module(documents, {
     openDocumentsOfSender: (db) => documents.openDocumentsOfSender(db),

@@ -104,6 +104,7 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
       <section class="card actions" aria-labelledby="actions">
         <h2 id="actions">{ct.actions}</h2>
         {actions.length ? actions.map((a) => <ActionForm name={a} {...props} />) : <p>{ct.noActions}</p>}
+        {uploadKind(c) ? <UploadForm kind={uploadKind(c)!} {...props} /> : null}
       </section>
 
       <section class="card" aria-labelledby="documents">
@@ -238,10 +239,23 @@ function ActionForm(props: { name: DeskActionName; frame: PageFrame; staff: Sign
       {a === 'produce' ? <ProduceFields {...props} /> : null}
       {a === 'hand_over' ? (
         c.delivery === 'courier' ? (
-          <label>
-            {ct.receiverName}
-            <input type="text" name="receiverName" maxlength={60} />
-          </label>
+          <>
+            <label>
+              {ct.receiverName}
+              <input type="text" name="receiverName" maxlength={60} />
+            </label>
+            {proofs(props.loaded).length ? (
+              <label>
+                {ct.proofPhoto}
+                <select name="proofDocumentId">
+                  <option value="">-</option>
+                  {proofs(props.loaded).map((p) => (
+                    <option value={p.id}>{p.filename ?? p.id}</option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+          </>
         ) : (
           <label>
             {ct.pickupCode}
@@ -291,11 +305,10 @@ function ProduceFields(props: { frame: PageFrame; loaded: LoadedCase }) {
         <select name="output">
           {c.state === 'at_disdukcapil' ? <option value="card">{ct.outputCard}</option> : null}
           {uploads.map((u) => (
-            <option value="upload">{`${ct.outputUpload}: ${u.filename ?? u.id}`}</option>
+            <option value={`upload:${u.id}`}>{`${ct.outputUpload}: ${u.filename ?? u.id}`}</option>
           ))}
         </select>
       </label>
-      {uploads[0] ? <input type="hidden" name="documentId" value={uploads[0].id} /> : null}
       {c.delivery === 'courier' ? (
         <label>
           {ct.courierName}
@@ -307,6 +320,33 @@ function ProduceFields(props: { frame: PageFrame; loaded: LoadedCase }) {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const proofs = (l: LoadedCase) => l.scans.filter((s) => s.requirement === 'handover_proof' && s.status === 'stored');
+
+/** The file the office may add now: the output while it is made, a courier's proof once ready. */
+function uploadKind(c: LoadedCase['row']['case']): 'output' | 'handover_proof' | null {
+  if (c.kind !== 'service') return null;
+  if (c.state === 'processing' || c.state === 'at_disdukcapil') return 'output';
+  if (c.state === 'ready' && c.delivery === 'courier') return 'handover_proof';
+  return null;
+}
+
+function UploadForm(props: { kind: 'output' | 'handover_proof'; frame: PageFrame; staff: SignedInStaff; loaded: LoadedCase }) {
+  const ct = caseText(props.frame.locale);
+  const c = props.loaded.row.case;
+  return (
+    <form method="post" action={`/status/cases/${encodeURIComponent(c.code)}/upload`} enctype="multipart/form-data" data-action={`upload_${props.kind}`}>
+      <h3>{props.kind === 'output' ? ct.uploadOutput : ct.uploadProof}</h3>
+      <input type="hidden" name="_csrf" value={props.staff.csrf} />
+      <input type="hidden" name="kind" value={props.kind} />
+      <label>
+        {ct.file}
+        <input type="file" name="file" required accept="application/pdf,image/jpeg,image/png" />
+      </label>
+      <button type="submit">{ct.upload}</button>
+    </form>
+  );
+}
 
 function requirementName(locale: 'id' | 'en', requirement: string): string {
   if (requirement === 'output' || requirement === 'handover_proof' || requirement === 'complaint_photo') return requirement.replace('_', ' ');
