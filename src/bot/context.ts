@@ -42,6 +42,10 @@ export interface CaseView {
   day2DueAt: Instant | null;
   day3DueAt: Instant | null;
   dueAt: Instant | null;
+  /** Complaints: when the office last answered (the resident may reopen for a while after). */
+  answeredAt: Instant | null;
+  /** cases.version as read: a decision that depends on more than the state writes only at it. */
+  version: number;
   createdAt: Instant;
 }
 

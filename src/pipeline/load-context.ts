@@ -187,6 +187,8 @@ function toCaseView(r: CaseRow): CaseView {
     day2DueAt: r.day2DueAt,
     day3DueAt: r.day3DueAt,
     dueAt: r.dueAt,
+    answeredAt: r.answeredAt,
+    version: r.version,
     createdAt: r.createdAt,
   };
 }

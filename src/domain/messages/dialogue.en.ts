@@ -204,6 +204,10 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'complaint.not_about_case': 'Not about a case',
   'complaint.received': (p: { code: string; date: string }) =>
     `Complaint received. Number: ${p.code}.\nWe will answer by ${p.date} at the latest.`,
+  'complaint.reopen_too_late': (p) =>
+    `Complaint ${p.code} can no longer be reopened: it was answered more than ${p.days} days ago.\n` +
+    'If there is still a problem, please file a new complaint: choose "Complaint" in the menu.',
+  'complaint.still_open': (p) => `We are still working on complaint ${p.code}. We will answer by ${p.date} at the latest.`,
 
   'language.which': 'Pilih bahasa / Choose a language:',
   'language.set': 'All right, we will use English.',

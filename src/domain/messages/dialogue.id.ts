@@ -207,6 +207,11 @@ export const dialogueId = {
   'complaint.not_about_case': 'Bukan tentang berkas',
   'complaint.received': (p: { code: string; date: string }) =>
     `Pengaduan diterima. Nomor: ${p.code}.\nKami jawab paling lambat ${p.date}.`,
+  // The buttons under the office's answer (desk.complaint_answered), pressed when they no longer apply.
+  'complaint.reopen_too_late': (p: { code: string; days: number }) =>
+    `Pengaduan ${p.code} tidak bisa dibuka lagi, karena sudah lebih dari ${p.days} hari sejak dijawab.\n` +
+    'Bila masih ada masalah, silakan buat pengaduan baru: pilih "Pengaduan" di menu.',
+  'complaint.still_open': (p: { code: string; date: string }) => `Pengaduan ${p.code} masih kami tangani. Kami jawab paling lambat ${p.date}.`,
 
   'language.which': 'Pilih bahasa / Choose a language:',
   'language.set': 'Baik, kami pakai Bahasa Indonesia.',
