@@ -65,6 +65,8 @@ export interface RtCaseView extends CaseView {
   rwNumber: number | null;
   /** The chair of the case's RT: the only person who may act on its buttons. */
   chairPersonId: string | null;
+  /** Who approved the pengantar: the chair, or the office in their stead; null while not approved. */
+  pengantarApprovedBy: 'rt_chair' | 'staff' | null;
 }
 
 export interface RtDocumentView {

@@ -66,6 +66,13 @@ export function rtCasesOfSender(db: Db) {
       rtNumber: named(rt.number, 'rt_number'),
       rwNumber: named(rw.number, 'rw_number'),
       chairPersonId: named(rt.chairPersonId, 'chair_person_id'),
+      // Who gave the pengantar (the chair, or the office in their stead): the chair's refusal says so.
+      pengantarApprovedBy: sql<'rt_chair' | 'staff' | null>`CASE WHEN ${cases.pengantarApproved} THEN (${db
+        .select({ actor: caseEvents.actorKind })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'approve_pengantar')))
+        .orderBy(desc(caseEvents.at))
+        .limit(1)}) END`.as('pengantar_approved_by'),
     })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))

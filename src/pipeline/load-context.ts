@@ -118,6 +118,7 @@ export async function loadContext(
       rtNumber: r.rtNumber,
       rwNumber: r.rwNumber,
       chairPersonId: r.chairPersonId,
+      pengantarApprovedBy: r.pengantarApprovedBy,
     })),
     rtDocuments,
     questions: questions.map((q) => ({
