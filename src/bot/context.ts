@@ -42,6 +42,10 @@ export interface CaseView {
   day2DueAt: Instant | null;
   day3DueAt: Instant | null;
   dueAt: Instant | null;
+  /** Complaints: when the office last answered (the resident may reopen for a while after). */
+  answeredAt: Instant | null;
+  /** cases.version as read: a decision that depends on more than the state writes only at it. */
+  version: number;
   createdAt: Instant;
 }
 
@@ -61,6 +65,8 @@ export interface RtCaseView extends CaseView {
   rwNumber: number | null;
   /** The chair of the case's RT: the only person who may act on its buttons. */
   chairPersonId: string | null;
+  /** Who approved the pengantar: the chair, or the office in their stead; null while not approved. */
+  pengantarApprovedBy: 'rt_chair' | 'staff' | null;
 }
 
 export interface RtDocumentView {

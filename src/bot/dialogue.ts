@@ -13,6 +13,7 @@ import { idleState, type ConversationState, type StepId } from './state';
 import { applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService } from './steps/apply';
 import { cancelCase, cancelConfirm, cancelPick } from './steps/cancel';
 import { complaintAbout, complaintPhoto, complaintText } from './steps/complaint';
+import { pressComplaint, typedComplaintPress } from './steps/complaint-press';
 import { answerConfirmation, confirmApplicant, pendingConfirmations } from './steps/confirm';
 import { applyAddress, applyChange, applyDelivery, applyDocuments, applyResend, applySummary } from './steps/documents';
 import { infoService, language, menu, showStatus } from './steps/menu';
@@ -112,6 +113,12 @@ function handle(s: Session, input: InboundBody): void {
     if (id.startsWith('ac:')) return void (answerConfirmation(s, id) || staleChoice(s));
     if (id.startsWith('rt:')) return void (pressRt(s, id) || staleChoice(s));
     if (id.startsWith('nb:')) return void (pressNeighbour(s, id) || staleChoice(s));
+    if (id.startsWith('cp:')) return void (pressComplaint(s, id) || staleChoice(s));
+  }
+
+  // "Buka lagi" or "Selesai" typed under the office's answer to a complaint, instead of pressed.
+  if (answer.kind === 'text' && (s.state.step === 'idle' || s.state.step === 'menu') && !matchChoice(answer.text, s.state.choices)) {
+    if (typedComplaintPress(s, answer.text)) return;
   }
 
   if (s.state.step === 'idle') {

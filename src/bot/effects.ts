@@ -71,7 +71,10 @@ export type Effect =
         revisionRequirement?: RequirementId | null;
         revisionReason?: string | null;
         remindersSent?: number;
+        answeredAt?: Instant | null;
       };
+      /** Also guard on the case version read, for a decision that depends on more than the state. */
+      version?: number;
       detail?: Record<string, unknown>;
     }
   | {

@@ -27,3 +27,13 @@ export function matchChoice(text: string, choices: readonly Choice[]): Choice | 
   const prefixed = choices.filter((c) => normalize(c.label).startsWith(typed) || normalize(c.label).split(' ').includes(typed));
   return prefixed.length === 1 ? prefixed[0]! : null;
 }
+
+/**
+ * The choice whose label or alias is exactly what was typed (case, accents and punctuation
+ * aside): for words that act without a question on screen, where "b" or "2" must not be enough.
+ */
+export function matchLabel(text: string, choices: readonly Choice[]): Choice | null {
+  const typed = normalize(text);
+  if (!typed) return null;
+  return choices.find((c) => [c.label, ...(c.aliases ?? [])].some((a) => normalize(a) === typed)) ?? null;
+}

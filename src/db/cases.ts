@@ -31,6 +31,8 @@ const caseView = {
   day2DueAt: cases.day2DueAt,
   day3DueAt: cases.day3DueAt,
   dueAt: cases.dueAt,
+  answeredAt: cases.answeredAt,
+  version: cases.version,
   createdAt: cases.createdAt,
   applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`.as('applicant_name'),
   submitterPhone: named(submitter.phone, 'submitter_phone'),
@@ -64,6 +66,13 @@ export function rtCasesOfSender(db: Db) {
       rtNumber: named(rt.number, 'rt_number'),
       rwNumber: named(rw.number, 'rw_number'),
       chairPersonId: named(rt.chairPersonId, 'chair_person_id'),
+      // Who gave the pengantar (the chair, or the office in their stead): the chair's refusal says so.
+      pengantarApprovedBy: sql<'rt_chair' | 'staff' | null>`CASE WHEN ${cases.pengantarApproved} THEN (${db
+        .select({ actor: caseEvents.actorKind })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'approve_pengantar')))
+        .orderBy(desc(caseEvents.at))
+        .limit(1)}) END`.as('pengantar_approved_by'),
     })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
@@ -176,7 +185,7 @@ export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
 
 const transitions = new Map<string, ReturnType<typeof transitionWith>>();
 
-function transitionWith(columns: (keyof CaseChanges)[]) {
+function transitionWith(columns: (keyof CaseChanges)[], byVersion: boolean) {
   return reusable((db) =>
     db
       .update(cases)
@@ -186,23 +195,36 @@ function transitionWith(columns: (keyof CaseChanges)[]) {
         version: sql`${cases.version} + 1`,
         updatedAt: value('now'),
       })
-      .where(and(eq(cases.id, ph('caseId')), eq(cases.kelurahanId, ph('k')), eq(cases.state, ph('from')))),
+      .where(
+        and(
+          eq(cases.id, ph('caseId')),
+          eq(cases.kelurahanId, ph('k')),
+          eq(cases.state, ph('from')),
+          byVersion ? eq(cases.version, ph('version')) : undefined,
+        ),
+      ),
   );
 }
 
 /**
- * Moves a case only from the state it was read in; the event written after it checks changes().
- * One statement per set of columns a transition sets, built once per isolate.
+ * Moves a case only from the state it was read in (and, given `version`, only at the version read:
+ * a decision that depends on more than the state, such as the time of the office's answer); the
+ * event written after it checks changes(). One statement per set of columns a transition sets,
+ * built once per isolate.
  */
-export function transitionCase(db: Db, t: { caseId: string; kelurahanId: string; from: CaseState; to: CaseState; now: number; set: CaseChanges }) {
+export function transitionCase(
+  db: Db, t: { caseId: string; kelurahanId: string; from: CaseState; to: CaseState; now: number; set: CaseChanges; version?: number },
+) {
   const columns = (Object.keys(t.set) as (keyof CaseChanges)[]).sort();
-  const signature = columns.join(',');
+  const byVersion = t.version !== undefined;
+  const signature = `${columns.join(',')}${byVersion ? '@version' : ''}`;
   let statement = transitions.get(signature);
   if (!statement) {
-    statement = transitionWith(columns);
+    statement = transitionWith(columns, byVersion);
     transitions.set(signature, statement);
   }
   const values: Record<string, unknown> = { caseId: t.caseId, k: t.kelurahanId, from: t.from, to: t.to, now: t.now };
+  if (byVersion) values.version = t.version;
   // Values go to D1 unencoded: a boolean column (pengantar_approved) is stored as 0/1.
   for (const c of columns) values[c] = typeof t.set[c] === 'boolean' ? Number(t.set[c]) : t.set[c];
   return statement(db, values);

@@ -2,7 +2,7 @@
 import { addWorkingDays, firstWorkingDay, instantAt, type WorkingCalendar } from './calendar';
 import type { Instant } from './ports';
 
-/** Working days within which a complaint is answered (src/bot/steps/complaint.ts promises the same). */
+/** Working days within which a complaint is answered, when filed and again when reopened. */
 export const COMPLAINT_ANSWER_WORKING_DAYS = 5;
 
 /** Closing time of the last working day to answer a complaint filed (or reopened) at `at`. */

@@ -118,6 +118,7 @@ export async function loadContext(
       rtNumber: r.rtNumber,
       rwNumber: r.rwNumber,
       chairPersonId: r.chairPersonId,
+      pengantarApprovedBy: r.pengantarApprovedBy,
     })),
     rtDocuments,
     questions: questions.map((q) => ({
@@ -187,6 +188,8 @@ function toCaseView(r: CaseRow): CaseView {
     day2DueAt: r.day2DueAt,
     day3DueAt: r.day3DueAt,
     dueAt: r.dueAt,
+    answeredAt: r.answeredAt,
+    version: r.version,
     createdAt: r.createdAt,
   };
 }

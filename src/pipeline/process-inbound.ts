@@ -101,9 +101,10 @@ export async function enqueue(queue: Queue, messages: QueueMessage[]): Promise<v
 function pressedRefs(event: InboundEvent): { pressedCaseId: string | null; pressedQuestionId: string | null; inviteCode: string | null } {
   if (event.kind === 'text') return { pressedCaseId: null, pressedQuestionId: null, inviteCode: inviteCodeIn(event.text) };
   if (event.kind !== 'choice') return { pressedCaseId: null, pressedQuestionId: null, inviteCode: null };
-  const rt = /^rt:[a-z]{2}:(.{1,64})$/.exec(event.choiceId);
+  // A complaint's buttons (cp:) name it too: loaded whatever its state, an answered or closed one included.
+  const pressedCase = /^(?:rt:[a-z]{2}|cp:(?:ro|cl)):(.{1,64})$/.exec(event.choiceId);
   const nb = /^nb:[yn]:(.{1,64})$/.exec(event.choiceId);
-  return { pressedCaseId: rt?.[1] ?? null, pressedQuestionId: nb?.[1] ?? null, inviteCode: null };
+  return { pressedCaseId: pressedCase?.[1] ?? null, pressedQuestionId: nb?.[1] ?? null, inviteCode: null };
 }
 
 function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {

@@ -119,7 +119,7 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         break;
       }
       case 'transition': {
-        st.push(transitionCase(db, { caseId: e.caseId, kelurahanId: k, from: e.from, to: e.to, now, set: e.set ?? {} }));
+        st.push(transitionCase(db, { caseId: e.caseId, kelurahanId: k, from: e.from, to: e.to, now, set: e.set ?? {}, version: e.version }));
         // Someone else moved the case since it was read (the chair approving while the resident
         // cancels): the event's time becomes NULL, NOT NULL aborts the whole batch, and the
         // message is run again on the fresh state. Nothing of the stale decision is written.

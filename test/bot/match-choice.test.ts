@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Choice } from '../../adapters/channel';
-import { matchChoice } from '../../src/bot/match-choice';
+import { matchChoice, matchLabel } from '../../src/bot/match-choice';
 
 const services: Choice[] = [
   { id: 'svc:ktp', label: 'KTP', aliases: ['e-ktp'] },
@@ -26,5 +26,24 @@ describe('typed answers to choices', () => {
 
   it.each(['5', '0', 'surat', '', 'paspor'])('"%s" means nothing', (typed) => {
     expect(matchChoice(typed, services)).toBeNull();
+  });
+});
+
+describe('typed words matched only whole', () => {
+  const answer: Choice[] = [
+    { id: 'reopen', label: 'Buka lagi', aliases: ['buka kembali'] },
+    { id: 'close', label: 'Selesai' },
+  ];
+  it.each([
+    ['Buka lagi', 'reopen'],
+    ['buka  LAGI!', 'reopen'],
+    ['buka kembali', 'reopen'],
+    ['selesai.', 'close'],
+  ])('"%s" means %s', (typed, id) => {
+    expect(matchLabel(typed, answer)?.id).toBe(id);
+  });
+
+  it.each(['1', '2', 'b', 'buka', 'lagi', 'sele', ''])('"%s" means nothing', (typed) => {
+    expect(matchLabel(typed, answer)).toBeNull();
   });
 });

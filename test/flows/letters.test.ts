@@ -5,6 +5,7 @@ import worker from '../../src/index';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { revokeLettersOnEnd } from '../../src/pipeline/letter-sql';
 import { completeApplication, NIK, startApplication } from '../support/apply-helper';
+import { deskDoes } from '../support/desk-decision';
 import { useFreshDatabase } from '../support/fresh-database';
 import { staffChats } from '../support/staff-chats';
 import { pdfText } from '../support/pdf-text';
@@ -235,6 +236,19 @@ describe('the pengantar decision is final, and a letter follows its case', () =>
     expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'submitted', pengantar_approved: 1 });
     expect(await row('SELECT revoked_at FROM letters')).toEqual({ revoked_at: null });
     expect(await siti.replies()).toEqual([]);
+  });
+
+  it('says the office approved when it did, never that the chair did', async () => {
+    const { hasan, code } = await applied();
+    const card = await hasan.replies();
+    await deskDoes(code, { action: 'approve_pengantar', reason: 'Surat pengantar kertas dari Ketua RT sudah kami terima.' }, wib('2026-11-30T11:00'));
+    await drainQueue();
+    expect(text(await hasan.replies())).toContain(`Berkas ${code} sudah diputuskan oleh kantor kelurahan`);
+    const r = await hasan.press(choice(card, 'Tolak'));
+    expect(text(r)).toBe(
+      `Surat pengantar untuk berkas ${code} sudah disetujui oleh kantor kelurahan, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+    );
+    expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'submitted', pengantar_approved: 1 });
   });
 
   it('refuses "Tolak" after an approval given while the resident was still sending documents', async () => {

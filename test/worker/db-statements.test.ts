@@ -68,11 +68,13 @@ const modules: Record<string, Module<unknown>> = {
     requestsForOthersOfSender: (db) => cases.requestsForOthersOfSender(db),
     insertCase: (db) => cases.insertCase(db, { ...newCase, applicantPersonId: 'p1' }),
     insertCaseForPhone: (db) => cases.insertCaseForPhone(db, { ...newCase, applicantChannel: 'whatsapp', applicantPhone: '62812' }),
-    transitionCase: (db) =>
+    transitionCase: (db) => [
       cases.transitionCase(db, {
         caseId: 'c1', kelurahanId: 'k1', from: 'verifying', to: 'needs_revision', now,
         set: { pengantarApproved: true, revisionRequirement: 'ktp_copy', revisionReason: 'blur', remindersSent: 0, delivery: 'pickup' },
       }),
+      cases.transitionCase(db, { caseId: 'c1', kelurahanId: 'k1', from: 'answered', to: 'open', now, set: { dueAt: now, nextActionAt: now, answeredAt: now }, version: 2 }),
+    ],
     setApplicantConfirmed: (db) => cases.setApplicantConfirmed(db, { at: now, caseId: 'c1', k: 'k1' }),
     setApplicantDenied: (db) => cases.setApplicantDenied(db, { at: now, caseId: 'c1', k: 'k1' }),
     touchCase: (db) => cases.touchCase(db, { now, caseId: 'c1' }),

@@ -5,6 +5,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearChannelCaches } from '../../src/channels';
+import { deskDoes } from '../support/desk-decision';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed } from '../support/simulator';
 import { envelope, FakeGraph, post, wa } from '../support/whatsapp';
@@ -38,5 +39,16 @@ describe('D1 round trips per inbound message', () => {
       vi.restoreAllMocks();
       graph.install();
     }
+  });
+
+  it('are two for a complaint’s button pressed under the office’s answer', async () => {
+    for (const text of ['halo', 'pengaduan', 'Lampu jalan di depan rumah mati sejak minggu lalu.']) await say(wa.text(SITI, text));
+    await say(wa.button(SITI, 'complaint:skip'));
+    const { id, code } = (await env.DB.prepare("SELECT id, code FROM cases WHERE kind = 'complaint'").first<{ id: string; code: string }>())!;
+    await deskDoes(code, { action: 'answer', answer: 'Lampu sudah diganti.' }, Date.now());
+    const trips = countRoundTrips();
+    expect((await say(wa.button(SITI, `cp:ro:${id}`))).status).toBe(200);
+    expect(trips()).toBe(2);
+    expect(await env.DB.prepare('SELECT state FROM cases WHERE id = ?').bind(id).first()).toEqual({ state: 'open' });
   });
 });

@@ -3,16 +3,14 @@
  * kind with a code and a deadline for the answer, optionally with a photo and about a case.
  */
 import { caseCodePeriod } from '../../domain/case-code';
-import { addWorkingDays, firstWorkingDay, instantAt, localMoment } from '../../domain/calendar';
+import { localMoment } from '../../domain/calendar';
+import { complaintAnswerDue } from '../../domain/complaints';
 import { formatLongDate } from '../../domain/messages/dates';
 import { COMPLAINT_CODE_PREFIX } from '../../domain/services';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import type { Session } from '../session';
 import { mediaProblem, refuseMedia } from './documents';
 import { chosen, type Step } from './step';
-
-/** Working days within which a complaint is answered. */
-export const COMPLAINT_ANSWER_WORKING_DAYS = 5;
 
 export const complaintText: Step = {
   ask(s) {
@@ -79,8 +77,7 @@ function fileComplaint(s: Session, relatedCaseId: string | null): void {
   const { ctx } = s;
   const d = s.state.data;
   const caseId = ctx.ids.newId();
-  const answerBy = addWorkingDays(firstWorkingDay(ctx.now, ctx.calendar), COMPLAINT_ANSWER_WORKING_DAYS - 1, ctx.calendar);
-  const dueAt = instantAt(answerBy, ctx.calendar.closesAtMinute, ctx.calendar.utcOffsetMinutes);
+  const dueAt = complaintAnswerDue(ctx.now, ctx.calendar);
   s.effect({
     type: 'create_case',
     caseId,

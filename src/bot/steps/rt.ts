@@ -56,8 +56,9 @@ export function pressRt(s: Session, choiceId: string): boolean {
     return true;
   }
   if (action === 'rf' && c.pengantarApproved) {
-    // The chair's approval is final; only staff may still reject the case.
-    s.say(s.t('rt.refuse_after_approval', { code: c.code }));
+    // The approval is final, the chair's or the office's; only staff may still reject the case.
+    // Which of them gave it is said: a chair who never approved must not read that they did.
+    s.say(s.t('rt.refuse_after_approval', { code: c.code, by: c.pengantarApprovedBy }));
     s.finish();
     return true;
   }

@@ -116,8 +116,9 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.approved_chair': (p: { name: string; code: string }) => `The introduction letter for case ${p.code} was made, sent to ${p.name}, and filed at the kelurahan.`,
   'rt.approved_making': (p: { name: string }) =>
     `Thank you, you approved the request of ${p.name}. The introduction letter is being made; we will tell you once it has been sent.`,
-  'rt.refuse_after_approval': (p: { code: string }) =>
-    `You already approved the introduction letter for case ${p.code}, so it can no longer be refused. If something is wrong, please contact the kelurahan office; the staff can still reject the case.`,
+  'rt.refuse_after_approval': (p) =>
+    `${p.by === 'rt_chair' ? `You already approved the introduction letter for case ${p.code}` : p.by === 'staff' ? `The kelurahan office already approved the introduction letter for case ${p.code}` : `The introduction letter for case ${p.code} was already approved`}, so it can no longer be refused. ` +
+    'If something is wrong, please contact the kelurahan office; the staff can still reject the case.',
   'rt.letter_failed': (p: { name: string; code: string }) =>
     `Sorry, Loket could not make the introduction letter for ${p.name} (case ${p.code}). Your approval is recorded, so there is no need to approve again. We told the kelurahan staff, who will prepare the letter.`,
   'rt.refuse_ask': 'Why do you refuse? Write briefly; we will pass it on to the applicant.',
@@ -204,6 +205,10 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'complaint.not_about_case': 'Not about a case',
   'complaint.received': (p: { code: string; date: string }) =>
     `Complaint received. Number: ${p.code}.\nWe will answer by ${p.date} at the latest.`,
+  'complaint.reopen_too_late': (p) =>
+    `Complaint ${p.code} can no longer be reopened: it was answered more than ${p.days} days ago.\n` +
+    'If there is still a problem, please file a new complaint: choose "Complaint" in the menu.',
+  'complaint.still_open': (p) => `We are still working on complaint ${p.code}. We will answer by ${p.date} at the latest.`,
 
   'language.which': 'Pilih bahasa / Choose a language:',
   'language.set': 'All right, we will use English.',

@@ -119,8 +119,10 @@ export const dialogueId = {
   'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat, dikirim ke ${p.name}, dan disimpan di kelurahan.`,
   'rt.approved_making': (p: { name: string }) =>
     `Terima kasih, permintaan ${p.name} sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.`,
-  'rt.refuse_after_approval': (p: { code: string }) =>
-    `Surat pengantar untuk berkas ${p.code} sudah Bapak/Ibu setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+  /** `by`: who approved (the chair, or the office in their stead); null when no record says. */
+  'rt.refuse_after_approval': (p: { code: string; by: 'rt_chair' | 'staff' | null }) =>
+    `Surat pengantar untuk berkas ${p.code} ${p.by === 'rt_chair' ? 'sudah Bapak/Ibu setujui' : p.by === 'staff' ? 'sudah disetujui oleh kantor kelurahan' : 'sudah disetujui'}, jadi tidak bisa ditolak lagi. ` +
+    'Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.',
   'rt.letter_failed': (p: { name: string; code: string }) =>
     `Maaf, surat pengantar untuk ${p.name} (berkas ${p.code}) gagal dibuat oleh Loket. Persetujuan Bapak/Ibu tetap tercatat, jadi tidak perlu menyetujui lagi. Petugas kelurahan sudah kami beri tahu dan akan menyiapkan suratnya.`,
   'rt.refuse_ask': 'Apa alasan menolak? Tulis singkat, akan kami sampaikan ke pemohon.',
@@ -207,6 +209,11 @@ export const dialogueId = {
   'complaint.not_about_case': 'Bukan tentang berkas',
   'complaint.received': (p: { code: string; date: string }) =>
     `Pengaduan diterima. Nomor: ${p.code}.\nKami jawab paling lambat ${p.date}.`,
+  // The buttons under the office's answer (desk.complaint_answered), pressed when they no longer apply.
+  'complaint.reopen_too_late': (p: { code: string; days: number }) =>
+    `Pengaduan ${p.code} tidak bisa dibuka lagi, karena sudah lebih dari ${p.days} hari sejak dijawab.\n` +
+    'Bila masih ada masalah, silakan buat pengaduan baru: pilih "Pengaduan" di menu.',
+  'complaint.still_open': (p: { code: string; date: string }) => `Pengaduan ${p.code} masih kami tangani. Kami jawab paling lambat ${p.date}.`,
 
   'language.which': 'Pilih bahasa / Choose a language:',
   'language.set': 'Baik, kami pakai Bahasa Indonesia.',
