@@ -11,7 +11,7 @@ import { readInbound } from '../../src/db/inbound';
 import { completeApplication } from '../support/apply-helper';
 import { Browser, formToken } from '../support/desk';
 import { useFreshDatabase } from '../support/fresh-database';
-import { drainQueue, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+import { choice, drainQueue, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
 useFreshDatabase();
 afterEach(() => vi.restoreAllMocks());
@@ -189,5 +189,28 @@ describe('a SITU delivered by courier, with the office\'s own upload', () => {
       inviteCode: null, holidaysFrom: '2026-01-01', holidaysTo: '2027-12-31', requestsSince: 0, deniedSince: 0, throttleKey: null,
     });
     expect(requirements((own as { caseId: string; requirement: string }[]).filter((d) => d.caseId === caseId))).toEqual(['ktp_copy', 'pas_photo']);
+  });
+});
+
+describe('a complaint answered at the desk', () => {
+  it('sends the answer with Buka lagi / Selesai, and the resident can close it', async () => {
+    const rudi = new SimPerson('628123450009', 'Rudi');
+    await rudi.say('halo');
+    await rudi.say('pengaduan');
+    let r = await rudi.say('Lampu jalan di depan rumah mati sejak minggu lalu.');
+    r = await rudi.press(choice(r, 'Lewati'));
+    const m = /Nomor: ([A-Z]+-\d{4}-\d{4})/.exec(text(r));
+    code = m![1]!;
+    const list = await (await staff.get('/status')).text();
+    expect(list).toMatch(new RegExp(`data-section="complaints">[\\s\\S]*data-code="${code}"`));
+
+    const res = await act('answer', { answer: 'Lampu sudah diganti petugas kemarin sore.' });
+    expect(res.status).toBe(303);
+    expect(await state()).toBe('answered');
+    const answer = await rudi.replies();
+    expect(text(answer)).toContain('Lampu sudah diganti petugas kemarin sore.');
+    r = await rudi.press(choice(answer, 'Selesai'));
+    expect(await state()).toBe('closed');
+    expect(text(r)).toContain('sudah selesai');
   });
 });
