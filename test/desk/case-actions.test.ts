@@ -214,3 +214,89 @@ describe('a complaint answered at the desk', () => {
     expect(text(r)).toContain('sudah selesai');
   });
 });
+
+describe('every other action moves the case and tells the resident', () => {
+  /** Puts the KTP case where an action applies, as the desk itself would have. */
+  async function to(stage: 'submitted' | 'verifying' | 'processing' | 'ready') {
+    await act('approve_pengantar', { reason: 'Ketua RT berhalangan.' });
+    if (stage === 'submitted') return;
+    await act('archive');
+    if (stage === 'verifying') return;
+    await act('verify_valid', { reason: 'Cocok dengan arsip.' });
+    if (stage === 'processing') return;
+    await act('hand_off', { reference: 'DKC-1', expectedDate: '2026-12-04' });
+    await act('produce', { output: 'card' });
+  }
+  const told = async () => text(await siti.replies());
+
+  it('refuse_pengantar: rejected, with the reason', async () => {
+    expect((await act('refuse_pengantar', { reason: 'Bukan warga RT 03.' })).status).toBe(303);
+    expect(await state()).toBe('rejected');
+    expect(await told()).toContain('tidak menyetujui surat pengantar');
+  });
+
+  it('request_resend: back to the resident for the named document, with the note', async () => {
+    await to('verifying');
+    await siti.replies();
+    expect((await act('request_resend', { requirement: 'pas_photo', note: 'Foto buram, mohon foto ulang.' })).status).toBe(303);
+    expect(await state()).toBe('needs_revision');
+    const words = await told();
+    expect(words).toContain('Pas foto');
+    expect(words).toContain('Foto buram, mohon foto ulang.');
+  });
+
+  it("verify_invalid: needs revision, the chair's decision taken by the office", async () => {
+    await to('verifying');
+    await siti.replies();
+    expect((await act('verify_invalid', { requirement: 'kk_copy', reason: 'KK sudah tidak berlaku.' })).status).toBe(303);
+    expect(await state()).toBe('needs_revision');
+    expect(await told()).toContain('KK sudah tidak berlaku.');
+  });
+
+  it('reject and cancel: the case ends with the reason, and its letters are revoked', async () => {
+    await to('processing');
+    await siti.replies();
+    expect((await act('reject', { reason: 'Data tidak cocok dengan Disdukcapil.' })).status).toBe(303);
+    expect(await state()).toBe('rejected');
+    expect(await told()).toContain('ditolak oleh kantor kelurahan');
+  });
+
+  it('cancel: cancelled by the office with the reason', async () => {
+    await to('submitted');
+    await siti.replies();
+    expect((await act('cancel', { reason: 'Warga minta dibatalkan lewat telepon.' })).status).toBe(303);
+    expect(await state()).toBe('cancelled');
+    expect(await told()).toContain('dibatalkan oleh kantor kelurahan');
+  });
+
+  it('reply: the text reaches the resident, the stage stays', async () => {
+    await to('processing');
+    await siti.replies();
+    expect((await act('reply', { text: 'Mohon bawa KTP lama saat mengambil.' })).status).toBe(303);
+    expect(await state()).toBe('processing');
+    expect(await told()).toContain('Pesan dari kantor kelurahan');
+  });
+
+  it('new_pickup_code: a new code, and the old one no longer works', async () => {
+    await to('ready');
+    const first = /Kode ambil: (\d{3} \d{3})/.exec(await told())![1]!.replace(' ', '');
+    expect((await act('new_pickup_code')).status).toBe(303);
+    const second = /Kode ambil baru untuk berkas [^:]+: (\d{3} \d{3})/.exec(await told())![1]!.replace(' ', '');
+    if (first !== second) expect((await act('hand_over', { pickupCode: first })).status).toBe(422);
+    expect((await act('hand_over', { pickupCode: second })).status).toBe(303);
+    expect(await state()).toBe('completed');
+  });
+
+  it('revoke_letter: the chair\'s letter is revoked with the reason, and /verify says so', async () => {
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    await siti.replies();
+    const letter = (await row(`SELECT id, verification_code FROM letters`))!;
+    expect((await act('revoke_letter', { letterId: String(letter.id), reason: 'Nomor surat salah ketik.' })).status).toBe(303);
+    expect((await row(`SELECT revoked_at FROM letters`))!.revoked_at).not.toBeNull();
+    expect(await told()).toContain('dicabut oleh kantor kelurahan');
+    const verify = await staff.get(`/verify/${letter.verification_code}`);
+    expect(await verify.text()).toContain('dicabut');
+  });
+});
