@@ -20,9 +20,9 @@ export function simulatorPage(): string {
   .clock { margin-top: 6px; font-size: 14px; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
   .clock button { border: 1px solid #fff; background: transparent; color: #fff; border-radius: 12px; padding: 2px 10px; cursor: pointer; }
   main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; padding: 12px; }
-  .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; }
+  .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; min-width: 0; }
   .phone h2 { margin: 0; padding: 8px 12px; font-size: 15px; background: #075e54; color: #fff; border-radius: 12px 12px 0 0; }
-  .phone h2 select { font: inherit; }
+  .phone h2 select { font: inherit; max-width: 100%; }
   .log { flex: 1; overflow-y: auto; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
   .msg { max-width: 85%; padding: 6px 9px; border-radius: 8px; white-space: pre-wrap; word-wrap: break-word; box-shadow: 0 1px 0 #0001; }
   .in { align-self: flex-end; background: #d9fdd3; }
@@ -30,7 +30,7 @@ export function simulatorPage(): string {
   .choices { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
   .choices button { border: 1px solid #0b5d4b; background: #fff; color: #0b5d4b; border-radius: 14px; padding: 3px 10px; cursor: pointer; }
   form { display: flex; gap: 4px; padding: 8px; border-top: 1px solid #c9c2b8; }
-  form input[type=text] { flex: 1; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
+  form input[type=text] { flex: 1; min-width: 0; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
   form button, label.upload { border: 0; background: #0b5d4b; color: #fff; border-radius: 16px; padding: 6px 10px; cursor: pointer; font-size: 13px; }
   label.upload input { display: none; }
 </style>
