@@ -4,7 +4,13 @@
  */
 import type { DeskT } from '../text';
 
-export function NoStaffChatBanner(props: { t: DeskT; /** False on the account page itself, which has the form below. */ link?: boolean }) {
+export interface NoStaffChatBannerProps {
+  t: DeskT;
+  /** False on the account page itself, where the form to link a chat is below. */
+  link?: boolean;
+}
+
+export function NoStaffChatBanner(props: NoStaffChatBannerProps) {
   const { t } = props;
   return (
     <div class="banner" role="status" data-banner="no-staff-chat">
