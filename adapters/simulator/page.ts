@@ -16,12 +16,13 @@ export function simulatorPage(): string {
   header { background: #0b5d4b; color: #fff; padding: 10px 16px; }
   header h1 { margin: 0; font-size: 18px; }
   header p { margin: 2px 0 0; font-size: 13px; opacity: .85; }
+  header a.desk { color: #fff; font-weight: 600; margin-left: 6px; }
   .clock { margin-top: 6px; font-size: 14px; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
   .clock button { border: 1px solid #fff; background: transparent; color: #fff; border-radius: 12px; padding: 2px 10px; cursor: pointer; }
   main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; padding: 12px; }
-  .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; }
+  .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; min-width: 0; }
   .phone h2 { margin: 0; padding: 8px 12px; font-size: 15px; background: #075e54; color: #fff; border-radius: 12px 12px 0 0; }
-  .phone h2 select { font: inherit; }
+  .phone h2 select { font: inherit; max-width: 100%; }
   .log { flex: 1; overflow-y: auto; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
   .msg { max-width: 85%; padding: 6px 9px; border-radius: 8px; white-space: pre-wrap; word-wrap: break-word; box-shadow: 0 1px 0 #0001; }
   .in { align-self: flex-end; background: #d9fdd3; }
@@ -29,7 +30,7 @@ export function simulatorPage(): string {
   .choices { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
   .choices button { border: 1px solid #0b5d4b; background: #fff; color: #0b5d4b; border-radius: 14px; padding: 3px 10px; cursor: pointer; }
   form { display: flex; gap: 4px; padding: 8px; border-top: 1px solid #c9c2b8; }
-  form input[type=text] { flex: 1; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
+  form input[type=text] { flex: 1; min-width: 0; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
   form button, label.upload { border: 0; background: #0b5d4b; color: #fff; border-radius: 16px; padding: 6px 10px; cursor: pointer; font-size: 13px; }
   label.upload input { display: none; }
 </style>
@@ -37,7 +38,8 @@ export function simulatorPage(): string {
 <body>
 <header>
   <h1>Loket - Simulator</h1>
-  <p>Warga, penolong dan Ketua RT mencoba Loket berdampingan. Semua pesan lewat jalur yang sama dengan WhatsApp.</p>
+  <p>Warga, penolong, Ketua RT dan staf kelurahan mencoba Loket berdampingan. Semua pesan lewat jalur yang sama dengan WhatsApp.
+    <a class="desk" href="/status" target="_blank" rel="noopener">Meja layanan staf</a></p>
   <div class="clock">Waktu simulasi: <strong id="clock"></strong>
     <button type="button" data-advance="3600000">+1 jam</button>
     <button type="button" data-advance="86400000">+1 hari</button>
@@ -73,6 +75,10 @@ function el(tag, attrs, ...children) {
   for (const c of children) e.append(c);
   return e;
 }
+function roleLabel(p) {
+  if (p.role === 'rt_chair') return ' (Ketua RT ' + String(p.rt).padStart(2, '0') + '/RW ' + String(p.rw).padStart(2, '0') + ')';
+  return { helper: ' (penolong)', staff: ' (staf kelurahan)' }[p.role] || ' (warga)';
+}
 function numbered(choices) {
   return choices.map((c, i) => (i + 1) + '. ' + c.label).join('\\n');
 }
@@ -83,7 +89,7 @@ class Phone {
     this.seen = new Set();
     this.root = el('section', { className: 'phone' });
     const select = el('select', { ariaLabel: 'Orang' });
-    for (const p of people) select.append(el('option', { value: p.id, textContent: p.name + (p.role === 'rt_chair' ? ' (Ketua RT ' + String(p.rt).padStart(2, '0') + '/RW ' + String(p.rw).padStart(2, '0') + ')' : p.role === 'helper' ? ' (penolong)' : ' (warga)') }));
+    for (const p of people) select.append(el('option', { value: p.id, textContent: p.name + roleLabel(p) }));
     select.value = person.id;
     select.onchange = () => this.switchTo(people.find((p) => p.id === select.value));
     this.log = el('div', { className: 'log' });
@@ -157,7 +163,9 @@ class Phone {
   document.getElementById('clock-reset').onclick = () => { offset = 0; localStorage.removeItem('loket.sim.offset'); showClock(); };
   const { people } = await api('people');
   const hasan = people.find((p) => p.role === 'rt_chair' && p.rt === 3 && p.rw === 2) || people.find((p) => p.role === 'rt_chair');
-  const shown = [people.find((p) => p.id === PRESETS[0]), people.find((p) => p.id === PRESETS[1]), hasan].filter(Boolean);
+  // The staff member's phone receives escalations and the morning digest (linked to the demo staff account).
+  const staff = people.find((p) => p.role === 'staff');
+  const shown = [people.find((p) => p.id === PRESETS[0]), people.find((p) => p.id === PRESETS[1]), hasan, staff].filter(Boolean);
   const phones = shown.map((p) => new Phone(people, p));
   document.getElementById('phones').append(...phones.map((p) => p.root));
   setInterval(() => phones.forEach((p) => p.poll().catch(() => {})), 1500);

@@ -140,6 +140,8 @@ export interface InviteView {
   code: string;
   personId: string;
   personName: string;
+  /** The invited person's language: a chat that opens with the code speaks it from then on. */
+  personLocale: Locale;
   role: 'rt_chair' | 'neighbour' | 'staff';
   usable: boolean;
   rtNumber: number | null;

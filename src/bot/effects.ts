@@ -119,9 +119,12 @@ export type Effect =
   | { type: 'ask_neighbour'; questionId: string; caseId: string; channel: ChannelName; phone: string; newPersonId: string; newIdentityId: string }
   | { type: 'answer_question'; questionId: string; caseId: string; caseVersion: number; answer: 'yes' | 'no' }
   /**
-   * Links this chat to the invited person (an RT chair or a neighbour) and spends the code. If
-   * someone else spent it since it was read, the whole write is undone and run again.
+   * Spends the code and links this chat: to the invited person (an RT chair or a neighbour), or,
+   * for a staff code, to the staff account, so that escalations reach it; a chat that already
+   * was someone's keeps its person (their own cases, their language), a new one becomes the
+   * staff member's person. If someone else spent the code since it was read, the whole write is
+   * undone and run again.
    */
-  | { type: 'use_invite'; code: string; personId: string }
+  | { type: 'use_invite'; code: string; personId: string; role: 'rt_chair' | 'neighbour' | 'staff' }
   /** Counts one attempt against a fixed-window throttle (see domain/throttle.ts). */
   | { type: 'throttle_hit'; key: string; windowMs: number };

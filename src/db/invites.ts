@@ -1,7 +1,7 @@
-/** Invitation codes that link an RT chair or a neighbour to their chat. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+/** Invitation codes that link an RT chair, a neighbour or a staff member's chat. */
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { named, reusable, value, type Db } from './client';
-import { invites, people, rt, rw } from './schema';
+import { invites, kelurahan, people, rt, rw } from './schema';
 
 export function insertInvite(db: Db, row: typeof invites.$inferInsert) {
   return db.insert(invites).values(row);
@@ -17,6 +17,7 @@ export function inviteByCode(db: Db) {
       usedAt: invites.usedAt,
       expiresAt: invites.expiresAt,
       fullName: people.fullName,
+      locale: people.locale,
       rtNumber: named(rt.number, 'rt_number'),
       rwNumber: named(rw.number, 'rw_number'),
     })
@@ -38,3 +39,41 @@ export const spendInvite = reusable((db) =>
     .set({ usedAt: value('now'), usedByIdentityId: value('identityId') })
     .where(and(eq(invites.code, sql.placeholder('code')), eq(invites.kelurahanId, sql.placeholder('k')), isNull(invites.usedAt))),
 );
+
+/**
+ * A staff member's code still waiting to be used, with the kelurahan's offset for the time it
+ * expires; at most one, as making a new code ends the earlier ones.
+ */
+export function openStaffInvite(db: Db, v: { staffId: string; kelurahanId: string; now: number }) {
+  return db
+    .select({ code: invites.code, expiresAt: invites.expiresAt, utcOffsetMinutes: kelurahan.utcOffsetMinutes })
+    .from(invites)
+    .innerJoin(kelurahan, eq(kelurahan.id, invites.kelurahanId))
+    .where(
+      and(
+        eq(invites.kelurahanId, v.kelurahanId),
+        eq(invites.staffUserId, v.staffId),
+        eq(invites.role, 'staff'),
+        isNull(invites.usedAt),
+        gt(invites.expiresAt, v.now),
+      ),
+    )
+    .orderBy(desc(invites.createdAt))
+    .limit(1);
+}
+
+/** Ends a staff member's unused codes: only the newest one shown on their page works. */
+export function expireStaffInvites(db: Db, v: { staffId: string; kelurahanId: string; now: number }) {
+  return db
+    .update(invites)
+    .set({ expiresAt: v.now })
+    .where(
+      and(
+        eq(invites.kelurahanId, v.kelurahanId),
+        eq(invites.staffUserId, v.staffId),
+        eq(invites.role, 'staff'),
+        isNull(invites.usedAt),
+        gt(invites.expiresAt, v.now),
+      ),
+    );
+}

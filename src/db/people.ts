@@ -3,6 +3,7 @@ import { type Db, reusable, reusableSql, value } from './client';
 import { cases, channelIdentities, people } from './schema';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Locale } from '../domain/messages';
 
 /** The sender's own chat identity (placeholders k, channel, externalId). */
 const isSender = () =>
@@ -125,4 +126,15 @@ export function recentChatOf(db: Db, personId: string) {
     .where(eq(channelIdentities.personId, personId))
     .orderBy(...mostRecentFirst)
     .limit(1);
+}
+
+/**
+ * The person behind a staff account, which a staff invitation names (invites need a person) and
+ * a chat that opens with the code joins. Its name and language follow the account and the desk.
+ */
+export function upsertStaffPerson(db: Db, row: { id: string; kelurahanId: string; fullName: string; locale: Locale; now: number }) {
+  return db
+    .insert(people)
+    .values({ id: row.id, kelurahanId: row.kelurahanId, fullName: row.fullName, locale: row.locale, createdAt: row.now })
+    .onConflictDoUpdate({ target: people.id, set: { fullName: row.fullName, locale: row.locale } });
 }

@@ -2,7 +2,7 @@
  * The demo kelurahan's upserts. Each is keyed on a fixed id, so seeding twice leaves the same
  * data; the caller sends them in one batch.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { channelIdentities, holidays, kelurahan, people, rt, rw, staffUsers } from './schema';
 
@@ -54,3 +54,11 @@ export function insertHoliday(db: Db, row: Insert<typeof holidays>) {
   return db.insert(holidays).values(row).onConflictDoNothing({ target: [holidays.kelurahanId, holidays.date] });
 }
 
+
+/** The demo staff's simulator chat, unless the account has linked another since. */
+export function linkStaffChatIfNone(db: Db, v: { staffId: string; identityId: string }) {
+  return db
+    .update(staffUsers)
+    .set({ identityId: sql`coalesce(${staffUsers.identityId}, ${v.identityId})` })
+    .where(eq(staffUsers.id, v.staffId));
+}

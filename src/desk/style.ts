@@ -27,6 +27,11 @@ button{font-size:16px;min-height:44px;padding:8px 18px;border-radius:6px;border:
 .login{max-width:420px}
 .login button{width:100%;margin-top:16px}
 .error{background:#fde8e8;color:#8a1111;border-left:4px solid #a11;padding:8px 12px;border-radius:4px}
+.card>h2{font-size:19px;margin:0 0 8px}.link-code-box h3{font-size:17px;margin:12px 0 4px}
+.banner{background:#fff4d6;color:#5a3b00;border-left:4px solid #b7791f;padding:10px 14px;border-radius:4px;margin:0 0 14px}
+button.secondary{background:#fff;color:#0b3d5c;border:1px solid #0b3d5c}
+.link-code-box{border-top:1px solid #ddd;margin-top:12px}
+.link-code{font:700 30px/1.2 ui-monospace,Menlo,Consolas,monospace;letter-spacing:3px;margin:4px 0}
 .lang{font-size:14px}
 .placeholder{color:#555;border:2px dashed #ccc;border-radius:10px;padding:20px;text-align:center}
 select,input[type=search],input[type=number],textarea{width:100%;font-size:16px;padding:9px;border:1px solid #999;border-radius:6px;background:#fff}

@@ -100,6 +100,13 @@ export function nextWorkingDay(date: LocalDate, cal: WorkingCalendar): LocalDate
   throw new RangeError(`no working day within a year after ${date}`);
 }
 
+/** How many working days come after `from` up to and including `to` (0 when `to` is not later). */
+export function workingDaysAfter(from: LocalDate, to: LocalDate, cal: WorkingCalendar): number {
+  let n = 0;
+  for (let d = nextWorkingDay(from, cal); d <= to; d = nextWorkingDay(d, cal)) n++;
+  return n;
+}
+
 /** `date` itself when it is a working day, otherwise the next one. */
 export function workingDayOnOrAfter(date: LocalDate, cal: WorkingCalendar): LocalDate {
   return isWorkingDay(date, cal) ? date : nextWorkingDay(date, cal);

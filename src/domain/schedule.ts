@@ -3,6 +3,7 @@
  * the case, asks this function, and writes what it says in one batch. Every notice carries a
  * key that makes it idempotent, so running the cron twice sends nothing twice.
  */
+import { instantAt, isWorkingDay, localMoment, nextWorkingDay, workingDaysAfter, type WorkingCalendar } from './calendar';
 import type { CaseEvent, CaseKind, CaseState } from './case-machine';
 import type { Instant } from './ports';
 
@@ -45,12 +46,14 @@ export type Notice =
 
 export interface ScheduleDecision {
   event: CaseEvent | null;
-  notices: { notice: Notice; key: string }[];
+  /** `lateDays`: for escalate_late, the working days since day 3 ended (0 on day 3 itself). */
+  notices: { notice: Notice; key: string; lateDays?: number }[];
   remindersSent: number;
   nextActionAt: Instant | null;
 }
 
-export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
+/** `cal`: the kelurahan's working days and office hours (a late case is escalated on each working day). */
+export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): ScheduleDecision {
   // A round is everything since the case last changed state (updated_at): a revision starts a
   // new round, whose reminders must not be mistaken for the earlier round's.
   const key = (notice: Notice, n: number | string = 0) => `${c.id}:${notice}:${c.updatedAt}:${n}`;
@@ -106,7 +109,7 @@ export function decide(c: ScheduledCase, now: Instant): ScheduleDecision {
       return keep(now + 24 * HOUR, [{ notice: 'remind_revision', key: key('remind_revision', n) }], n);
     }
     case 'processing':
-      if (c.day3DueAt !== null && now >= c.day3DueAt) return keep(null, [{ notice: 'escalate_late', key: key('escalate_late') }]);
+      if (c.day3DueAt !== null && now >= c.day3DueAt) return lateEveryWorkingDay(c.id, c.day3DueAt, now, cal, keep);
       return keep(c.day3DueAt);
     case 'at_disdukcapil':
       // dueAt is the date Disdukcapil gave. Staff are told once it passes; a new date from
@@ -135,4 +138,27 @@ function pengantarWait(
     return keep(cap, [{ notice: 'escalate_pengantar', key: key('escalate_pengantar') }], c.remindersSent + 1);
   }
   return keep(cap);
+}
+
+/**
+ * Day 3 is over and the output documents are not made: staff are told when day 3 closes and
+ * again each working day at opening time until the case moves on. The key names the local date,
+ * so however many ticks run on one day, that day's escalation is sent once.
+ */
+function lateEveryWorkingDay(
+  caseId: string,
+  day3DueAt: Instant,
+  now: Instant,
+  cal: WorkingCalendar,
+  keep: (next: Instant | null, notices?: ScheduleDecision['notices']) => ScheduleDecision,
+): ScheduleDecision {
+  const here = localMoment(now, cal.utcOffsetMinutes);
+  const opening = (date: string) => instantAt(date, cal.opensAtMinute, cal.utcOffsetMinutes);
+  const nextOpening = opening(nextWorkingDay(here.date, cal));
+  // A tick on a closed day or before opening (the cron catching up) waits for office hours.
+  if (!isWorkingDay(here.date, cal)) return keep(nextOpening);
+  if (here.minuteOfDay < cal.opensAtMinute) return keep(opening(here.date));
+  const day3 = localMoment(day3DueAt, cal.utcOffsetMinutes).date;
+  const lateDays = workingDaysAfter(day3, here.date, cal);
+  return keep(nextOpening, [{ notice: 'escalate_late', key: `${caseId}:escalate_late:${here.date}`, lateDays }]);
 }

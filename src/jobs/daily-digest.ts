@@ -1,14 +1,14 @@
 /**
  * 07:00 WIB: each RT chair with something waiting gets one message listing it; staff with a
- * linked chat get what is due today and what is late. Keys per day and person make a second
- * run send nothing.
+ * linked chat get what is due today and what is late in their own kelurahan, in their language.
+ * Keys per day and person make a second run send nothing.
  */
 import { dbOf, runBatch, type Statement } from '../db/client';
 import { casesWaitingForChairs, officeDueCounts } from '../db/cases';
 import { outboxToIdentity, outboxToPerson } from '../db/outbox';
-import { staffWithChats } from '../db/staff';
+import { linkedStaffChatsEverywhere } from '../db/staff';
 import { instantAt, localMoment, addDays } from '../domain/calendar';
-import { t } from '../domain/messages';
+import { isLocale, t } from '../domain/messages';
 import type { IdSource, Instant } from '../domain/ports';
 import type { QueueMessage } from './queue-messages';
 
@@ -20,7 +20,7 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
   const [chairs, staffCounts, staff] = await db.batch([
     casesWaitingForChairs(db),
     officeDueCounts(db, { dayStart, dayEnd, now }),
-    staffWithChats(db),
+    linkedStaffChatsEverywhere(db),
   ]);
 
   const statements: Statement[] = [];
@@ -49,12 +49,12 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
   const counts = new Map(staffCounts.map((r) => [r.kelurahanId, r]));
   for (const member of staff) {
     const c = counts.get(member.kelurahanId);
-    const text = t('id', 'digest.staff', {
+    const text = t(isLocale(member.locale) ? member.locale : 'id', 'digest.staff', {
       due: Number(c?.due ?? 0),
       late: Number(c?.late ?? 0),
       lines: c?.lateCodes ?? '',
     });
-    insert(member.kelurahanId, { identityId: member.identityId }, `digest:${today}:staff:${member.id}`, text);
+    insert(member.kelurahanId, { identityId: member.identityId }, `digest:${today}:staff:${member.staffId}`, text);
   }
   await runBatch(db, statements);
   return queued;

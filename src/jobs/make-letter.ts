@@ -11,7 +11,7 @@ import { dbOf, runBatch, type Db, type Statement } from '../db/client';
 import { recordCaseEvent } from '../db/cases';
 import { letterEnding, letterToMake, markLetterFailed, markLetterMade, type LetterToMake } from '../db/letters';
 import { outboxToPerson, outboxToIdentity } from '../db/outbox';
-import { staffWithChatsIn } from '../db/staff';
+import { linkedStaffChats } from '../db/staff';
 import { localMoment } from '../domain/calendar';
 import { isTerminal } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
@@ -158,7 +158,7 @@ async function failLetter(env: Env, l: LetterToMake, stage: FailStage, err: unkn
   // The error's class only: a message may quote the name drawn on the letter.
   log.error('letter.failed', { letter: l.id, case: l.caseId, stage, error: err === null ? 'none' : err instanceof Error ? err.name : typeof err });
   const db = dbOf(env.DB);
-  const staff = await staffWithChatsIn(db, l.kelurahanId);
+  const staff = await linkedStaffChats(db, l.kelurahanId);
   const queued: QueueMessage[] = [];
   const key = `letter_failed:${l.id}`;
   const st: Statement[] = [
@@ -180,11 +180,12 @@ async function failLetter(env: Env, l: LetterToMake, stage: FailStage, err: unkn
       queued.push({ type: 'deliver', outboxId: id });
     }
   }
-  const what = t('id', 'notice.letter_failed', { number: l.number, rt: pad2(l.rtNumber), rw: pad2(l.rwNumber) });
-  const payload = JSON.stringify({ kind: 'text', text: t('id', 'notice.escalate', { code: l.caseCode, what }) });
   for (const member of staff) {
+    const locale = localeOf(member.locale);
+    const what = t(locale, 'notice.letter_failed', { number: l.number, rt: pad2(l.rtNumber), rw: pad2(l.rwNumber) });
+    const payload = JSON.stringify({ kind: 'text', text: t(locale, 'notice.escalate', { code: l.caseCode, what }) });
     const id = ids.newId();
-    st.push(outboxToIdentity(db, member.identityId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload, dedupeKey: `${key}:${member.id}`, now }));
+    st.push(outboxToIdentity(db, member.identityId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload, dedupeKey: `${key}:${member.staffId}`, now }));
     queued.push({ type: 'deliver', outboxId: id });
   }
   try {

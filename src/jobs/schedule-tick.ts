@@ -10,8 +10,10 @@ import { pengantarChoices, verifyCardText, verifyChoices, type Words } from '../
 import { dbOf, runBatch, type Db, type Statement } from '../db/client';
 import { dueCasesNow, recordCaseEvent, moveDueCase, rescheduleDueCase, type DueCase } from '../db/cases';
 import { pendingScanOf, storedDocuments } from '../db/documents';
+import { readCalendar } from '../db/holidays';
 import { outboxToIdentity, outboxToPerson } from '../db/outbox';
-import { staffWithChats } from '../db/staff';
+import { linkedStaffChats } from '../db/staff';
+import { addDays, localMoment, workingCalendar, type WorkingCalendar } from '../domain/calendar';
 import { applyEvent, type CaseState } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { decide, type Notice, type ScheduledCase } from '../domain/schedule';
@@ -27,6 +29,51 @@ const ctxText = <K extends Parameters<typeof t>[1]>(locale: Locale, key: K, ...p
   (t as (l: Locale, k: K, ...p: unknown[]) => string)(locale, key, ...params);
 const words: Words = { ctxText };
 
+/** Holidays as far back as a case can be late and as far ahead as the next working day can be. */
+const HOLIDAYS_BACK_DAYS = 366;
+const HOLIDAYS_AHEAD_DAYS = 60;
+
+/** What a tick reads once per kelurahan it has due cases of, only when it needs it. */
+class KelurahanCache {
+  private calendars = new Map<string, Promise<WorkingCalendar>>();
+  private staff = new Map<string, Promise<StaffChat[]>>();
+  constructor(
+    private readonly db: Db,
+    private readonly now: Instant,
+  ) {}
+
+  calendar(k: string): Promise<WorkingCalendar> {
+    let c = this.calendars.get(k);
+    if (!c) {
+      c = this.readCalendar(k);
+      this.calendars.set(k, c);
+    }
+    return c;
+  }
+
+  /** The linked staff chats of the case's own kelurahan: nobody else's staff hear of it. */
+  staffChats(k: string): Promise<StaffChat[]> {
+    let s = this.staff.get(k);
+    if (!s) {
+      s = linkedStaffChats(this.db, k);
+      this.staff.set(k, s);
+    }
+    return s;
+  }
+
+  private async readCalendar(k: string): Promise<WorkingCalendar> {
+    const today = localMoment(this.now).date;
+    const [hours, days] = await readCalendar(this.db, { k, from: addDays(today, -HOLIDAYS_BACK_DAYS), to: addDays(today, HOLIDAYS_AHEAD_DAYS) });
+    const h = hours[0];
+    return workingCalendar(
+      days.map((d) => d.date),
+      h ? { utcOffsetMinutes: h.utcOffsetMinutes, opensAtMinute: h.opensAtMinute, closesAtMinute: h.closesAtMinute } : {},
+    );
+  }
+}
+
+type StaffChat = Awaited<ReturnType<typeof linkedStaffChats>>[number];
+
 export async function scheduleTick(env: Env, now: Instant, ids: IdSource): Promise<{ cases: number; queued: QueueMessage[] }> {
   const db = dbOf(env.DB);
   // Only due cases, through the partial index: the cost follows the work due, not all cases.
@@ -34,10 +81,10 @@ export async function scheduleTick(env: Env, now: Instant, ids: IdSource): Promi
 
   const queued: QueueMessage[] = [];
   if (due.length === 0) return { cases: 0, queued };
-  const staff = await staffWithChats(db);
+  const cache = new KelurahanCache(db, now);
   for (const row of due) {
     try {
-      queued.push(...(await handleCase(db, row, now, ids, staff.filter((s) => s.kelurahanId === row.kelurahanId))));
+      queued.push(...(await handleCase(db, row, now, ids, cache)));
     } catch (err) {
       // One case that fails must not stop the others; it stays due and is tried next tick.
       log.error('schedule.case_failed', { case: row.id, error: err });
@@ -46,15 +93,13 @@ export async function scheduleTick(env: Env, now: Instant, ids: IdSource): Promi
   return { cases: due.length, queued };
 }
 
-type StaffRow = Awaited<ReturnType<typeof staffWithChats>>[number];
-
-async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, staff: StaffRow[]): Promise<QueueMessage[]> {
+async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache: KelurahanCache): Promise<QueueMessage[]> {
   const sc: ScheduledCase = {
     id: c.id, kind: c.kind, state: c.state, pengantarApproved: c.pengantarApproved, createdAt: c.createdAt,
     updatedAt: c.updatedAt, day1DueAt: c.day1DueAt, day2DueAt: c.day2DueAt, day3DueAt: c.day3DueAt, dueAt: c.dueAt,
     remindersSent: c.remindersSent,
   };
-  const d = decide(sc, now);
+  const d = decide(sc, now, await cache.calendar(c.kelurahanId));
   // Read through the partial index of due cases: never null here.
   const readAt = c.nextActionAt!;
   if (d.notices.some((n) => n.notice === 'verification_card') && (await scanBeingFetched(db, c.id))) {
@@ -82,24 +127,25 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, staff
     st.push(rescheduleDueCase(db, { caseId: c.id, readAt, nextActionAt: d.nextActionAt, remindersSent: d.remindersSent }));
   }
 
-  const send = (recipient: { personId: string } | { staff: true }, key: string, message: OutboundMessage) => {
-    const payload = JSON.stringify(message);
-    if ('staff' in recipient) {
-      // Staff and the Lurah see every escalation on /status; those linked to a chat get it there too.
-      st.push(event(db, ids, c, now, 'escalated', null, null, { key }));
-      for (const member of staff) {
-        const id = ids.newId();
-        st.push(outboxToIdentity(db, member.identityId, { id, kelurahanId: c.kelurahanId, caseId: c.id, payload, dedupeKey: `${key}:${member.id}`, now }));
-        queued.push({ type: 'deliver', outboxId: id });
-      }
-      return;
-    }
+  const send = (recipient: { personId: string }, key: string, message: OutboundMessage) => {
     const id = ids.newId();
-    st.push(outboxToPerson(db, recipient.personId, { id, kelurahanId: c.kelurahanId, caseId: c.id, payload, dedupeKey: key, now }));
+    st.push(outboxToPerson(db, recipient.personId, { id, kelurahanId: c.kelurahanId, caseId: c.id, payload: JSON.stringify(message), dedupeKey: key, now }));
     queued.push({ type: 'deliver', outboxId: id });
   };
+  // Staff and the Lurah see every escalation on /status; those of the case's kelurahan who linked
+  // a chat get it there too, each in their own language.
+  const escalate = async (key: string, text: (locale: Locale) => string) => {
+    st.push(event(db, ids, c, now, 'escalated', null, null, { key }));
+    for (const member of await cache.staffChats(c.kelurahanId)) {
+      const id = ids.newId();
+      const locale: Locale = isLocale(member.locale) ? member.locale : 'id';
+      const payload = JSON.stringify({ kind: 'text', text: text(locale) } satisfies OutboundMessage);
+      st.push(outboxToIdentity(db, member.identityId, { id, kelurahanId: c.kelurahanId, caseId: c.id, payload, dedupeKey: `${key}:${member.staffId}`, now }));
+      queued.push({ type: 'deliver', outboxId: id });
+    }
+  };
 
-  for (const { notice, key } of d.notices) {
+  for (const { notice, key, lateDays } of d.notices) {
     const text = (k: Parameters<typeof ctxText>[1], ...p: unknown[]) => ctxText(locale, k, ...p);
     switch (notice as Notice) {
       case 'day2_started':
@@ -136,19 +182,21 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, staff
       case 'escalate_verification':
       case 'escalate_late':
       case 'escalate_complaint':
-      case 'escalate_disdukcapil': {
-        const what =
-          notice === 'escalate_pengantar'
-            ? ctxText('id', 'notice.escalate_pengantar', { rt: pad2(c.rtNumber), rw: pad2(c.rwNumber) })
-            : ctxText('id', `notice.${notice}` as 'notice.escalate_late');
-        send({ staff: true }, key, { kind: 'text', text: ctxText('id', 'notice.escalate', { code: c.code, what }) });
+      case 'escalate_disdukcapil':
+        await escalate(key, (l) => ctxText(l, 'notice.escalate', { code: c.code, what: escalationText(l, notice, c, lateDays) }));
         break;
-      }
     }
   }
   if (to !== c.state || d.notices.length) log.info('schedule.case', { case: c.id, from: c.state, to, notices: d.notices.length });
   await runBatch(db, st);
   return queued;
+}
+
+/** What an escalation says happened, in the reader's language. */
+function escalationText(locale: Locale, notice: Notice, c: DueCase, lateDays: number | undefined): string {
+  if (notice === 'escalate_pengantar') return ctxText(locale, 'notice.escalate_pengantar', { rt: pad2(c.rtNumber), rw: pad2(c.rwNumber) });
+  if (notice === 'escalate_late' && lateDays) return ctxText(locale, 'notice.escalate_late_days', { days: lateDays });
+  return ctxText(locale, `notice.${notice}` as 'notice.escalate_late');
 }
 
 /** One cron period: the next tick looks again. */

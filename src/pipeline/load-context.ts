@@ -155,6 +155,7 @@ export async function loadContext(
         code: inv.code,
         personId: inv.personId,
         personName: inv.fullName,
+        personLocale: isLocale(inv.locale) ? inv.locale : args.defaultLocale,
         role: inv.role,
         usable: inv.usedAt === null && inv.expiresAt > args.now,
         rtNumber: inv.rtNumber,

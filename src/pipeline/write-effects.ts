@@ -29,6 +29,7 @@ import {
   fillPersonFromCase, insertIdentity, insertPerson, linkInvitedIdentity, reachIdentityByPhone, reachPersonByPhone,
   setPhoneIfMissing, touchIdentity, updatePerson,
 } from '../db/people';
+import { linkStaffChat } from '../db/staff';
 import { hitThrottle } from '../db/throttles';
 import { revokeLettersOnEnd } from './letter-sql';
 import { conversationExpiry } from './load-context';
@@ -180,14 +181,18 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         );
         break;
       }
-      case 'use_invite':
+      case 'use_invite': {
         st.push(spendInvite(db, { now, identityId: w.identity.id, code: e.code, k }));
         // Twenty chats sending one code at once all read it unused; only the first to write it
         // changes a row. For the others person_id becomes NULL, NOT NULL aborts their batch, and
-        // their message is run again, now seeing the code spent.
-        st.push(linkInvitedIdentity(db, { personId: e.personId, identityId: w.identity.id }));
-        st.push(setPhoneIfMissing(db, { phone: w.identity.phone, personId: e.personId }));
+        // their message is run again, now seeing the code spent. A staff code leaves the chat
+        // with its person (a new chat was made the staff member's above) and links the account.
+        const staff = e.role === 'staff';
+        st.push(linkInvitedIdentity(db, { personId: staff ? w.personId : e.personId, identityId: w.identity.id }));
+        if (staff) st.push(linkStaffChat(db, { identityId: w.identity.id, code: e.code, k }));
+        if (!staff || w.identity.isNew) st.push(setPhoneIfMissing(db, { phone: w.identity.phone, personId: e.personId }));
         break;
+      }
       case 'throttle_hit':
         st.push(hitThrottle(db, { key: e.key, now, windowMs: e.windowMs }));
         break;

@@ -44,6 +44,7 @@ export const local = new Hono<{ Bindings: Env }>()
       password,
       random: cryptoRandom,
       whatsappPhoneNumberId: c.env.WHATSAPP_PHONE_NUMBER_ID || null,
+      linkStaffChat: true,
     });
     return c.json({ ok: true, ...result, staff: { username: DEMO_STAFF.username, password } });
   });

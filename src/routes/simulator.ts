@@ -14,6 +14,7 @@ import { scheduleTick } from '../jobs/schedule-tick';
 import { pipelineDeps } from '../pipeline/deps';
 import { enqueue, processInbound } from '../pipeline/process-inbound';
 import { cryptoIds } from '../platform';
+import { DEMO_STAFF } from '../seed/demo-data';
 import { localToolsEnabled } from './local';
 
 type Ctx = { Bindings: Env };
@@ -131,6 +132,7 @@ export const simulator = new Hono<Ctx>()
         { id: '628123450001', name: 'Siti Aminah', role: 'resident' },
         { id: '628123450002', name: 'Budi Santoso', role: 'helper' },
         ...chairs.map((r) => ({ id: r.id, name: r.name, role: 'rt_chair', rt: r.rt, rw: r.rw })),
+        { id: DEMO_STAFF.phone, name: DEMO_STAFF.displayName, role: 'staff' },
       ],
     });
   });

@@ -33,6 +33,8 @@ export const DEMO_STAFF = {
   username: 'staf',
   displayName: 'Staf Pelayanan Bukit Sangkal',
   role: 'admin',
+  /** The staff member's phone in the simulator: escalations and the morning digest arrive there. */
+  phone: '628990000900',
 } as const;
 
 export const rwId = (rw: number) => `rw-bs-${String(rw).padStart(2, '0')}`;

@@ -6,8 +6,9 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { dbOf } from '../db/client';
 import {
-  insertHoliday, insertIdentity, insertRt, insertRw, setRtChair, upsertKelurahan, upsertPerson, upsertStaffUser,
+  insertHoliday, insertIdentity, insertRt, insertRw, linkStaffChatIfNone, setRtChair, upsertKelurahan, upsertPerson, upsertStaffUser,
 } from '../db/seed';
+import { staffPersonId } from '../staff/invites';
 import { hashPassword } from '../staff/password';
 import type { Instant, RandomSource } from '../domain/ports';
 import { DEMO_KELURAHAN as K, DEMO_RTS, DEMO_STAFF, rtId, rwId } from './demo-data';
@@ -18,6 +19,12 @@ export interface DemoSeedOptions {
   password: string;
   random: RandomSource;
   whatsappPhoneNumberId: string | null;
+  /**
+   * Links the demo staff account to its simulator phone, so that escalations and the digest show
+   * up there (`npm start`). Tests leave it out: they start as a new deployment does, with nobody
+   * linked, and link a chat where they need one.
+   */
+  linkStaffChat?: boolean;
 }
 
 export async function seedDemo(d1: D1Database, opts: DemoSeedOptions): Promise<{ statements: number }> {
@@ -41,12 +48,21 @@ export async function seedDemo(d1: D1Database, opts: DemoSeedOptions): Promise<{
       }),
     );
   }
+  const staffPerson = staffPersonId(K.id, DEMO_STAFF.id);
+  const staffIdentity = `identity-sim-${DEMO_STAFF.id}`;
   s.push(
     upsertStaffUser(db, {
       id: DEMO_STAFF.id, kelurahanId: K.id, username: DEMO_STAFF.username, displayName: DEMO_STAFF.displayName,
       role: DEMO_STAFF.role, passwordHash, createdAt: opts.now,
     }),
+    // The staff member's own phone in the simulator, as a code from the account page would link it.
+    upsertPerson(db, { id: staffPerson, kelurahanId: K.id, fullName: DEMO_STAFF.displayName, phone: DEMO_STAFF.phone, createdAt: opts.now }),
+    insertIdentity(db, {
+      id: staffIdentity, kelurahanId: K.id, personId: staffPerson, channel: 'simulator', externalId: DEMO_STAFF.phone,
+      displayName: DEMO_STAFF.displayName, createdAt: opts.now,
+    }),
   );
+  if (opts.linkStaffChat) s.push(linkStaffChatIfNone(db, { staffId: DEMO_STAFF.id, identityId: staffIdentity }));
   for (const h of INDONESIA_HOLIDAYS) s.push(insertHoliday(db, { kelurahanId: K.id, date: h.date, name: h.name, kind: h.kind }));
   await db.batch([first, ...s]);
   return { statements: s.length + 1 };

@@ -1,13 +1,21 @@
 /**
- * Invitation codes that link an RT chair or a neighbour to their chat. Eight characters from an
- * alphabet without look-alikes (no 0/O, 1/I/L), read out over the phone or sent as a link.
+ * Invitation codes that link an RT chair, a neighbour or a staff member to their chat. Eight
+ * characters from an alphabet without look-alikes (no 0/O, 1/I/L), read out over the phone or
+ * sent as a link.
  */
-import { dbOf } from '../db/client';
-import { insertInvite } from '../db/invites';
+import { dbOf, runBatch } from '../db/client';
+import { expireStaffInvites, insertInvite } from '../db/invites';
+import { upsertStaffPerson } from '../db/people';
+import type { Locale } from '../domain/messages';
 import type { Instant, RandomSource } from '../domain/ports';
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_TTL_MS = 14 * 24 * 3600_000;
+/**
+ * A staff member makes their own code and sends it from their phone right away; a code shown on
+ * an office screen should not stay good for long.
+ */
+export const STAFF_INVITE_TTL_MS = 3600_000;
 
 const DIGITS = '23456789';
 
@@ -30,3 +38,34 @@ export async function createInvite(
   return code;
 }
 
+/**
+ * The person a staff account is known as in its kelurahan. Derived, not stored: one per account
+ * and kelurahan, so an account moved to another kelurahan gets a person there, never shares one
+ * across kelurahan.
+ */
+export function staffPersonId(kelurahanId: string, staffId: string): string {
+  return `staff:${kelurahanId}:${staffId}`;
+}
+
+/**
+ * A code that links the chat it is sent from to the staff account, so that escalations and the
+ * digest reach it. Only the newest code of an account works: making one ends the earlier ones.
+ */
+export async function createStaffInvite(
+  d1: D1Database,
+  args: { staff: { id: string; kelurahanId: string; displayName: string }; locale: Locale; now: Instant; random: RandomSource },
+): Promise<{ code: string; expiresAt: Instant }> {
+  const db = dbOf(d1);
+  const { staff, now } = args;
+  const code = newInviteCode(args.random);
+  const personId = staffPersonId(staff.kelurahanId, staff.id);
+  const expiresAt = now + STAFF_INVITE_TTL_MS;
+  await runBatch(db, [
+    upsertStaffPerson(db, { id: personId, kelurahanId: staff.kelurahanId, fullName: staff.displayName, locale: args.locale, now }),
+    expireStaffInvites(db, { staffId: staff.id, kelurahanId: staff.kelurahanId, now }),
+    insertInvite(db, {
+      code, kelurahanId: staff.kelurahanId, personId, role: 'staff', staffUserId: staff.id, createdAt: now, expiresAt,
+    }),
+  ]);
+  return { code, expiresAt };
+}

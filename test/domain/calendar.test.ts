@@ -8,6 +8,7 @@ import {
   nextWorkingDay,
   threeDaySchedule,
   workingCalendar,
+  workingDaysAfter,
 } from '../../src/domain/calendar';
 
 /** An instant given as WIB wall-clock time. */
@@ -119,5 +120,15 @@ describe('working-day arithmetic', () => {
   it('rejects malformed dates', () => {
     expect(() => nextWorkingDay('2026-02-30', cal)).toThrow(RangeError);
     expect(() => nextWorkingDay('30/11/2026', cal)).toThrow(RangeError);
+  });
+});
+
+describe('working days between two dates', () => {
+  it('counts those after the first up to the second, without weekends or holidays', () => {
+    expect(workingDaysAfter('2026-12-23', '2026-12-23', cal)).toBe(0);
+    expect(workingDaysAfter('2026-12-23', '2026-12-22', cal)).toBe(0);
+    // Wednesday 23 December to Monday 28: Christmas Eve and Day off, then the weekend.
+    expect(workingDaysAfter('2026-12-23', '2026-12-28', cal)).toBe(1);
+    expect(workingDaysAfter('2026-12-02', '2026-12-09', cal)).toBe(5);
   });
 });

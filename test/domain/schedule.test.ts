@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { workingCalendar } from '../../src/domain/calendar';
 import { decide, DRAFT_TTL_MS, REMIND_EVERY_MS, type ScheduledCase } from '../../src/domain/schedule';
 
 const H = 3_600_000;
+const cal = workingCalendar();
 const t0 = Date.parse('2026-11-30T10:00:00+07:00');
 const day1 = Date.parse('2026-11-30T16:00:00+07:00');
 const day2 = Date.parse('2026-12-01T16:00:00+07:00');
@@ -13,7 +15,7 @@ const base: ScheduledCase = {
 
 describe('the schedule of one case', () => {
   it('archives at the end of day 1 and sends the RT chair the verification card', () => {
-    expect(decide(base, day1)).toEqual({
+    expect(decide(base, day1, cal)).toEqual({
       event: 'archive',
       notices: [
         { notice: 'day2_started', key: `c1:day2_started:${t0}:0` },
@@ -25,80 +27,109 @@ describe('the schedule of one case', () => {
   });
 
   it('waits until day 1 is over', () => {
-    expect(decide(base, day1 - 1)).toMatchObject({ event: null, notices: [], nextActionAt: day1 });
+    expect(decide(base, day1 - 1, cal)).toMatchObject({ event: null, notices: [], nextActionAt: day1 });
   });
 
   it('reminds the RT chair during day 2, never past its end, each reminder with its own key', () => {
     const v = { ...base, state: 'verifying' as const, remindersSent: 1 };
-    expect(decide(v, day1 + H)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:2` }], remindersSent: 2, nextActionAt: day1 + H + REMIND_EVERY_MS });
-    expect(decide({ ...v, remindersSent: 2 }, day2 - H)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:3` }], nextActionAt: day2 });
+    expect(decide(v, day1 + H, cal)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:2` }], remindersSent: 2, nextActionAt: day1 + H + REMIND_EVERY_MS });
+    expect(decide({ ...v, remindersSent: 2 }, day2 - H, cal)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:3` }], nextActionAt: day2 });
   });
 
   it('after a revision sends the card again, under keys of a new round', () => {
     const resubmitted = { ...base, state: 'verifying' as const, remindersSent: 0, updatedAt: day1 + 2 * H };
-    expect(decide(resubmitted, day1 + 2 * H).notices).toEqual([{ notice: 'verification_card', key: `c1:verification_card:${day1 + 2 * H}:1` }]);
+    expect(decide(resubmitted, day1 + 2 * H, cal).notices).toEqual([{ notice: 'verification_card', key: `c1:verification_card:${day1 + 2 * H}:1` }]);
   });
 
   it('escalates a late verification to staff once, then waits for day 3', () => {
     const v = { ...base, state: 'verifying' as const, remindersSent: 3 };
-    expect(decide(v, day2)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: `c1:escalate_verification:${t0}:0` }], remindersSent: 3, nextActionAt: day3 });
+    expect(decide(v, day2, cal)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: `c1:escalate_verification:${t0}:0` }], remindersSent: 3, nextActionAt: day3 });
     // Past day 3 it is not picked up again every tick.
-    expect(decide(v, day3 + H)).toMatchObject({ nextActionAt: null });
+    expect(decide(v, day3 + H, cal)).toMatchObject({ nextActionAt: null });
   });
 
   it('does not remind while neighbours are being asked, but still escalates lateness', () => {
     const n = { ...base, state: 'neighbour_check' as const };
-    expect(decide(n, day1 + H).notices).toEqual([]);
-    expect(decide(n, day2).notices.map((x) => x.notice)).toEqual(['escalate_verification']);
+    expect(decide(n, day1 + H, cal).notices).toEqual([]);
+    expect(decide(n, day2, cal).notices.map((x) => x.notice)).toEqual(['escalate_verification']);
   });
 
-  it('escalates day 3 passing without output documents', () => {
+  it('escalates day 3 passing without output documents, then every working day at opening until the case moves', () => {
     const p = { ...base, state: 'processing' as const };
-    expect(decide(p, day3 - 1)).toMatchObject({ notices: [], nextActionAt: day3 });
-    expect(decide(p, day3)).toMatchObject({ notices: [{ notice: 'escalate_late' }], nextActionAt: null });
+    const at = (iso: string) => Date.parse(`${iso}:00+07:00`);
+    expect(decide(p, day3 - 1, cal)).toMatchObject({ notices: [], nextActionAt: day3 });
+    // Wednesday 2 December, 16:00: day 3 closes.
+    expect(decide(p, day3, cal)).toEqual({
+      event: null, notices: [{ notice: 'escalate_late', key: 'c1:escalate_late:2026-12-02', lateDays: 0 }], remindersSent: 0,
+      nextActionAt: at('2026-12-03T08:00'),
+    });
+    expect(decide(p, at('2026-12-03T08:00'), cal)).toMatchObject({
+      notices: [{ key: 'c1:escalate_late:2026-12-03', lateDays: 1 }], nextActionAt: at('2026-12-04T08:00'),
+    });
+    // However many ticks look on one day, the day's key is the same: it is sent once.
+    expect(decide(p, at('2026-12-03T13:15'), cal).notices).toEqual([{ notice: 'escalate_late', key: 'c1:escalate_late:2026-12-03', lateDays: 1 }]);
+    // Friday's next is Monday; a holiday on Monday is skipped and not counted.
+    expect(decide(p, at('2026-12-04T08:00'), cal)).toMatchObject({ notices: [{ lateDays: 2 }], nextActionAt: at('2026-12-07T08:00') });
+    const mondayOff = workingCalendar(['2026-12-07']);
+    expect(decide(p, at('2026-12-04T08:00'), mondayOff)).toMatchObject({ nextActionAt: at('2026-12-08T08:00') });
+    expect(decide(p, at('2026-12-08T08:00'), mondayOff).notices).toEqual([{ notice: 'escalate_late', key: 'c1:escalate_late:2026-12-08', lateDays: 3 }]);
+    // A tick on a closed day, or before opening (the cron catching up), waits for office hours.
+    expect(decide(p, at('2026-12-05T10:00'), cal)).toMatchObject({ notices: [], nextActionAt: at('2026-12-07T08:00') });
+    expect(decide(p, at('2026-12-07T06:00'), mondayOff)).toMatchObject({ notices: [], nextActionAt: at('2026-12-08T08:00') });
+    expect(decide(p, at('2026-12-03T06:00'), cal)).toMatchObject({ notices: [], nextActionAt: at('2026-12-03T08:00') });
+    // Once it moves on (ready), nothing more.
+    expect(decide({ ...p, state: 'ready' }, at('2026-12-04T08:00'), cal)).toMatchObject({ notices: [], nextActionAt: null });
+  });
+
+  it("reads the day and the opening hour in the kelurahan's own time", () => {
+    // WITA (UTC+8), opening 07:30: day 3 closed Wednesday 16:00 WITA.
+    const wita = workingCalendar([], { utcOffsetMinutes: 480, opensAtMinute: 450, closesAtMinute: 960 });
+    const closes = Date.parse('2026-12-02T16:00:00+08:00');
+    const p = { ...base, state: 'processing' as const, day3DueAt: closes };
+    expect(decide(p, closes, wita)).toMatchObject({ notices: [{ key: 'c1:escalate_late:2026-12-02' }], nextActionAt: Date.parse('2026-12-03T07:30:00+08:00') });
   });
 
   it('waits for the date Disdukcapil gave, tells staff once when it passes, and starts again on a new date', () => {
     const expected = Date.parse('2026-12-09T16:00:00+07:00');
     const handedAt = day3 - 2 * H;
     const d = { ...base, state: 'at_disdukcapil' as const, dueAt: expected, updatedAt: handedAt };
-    expect(decide(d, day3)).toMatchObject({ event: null, notices: [], nextActionAt: expected });
-    expect(decide(d, expected)).toEqual({
+    expect(decide(d, day3, cal)).toMatchObject({ event: null, notices: [], nextActionAt: expected });
+    expect(decide(d, expected, cal)).toEqual({
       event: null, notices: [{ notice: 'escalate_disdukcapil', key: `c1:escalate_disdukcapil:${handedAt}:0` }], remindersSent: 0, nextActionAt: null,
     });
     // Staff record Disdukcapil's new date: a new round, escalated again under its own key if missed.
     const moved = { ...d, dueAt: expected + 2 * 24 * H, updatedAt: expected + H };
-    expect(decide(moved, moved.dueAt).notices).toEqual([{ notice: 'escalate_disdukcapil', key: `c1:escalate_disdukcapil:${expected + H}:0` }]);
+    expect(decide(moved, moved.dueAt, cal).notices).toEqual([{ notice: 'escalate_disdukcapil', key: `c1:escalate_disdukcapil:${expected + H}:0` }]);
   });
 
   it('leaves a ready case alone: it waits for the resident or the courier', () => {
-    expect(decide({ ...base, state: 'ready' as const }, day3 + 5 * 24 * H)).toMatchObject({ event: null, notices: [], nextActionAt: null });
+    expect(decide({ ...base, state: 'ready' as const }, day3 + 5 * 24 * H, cal)).toMatchObject({ event: null, notices: [], nextActionAt: null });
   });
 
   it('reminds the RT chair twice about a pengantar, then escalates, then stops', () => {
     const a = { ...base, state: 'awaiting_pengantar' as const, pengantarApproved: false };
-    expect(decide(a, t0).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:1`]);
-    expect(decide({ ...a, remindersSent: 1 }, t0).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:2`]);
-    expect(decide({ ...a, remindersSent: 2 }, t0)).toMatchObject({ notices: [{ notice: 'escalate_pengantar' }], remindersSent: 3, nextActionAt: null });
-    expect(decide({ ...a, remindersSent: 3 }, t0)).toMatchObject({ notices: [], nextActionAt: null });
+    expect(decide(a, t0, cal).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:1`]);
+    expect(decide({ ...a, remindersSent: 1 }, t0, cal).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:2`]);
+    expect(decide({ ...a, remindersSent: 2 }, t0, cal)).toMatchObject({ notices: [{ notice: 'escalate_pengantar' }], remindersSent: 3, nextActionAt: null });
+    expect(decide({ ...a, remindersSent: 3 }, t0, cal)).toMatchObject({ notices: [], nextActionAt: null });
   });
 
   it('abandons a draft untouched for a week', () => {
     const d = { ...base, state: 'draft' as const, pengantarApproved: true };
-    expect(decide(d, t0 + DRAFT_TTL_MS - 1)).toMatchObject({ event: null, nextActionAt: t0 + DRAFT_TTL_MS });
-    expect(decide(d, t0 + DRAFT_TTL_MS)).toMatchObject({ event: 'abandon', notices: [{ notice: 'draft_abandoned' }], nextActionAt: null });
+    expect(decide(d, t0 + DRAFT_TTL_MS - 1, cal)).toMatchObject({ event: null, nextActionAt: t0 + DRAFT_TTL_MS });
+    expect(decide(d, t0 + DRAFT_TTL_MS, cal)).toMatchObject({ event: 'abandon', notices: [{ notice: 'draft_abandoned' }], nextActionAt: null });
   });
 
   it('reminds a resident about a revision at most twice', () => {
     const r = { ...base, state: 'needs_revision' as const };
-    expect(decide(r, day1).notices.map((n) => n.key)).toEqual([`c1:remind_revision:${t0}:1`]);
-    expect(decide({ ...r, remindersSent: 2 }, day1)).toMatchObject({ notices: [], nextActionAt: null });
+    expect(decide(r, day1, cal).notices.map((n) => n.key)).toEqual([`c1:remind_revision:${t0}:1`]);
+    expect(decide({ ...r, remindersSent: 2 }, day1, cal)).toMatchObject({ notices: [], nextActionAt: null });
   });
 
   it('escalates an unanswered complaint at its deadline', () => {
     const c = { ...base, kind: 'complaint' as const, state: 'open' as const };
-    expect(decide(c, day3 - 1)).toMatchObject({ notices: [], nextActionAt: day3 });
-    expect(decide(c, day3).notices.map((n) => n.notice)).toEqual(['escalate_complaint']);
-    expect(decide({ ...c, state: 'answered' }, day3)).toMatchObject({ notices: [], nextActionAt: null });
+    expect(decide(c, day3 - 1, cal)).toMatchObject({ notices: [], nextActionAt: day3 });
+    expect(decide(c, day3, cal).notices.map((n) => n.notice)).toEqual(['escalate_complaint']);
+    expect(decide({ ...c, state: 'answered' }, day3, cal)).toMatchObject({ notices: [], nextActionAt: null });
   });
 });

@@ -36,6 +36,7 @@ const STEP_TIMEOUT_MS = 15_000;
 const SITI = '628123450001';
 const HASAN = '628990000203';
 const BUDI = '628123450002';
+const STAFF = '628990000900';
 
 /** A real 1x1 PNG: the 8-byte signature, IHDR, IDAT and IEND with correct CRCs. */
 const PNG = Buffer.from(
@@ -239,11 +240,16 @@ test('a resident applies for a KTP on the simulator page; her RT chair gets the 
   await page.goto(`${base}/simulator`);
   const siti = new Phone(page, SITI);
   const hasan = new Phone(page, HASAN);
-  await expect.poll(() => page.locator('section.phone').count(), soon).toBe(3);
+  const staff = new Phone(page, STAFF);
+  await expect.poll(() => page.locator('section.phone').count(), soon).toBe(4);
   await expect.poll(valueOf(siti.root.locator('h2 select')), soon).toBe(SITI);
   await expect.poll(valueOf(hasan.root.locator('h2 select')), soon).toBe(HASAN);
   await expect.poll(textOf(siti.root.locator('h2 select option:checked')), soon).toBe('Siti Aminah (warga)');
   await expect.poll(textOf(hasan.root.locator('h2 select option:checked')), soon).toBe('Bapak Hasan (Ketua RT 03/RW 02)');
+  // The staff member's phone, where escalations and the digest arrive, and the way to the desk.
+  await expect.poll(textOf(staff.root.locator('h2 select option:checked')), soon).toBe('Staf Pelayanan Bukit Sangkal (staf kelurahan)');
+  const desk = page.getByRole('link', { name: 'Meja layanan staf' });
+  expect([await desk.getAttribute('href'), await desk.getAttribute('target')]).toEqual(['/status', '_blank']);
 
   await siti.say('halo');
   await siti.choose('Ajukan layanan');

@@ -21,11 +21,17 @@ describe('simulator routes', () => {
     expect(post.status).toBe(404);
   });
 
-  it('list the simulated people: a resident, a helper and the RT chairs', async () => {
+  it('list the simulated people: a resident, a helper, the RT chairs and the staff member', async () => {
     const res = await app.request('/simulator/api/people', {}, testEnv());
     const { people } = await res.json<{ people: { id: string; name: string; role: string }[] }>();
     expect(people.slice(0, 2).map((p) => p.role)).toEqual(['resident', 'helper']);
     expect(people).toContainEqual({ id: '628990000203', name: 'Bapak Hasan', role: 'rt_chair', rt: 3, rw: 2 });
+    expect(people.at(-1)).toEqual({ id: '628990000900', name: 'Staf Pelayanan Bukit Sangkal', role: 'staff' });
+  });
+
+  it('link to the staff desk, in a new tab', async () => {
+    const page = await (await app.request('/simulator', {}, testEnv())).text();
+    expect(page).toContain('<a class="desk" href="/status" target="_blank" rel="noopener">Meja layanan staf</a>');
   });
 
   it('serve a document Loket sent, and nothing else', async () => {

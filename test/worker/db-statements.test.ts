@@ -156,6 +156,7 @@ const modules: Record<string, Module<unknown>> = {
   }),
   holidays: module(holidays, {
     holidaysBetween: (db) => holidays.holidaysBetween(db),
+    readCalendar: (db) => holidays.readCalendar(db, { k: 'k1', from: '2026-01-01', to: '2026-12-31' }),
   }),
   inbound: module(inbound, {
     readInbound: (db) =>
@@ -186,6 +187,7 @@ const modules: Record<string, Module<unknown>> = {
     linkInvitedIdentity: (db) => people.linkInvitedIdentity(db, { personId: 'p1', identityId: 'i1' }),
     setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
     recentChatOf: (db) => people.recentChatOf(db, 'p1'),
+    upsertStaffPerson: (db) => people.upsertStaffPerson(db, { id: 'staff:k1:s1', kelurahanId: 'k1', fullName: 'Staf', locale: 'en', now }),
   }),
   throttles: module(throttles, {
     throttleByKey: (db) => throttles.throttleByKey(db),
@@ -196,6 +198,8 @@ const modules: Record<string, Module<unknown>> = {
   }),
   invites: module(invites, {
     inviteByCode: (db) => invites.inviteByCode(db),
+    openStaffInvite: (db) => invites.openStaffInvite(db, { staffId: 's1', kelurahanId: 'k1', now }),
+    expireStaffInvites: (db) => invites.expireStaffInvites(db, { staffId: 's1', kelurahanId: 'k1', now }),
     spendInvite: (db) => invites.spendInvite(db, { now, identityId: 'i1', code: 'ABCD-EF23', k: 'k1' }),
     insertInvite: (db) =>
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
@@ -253,9 +257,12 @@ const modules: Record<string, Module<unknown>> = {
     failOutbox: (db) => outbox.failOutbox(db, 'o1', 'undeliverable 131026', now),
   }),
   staff: module(staff, {
+    linkedStaffChats: (db) => staff.linkedStaffChats(db, 'k1'),
+    linkedStaffChatsEverywhere: (db) => staff.linkedStaffChatsEverywhere(db),
     staffChatsExcept: (db) => staff.staffChatsExcept(db, 'k1', 'p1'),
-    staffWithChats: (db) => staff.staffWithChats(db),
-    staffWithChatsIn: (db) => staff.staffWithChatsIn(db, 'k1'),
+    staffChatOf: (db) => staff.staffChatOf(db, { staffId: 's1', kelurahanId: 'k1' }),
+    linkStaffChat: (db) => staff.linkStaffChat(db, { identityId: 'i1', code: 'ABCD-EF23', k: 'k1' }),
+    unlinkStaffChat: (db) => staff.unlinkStaffChat(db, { staffId: 's1', kelurahanId: 'k1' }),
   }),
   'staff-sessions': module(staffSessions, {
     staffForSignIn: (db) => staffSessions.staffForSignIn(db, 'staf'),
@@ -281,6 +288,7 @@ const modules: Record<string, Module<unknown>> = {
       seed.upsertStaffUser(db, {
         id: 's1', kelurahanId: 'k1', username: 'staf', displayName: 'Staf', role: 'staff', passwordHash: 'x', createdAt: now,
       }),
+    linkStaffChatIfNone: (db) => seed.linkStaffChatIfNone(db, { staffId: 's1', identityId: 'i1' }),
     insertHoliday: (db) => seed.insertHoliday(db, { kelurahanId: 'k1', date: '2026-08-17', name: 'HUT RI', kind: 'national' }),
   }),
 };

@@ -40,6 +40,24 @@ describe('demo seed', () => {
     expect(await count('rt')).toBe(6);
   });
 
+  it('links the demo staff account to its simulator phone; a chat linked since is kept', async () => {
+    await seed();
+    const linked = () => env.DB.prepare(
+      `SELECT i.external_id, i.channel, p.full_name FROM staff_users s
+       JOIN channel_identities i ON i.id = s.identity_id JOIN people p ON p.id = i.person_id WHERE s.username = 'staf'`,
+    ).first();
+    expect(await linked()).toEqual({ external_id: '628990000900', channel: 'simulator', full_name: 'Staf Pelayanan Bukit Sangkal' });
+
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) SELECT 'i-hp', 'kel-bukit-sangkal', person_id, 'whatsapp', '628777300001', 0 FROM channel_identities WHERE external_id = '628990000900'",
+      ),
+      env.DB.prepare("UPDATE staff_users SET identity_id = 'i-hp' WHERE username = 'staf'"),
+    ]);
+    await seed();
+    expect(await linked()).toMatchObject({ external_id: '628777300001' });
+  });
+
   it('is safe to run twice, and the printed password logs in', async () => {
     await seed();
     const before = await Promise.all(['kelurahan', 'rw', 'rt', 'people', 'channel_identities', 'staff_users'].map(count));

@@ -1,6 +1,7 @@
 /**
- * Linking an RT chair (or a neighbour) to their chat with a code staff made: "/start CODE" from
- * a Telegram deep link, or the code typed on WhatsApp. A code works once and expires.
+ * Linking an RT chair (or a neighbour) to their chat with a code staff made, or a staff member's
+ * own chat with a code from their account page: "/start CODE" from a Telegram deep link, or the
+ * code typed on WhatsApp. A code works once and expires.
  */
 import { isThrottled, type ThrottlePolicy } from '../../domain/throttle';
 import type { Session } from '../session';
@@ -47,7 +48,18 @@ export function redeemInvite(s: Session, text: string): boolean {
     s.say(s.t('rt.invite_invalid'));
     return true;
   }
-  s.effect({ type: 'use_invite', code, personId: invite.personId });
+  s.effect({ type: 'use_invite', code, personId: invite.personId, role: invite.role });
+  if (invite.role === 'staff') {
+    // A chat someone already uses stays theirs (a staff member may be a resident too); a new
+    // chat becomes the staff member's, in the language of the desk where the code was made.
+    if (s.ctx.identity.isNew) {
+      s.ctx.person.id = invite.personId;
+      s.locale = invite.personLocale;
+    }
+    s.say(s.t('invite.staff_linked', { name: invite.personName, kelurahan: s.ctx.kelurahan.name }));
+    s.finish();
+    return true;
+  }
   s.ctx.person.id = invite.personId;
   const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');
   s.say(

@@ -168,6 +168,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'notice.escalate_pengantar': (p: { rt: string; rw: string }) => `The chair of RT ${p.rt}/RW ${p.rw} has not answered the request for an introduction letter.`,
   'notice.escalate_verification': 'The day-2 check by the RT chair is late.',
   'notice.escalate_late': 'The three working days have passed.',
+  'notice.escalate_late_days': (p: { days: number }) => `${p.days} working day(s) past the three-day promise, and the documents are not ready.`,
   'notice.escalate_complaint': 'The complaint has not been answered in time.',
   'notice.escalate_disdukcapil': 'The card has not come back from Disdukcapil by the expected date.',
   'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
@@ -179,6 +180,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
 
   'invite.throttled': 'Too many wrong codes from this number. Try again in an hour, or ask the kelurahan office for a new code.',
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
+  'invite.staff_linked': (p: { name: string; kelurahan: string }) =>
+    `Thank you, ${p.name}. This chat is now linked to your Loket staff account. From now on, escalations and the morning summary of Kelurahan ${p.kelurahan} come here.`,
   'notice.undeliverable': (p: { name: string; code: string | null }) =>
     `Loket's message to ${p.name}${p.code ? ` (case ${p.code})` : ''} did not reach their WhatsApp. Please tell them in person.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>

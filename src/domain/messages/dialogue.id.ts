@@ -172,6 +172,7 @@ export const dialogueId = {
   'notice.escalate_pengantar': (p: { rt: string; rw: string }) => `Ketua RT ${p.rt}/RW ${p.rw} belum menjawab permintaan surat pengantar.`,
   'notice.escalate_verification': 'Pemeriksaan hari ke-2 oleh Ketua RT terlambat.',
   'notice.escalate_late': 'Sudah lewat janji 3 hari kerja.',
+  'notice.escalate_late_days': (p: { days: number }) => `Sudah ${p.days} hari kerja lewat janji 3 hari kerja, dan dokumennya belum selesai.`,
   'notice.escalate_complaint': 'Pengaduan belum dijawab sampai batas waktunya.',
   'notice.escalate_disdukcapil': 'Kartu dari Disdukcapil belum kembali pada tanggal perkiraan.',
   'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
@@ -183,6 +184,8 @@ export const dialogueId = {
 
   'invite.throttled': 'Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi, atau minta kode baru ke kantor kelurahan.',
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
+  'invite.staff_linked': (p: { name: string; kelurahan: string }) =>
+    `Terima kasih, ${p.name}. Chat ini sekarang tersambung dengan akun staf Loket. Mulai sekarang, eskalasi berkas dan ringkasan pagi Kelurahan ${p.kelurahan} dikirim ke sini.`,
   'notice.undeliverable': (p: { name: string; code: string | null }) =>
     `Pesan Loket untuk ${p.name}${p.code ? ` (berkas ${p.code})` : ''} tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
