@@ -7,6 +7,8 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { dbOf } from '../db/client';
 import { failedDeliveries, workList, type WorkListFilter } from '../db/desk';
+import { linkedStaffChats } from '../db/staff';
+import { NoStaffChatBanner } from './pages/staff-chats-banner';
 import { addDays, instantAt } from '../domain/calendar';
 import { isTerminal } from '../domain/case-machine';
 import { loadOffice } from './office';
@@ -50,10 +52,15 @@ export const status = new Hono<DeskEnv>()
       // A search or a finished stage looks at finished cases too; the list of work does not.
       includeFinished: query.q !== '' || (query.stage !== null && isTerminal(query.stage)),
     };
-    const [rows, failed] = await db.batch([workList(db, staff.kelurahanId, filter), failedDeliveries(db, staff.kelurahanId, now - FAILED_SHOWN_MS)]);
-    return c.html(
-      pageHtml(<HomePage frame={frameOf(c, c.var.locale)} staff={staff} office={office} now={now} query={query} rows={rows} failed={failed} />),
-    );
+    const [rows, failed, chats] = await db.batch([
+      workList(db, staff.kelurahanId, filter),
+      failedDeliveries(db, staff.kelurahanId, now - FAILED_SHOWN_MS),
+      linkedStaffChats(db, staff.kelurahanId),
+    ]);
+    const frame = frameOf(c, c.var.locale);
+    // Escalations are written whether or not anyone reads them: say so while nobody can.
+    const banner = chats.length === 0 ? <NoStaffChatBanner t={frame.t} /> : undefined;
+    return c.html(pageHtml(<HomePage frame={frame} staff={staff} office={office} now={now} query={query} rows={rows} failed={failed} banner={banner} />));
   })
   .route('/account', account)
   .get('/cases/:code', async (c) => {

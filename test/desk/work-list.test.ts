@@ -103,3 +103,14 @@ describe('GET /scans/:id', () => {
     expect(anonymous.status).toBe(303);
   });
 });
+
+describe('the banner about escalations', () => {
+  it('says escalations reach nobody while no staff chat is linked, and goes once one is', async () => {
+    let page = await (await staff.get('/status')).text();
+    expect(page).toContain('data-banner="no-staff-chat"');
+    await sql(`INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('ci-staf', 'kel-bukit-sangkal', 'person-chair-0203', 'simulator', 'staf-hp', 0)`);
+    await sql(`UPDATE staff_users SET identity_id = 'ci-staf' WHERE id = 'staff-demo'`);
+    page = await (await staff.get('/status')).text();
+    expect(page).not.toContain('data-banner="no-staff-chat"');
+  });
+});
