@@ -421,14 +421,3 @@ export function moveDueCase(
     .where(and(eq(cases.id, v.caseId), eq(cases.state, v.from), eq(cases.nextActionAt, v.readAt)));
 }
 
-/**
- * One case for the staff desk, by its code within the staff member's kelurahan. Codes repeat
- * across kelurahan (each counts its own), so the kelurahan is part of the lookup, never a check
- * made after it.
- */
-export function caseForDesk(db: Db, v: { kelurahanId: string; code: string }) {
-  return db
-    .select({ id: cases.id, kelurahanId: cases.kelurahanId, code: cases.code, kind: cases.kind, service: cases.service, state: cases.state, dueAt: cases.dueAt })
-    .from(cases)
-    .where(and(eq(cases.kelurahanId, v.kelurahanId), eq(cases.code, v.code)));
-}

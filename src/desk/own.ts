@@ -4,7 +4,7 @@
  * for another kelurahan's: the desk's one 404 page (app.ts renders it for every 404 under the
  * desk), as for an id that does not exist, so nobody learns that it does. Case codes repeat
  * across kelurahan, so cases are looked up within the staff member's kelurahan instead
- * (db/cases.ts caseForDesk).
+ * (db/desk.ts deskCase).
  */
 import { HTTPException } from 'hono/http-exception';
 import type { SignedInStaff } from './context';

@@ -81,7 +81,6 @@ const modules: Record<string, Module<unknown>> = {
     bumpCaseVersion: (db) => cases.bumpCaseVersion(db, { now, caseId: 'c1', version: 3 }),
     insertCaseEvent: (db) => cases.insertCaseEvent(db, event),
     insertGuardedCaseEvent: (db) => cases.insertGuardedCaseEvent(db, event),
-    caseForDesk: (db) => cases.caseForDesk(db, { kelurahanId: 'k1', code: 'KTP-2611-0001' }),
   }),
   'case-codes': module(caseCodes, {
     nextSequence: (db) => caseCodes.nextSequence(db, 'k1', 'KTP-2611'),
