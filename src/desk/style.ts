@@ -29,7 +29,7 @@ button{font-size:16px;min-height:44px;padding:8px 18px;border-radius:6px;border:
 .error{background:#fde8e8;color:#8a1111;border-left:4px solid #a11;padding:8px 12px;border-radius:4px}
 .lang{font-size:14px}
 .placeholder{color:#555;border:2px dashed #ccc;border-radius:10px;padding:20px;text-align:center}
-select,input[type=search],input[type=number],textarea{width:100%;font-size:16px;padding:9px;border:1px solid #999;border-radius:6px;background:#fff}
+select,input[type=search],input[type=number],input[type=date],textarea{width:100%;font-size:16px;padding:9px;border:1px solid #999;border-radius:6px;background:#fff}
 textarea{min-height:84px;font-family:inherit}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .filters details{margin:10px 0}
