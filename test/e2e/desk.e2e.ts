@@ -197,8 +197,8 @@ test('from "halo" to "selesai": the RT chair on days 1 and 2, staff on the desk 
   await expect.poll(() => siti.textsFrom(beforeDay3), soon).toContain(`Berkas ${code} sudah diperiksa Ketua RT. Hari ke-3: dokumen sedang dibuat.`);
   lap('day 2: valid');
 
-  // Day 3, on the desk's own clock. Sign-in first, as a phone shows it.
-  // The desk in a tab of its own, as a phone shows it; the simulator's phones keep polling behind it.
+  // Day 3, on the desk's own clock, in a tab of its own at a phone's width; the simulator's
+  // phones keep polling behind it. Sign-in first.
   desk = await context.newPage();
   desk.setDefaultTimeout(STEP_TIMEOUT_MS);
   desk.on('pageerror', (err) => pageErrors.push(String(err)));
