@@ -34,7 +34,7 @@ button.secondary{background:#fff;color:#0b3d5c;border:1px solid #0b3d5c}
 .link-code{font:700 30px/1.2 ui-monospace,Menlo,Consolas,monospace;letter-spacing:3px;margin:4px 0}
 .lang{font-size:14px}
 .placeholder{color:#555;border:2px dashed #ccc;border-radius:10px;padding:20px;text-align:center}
-select,input[type=search],input[type=number],textarea{width:100%;font-size:16px;padding:9px;border:1px solid #999;border-radius:6px;background:#fff}
+select,input[type=search],input[type=number],input[type=date],textarea{width:100%;font-size:16px;padding:9px;border:1px solid #999;border-radius:6px;background:#fff}
 textarea{min-height:84px;font-family:inherit}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .filters details{margin:10px 0}
