@@ -53,6 +53,9 @@ type Words = {
   systemActor: string;
   residentActor: (p: { name: string }) => string;
   status: Record<string, string>;
+  documentStatus: Record<'pending' | 'stored' | 'rejected' | 'failed', string>;
+  eventKind: Record<string, string>;
+  viewed: (p: { count: number; name: string; at: string }) => string;
 };
 
 const id: Words = {
@@ -91,7 +94,7 @@ const id: Words = {
   letters: 'Surat',
   verifyLink: 'Cek keaslian',
   revoked: 'dicabut',
-  notices: 'Pesan ke warga',
+  notices: 'Pesan terkirim',
   noNotices: 'Belum ada pesan.',
   actions: 'Tindakan',
   noActions: 'Tidak ada tindakan untuk tahap ini.',
@@ -130,6 +133,30 @@ const id: Words = {
   systemActor: 'Loket',
   residentActor: (p) => p.name,
   status: { pending: 'menunggu', sending: 'dikirim', sent: 'terkirim', delivered: 'diterima', read: 'dibaca', failed: 'gagal' },
+  documentStatus: { pending: 'sedang diambil', stored: 'tersimpan', rejected: 'ditolak', failed: 'gagal diambil' },
+  eventKind: {
+    document_received: 'Dokumen masuk',
+    document_stored: 'Dokumen tersimpan',
+    document_rejected: 'Dokumen ditolak',
+    document_failed: 'Dokumen gagal diambil',
+    documents_checked: 'Dokumen sudah diperiksa',
+    letter_issued: 'Surat dibuat',
+    letter_made: 'Surat selesai dibuat',
+    letter_failed: 'Surat gagal dibuat',
+    escalated: 'Diteruskan ke staf',
+    reminded: 'Ketua RT diingatkan',
+    reply: 'Balasan ke warga',
+    new_pickup_code: 'Kode ambil baru',
+    pickup_code_wrong: 'Kode ambil salah',
+    revoke_letter: 'Surat dicabut',
+    output_uploaded: 'Hasil diunggah',
+    handover_proof_uploaded: 'Bukti serah terima diunggah',
+    press_refused: 'Tombol ditekan oleh orang yang tidak berhak',
+    delivery_failed: 'Pesan gagal terkirim',
+    applicant_confirmed: 'Pemohon membenarkan',
+    applicant_denied: 'Pemohon menyangkal ("Bukan saya")',
+  },
+  viewed: (p) => `Dokumen dibuka ${p.count} kali oleh staf; terakhir oleh ${p.name}, ${p.at}.`,
 };
 
 const en: Words = {
@@ -168,7 +195,7 @@ const en: Words = {
   letters: 'Letters',
   verifyLink: 'Check it is genuine',
   revoked: 'revoked',
-  notices: 'Messages to the resident',
+  notices: 'Messages sent',
   noNotices: 'No messages yet.',
   actions: 'Actions',
   noActions: 'Nothing to do at this stage.',
@@ -207,6 +234,30 @@ const en: Words = {
   systemActor: 'Loket',
   residentActor: (p) => p.name,
   status: { pending: 'waiting', sending: 'sending', sent: 'sent', delivered: 'delivered', read: 'read', failed: 'failed' },
+  documentStatus: { pending: 'being fetched', stored: 'stored', rejected: 'refused', failed: 'could not be fetched' },
+  eventKind: {
+    document_received: 'Document received',
+    document_stored: 'Document stored',
+    document_rejected: 'Document refused',
+    document_failed: 'Document could not be fetched',
+    documents_checked: 'Documents checked',
+    letter_issued: 'Letter issued',
+    letter_made: 'Letter made',
+    letter_failed: 'Letter could not be made',
+    escalated: 'Escalated to staff',
+    reminded: 'RT chair reminded',
+    reply: 'Reply to the resident',
+    new_pickup_code: 'New pickup code',
+    pickup_code_wrong: 'Wrong pickup code',
+    revoke_letter: 'Letter revoked',
+    output_uploaded: 'Output uploaded',
+    handover_proof_uploaded: 'Hand-over proof uploaded',
+    press_refused: 'A button pressed by someone not allowed',
+    delivery_failed: 'A message failed to arrive',
+    applicant_confirmed: 'The applicant confirmed',
+    applicant_denied: 'The applicant denied ("Not me")',
+  },
+  viewed: (p) => `Documents opened ${p.count} times by staff; last by ${p.name}, ${p.at}.`,
 };
 
 export function caseText(locale: Locale): Words {

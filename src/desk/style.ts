@@ -61,4 +61,7 @@ textarea{min-height:84px;font-family:inherit}
 .ok{background:#e6f4ea;color:#14532d;border-left:4px solid #15803d;padding:8px 12px;border-radius:4px}
 .scan img{max-width:100%;border:1px solid #ccc;border-radius:6px}
 .danger{background:#8a1111}
+.fold{border-top:1px solid #e6e0d6;padding:6px 0}
+.fold summary{cursor:pointer;min-height:44px;padding:10px 0;color:#8a1111;font-weight:600}
+.fold form{border-top:0}
 @media (min-width:640px){main{padding:24px 24px 48px}h1{font-size:26px}.filters .grid{grid-template-columns:repeat(3,1fr)}}`;

@@ -114,3 +114,21 @@ describe('the banner about escalations', () => {
     expect(page).not.toContain('data-banner="no-staff-chat"');
   });
 });
+
+describe('the case page', () => {
+  it('hides pickup codes in the messages it shows, and counts scan views instead of listing them', async () => {
+    const scan = (await env.DB.prepare(`SELECT d.id FROM case_documents d JOIN cases c ON c.id = d.case_id WHERE c.code = '${ktp}' LIMIT 1`).first<{ id: string }>())!;
+    await staff.get(`/scans/${scan.id}`);
+    await staff.get(`/scans/${scan.id}`);
+    await sql(
+      `INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, status, not_before, created_at, updated_at)
+       SELECT 'o-pick', c.kelurahan_id, ci.id, c.id, '{"kind":"text","text":"Kode ambil: 482 913"}', 'sent', 0, 0, 0
+       FROM cases c JOIN channel_identities ci ON ci.person_id = c.applicant_person_id WHERE c.code = '${ktp}'`,
+    );
+    const page = await (await staff.get(`/status/cases/${ktp}`)).text();
+    expect(page).toContain('Kode ambil: ••• •••');
+    expect(page).not.toContain('482 913');
+    expect(page).toContain('data-views="2"');
+    expect(page).not.toContain('data-kind="scan_viewed"');
+  });
+});

@@ -34,6 +34,8 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
   const day = dayOfPromise(c, props.now);
   const late = c.dueAt !== null && isLate(c, props.now) ? lateBy(c.dueAt, props.now) : null;
   const actions = availableDeskActions(props.facts, props.now);
+  // Every opening of a scan is recorded; the timeline says how often rather than listing each.
+  const views = timeline.filter((e) => e.kind === 'scan_viewed');
   return (
     <Layout frame={props.frame} staff={props.staff} title={t('case.title', { code: c.code })}>
       <h1>{t('case.title', { code: c.code })}</h1>
@@ -103,7 +105,21 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
 
       <section class="card actions" aria-labelledby="actions">
         <h2 id="actions">{ct.actions}</h2>
-        {actions.length ? actions.map((a) => <ActionForm name={a} {...props} />) : <p>{ct.noActions}</p>}
+        {actions.length ? (
+          actions.map((a) =>
+            // What ends a case or a letter is folded away: one tap more, and a short page on a phone.
+            FOLDED.includes(a) ? (
+              <details class="fold">
+                <summary>{ct.action[a]}</summary>
+                <ActionForm name={a} {...props} />
+              </details>
+            ) : (
+              <ActionForm name={a} {...props} />
+            ),
+          )
+        ) : (
+          <p>{ct.noActions}</p>
+        )}
         {uploadKind(c) ? <UploadForm kind={uploadKind(c)!} {...props} /> : null}
       </section>
 
@@ -113,7 +129,7 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
           <ul class="scans">
             {scans.map((s) => (
               <li class="scan" data-document={s.id}>
-                <strong>{requirementName(locale, s.requirement)}</strong> · {s.status}
+                <strong>{requirementName(locale, s.requirement)}</strong> · {ct.documentStatus[s.status]}
                 {s.supersededAt !== null ? ` · ${ct.superseded}` : ''}
                 {s.status === 'stored' ? (
                   s.contentType.startsWith('image/') ? (
@@ -154,11 +170,16 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
 
       <section class="card" aria-labelledby="timeline">
         <h2 id="timeline">{ct.timeline}</h2>
+        {views.length ? (
+          <p class="en" data-views={views.length}>
+            {ct.viewed({ count: views.length, name: views[views.length - 1]!.staffName ?? '-', at: dateTime(locale, views[views.length - 1]!.at, zone) })}
+          </p>
+        ) : null}
         <ol class="timeline">
-          {timeline.map((e) => (
+          {timeline.filter((e) => e.kind !== 'scan_viewed').map((e) => (
             <li data-kind={e.kind}>
               <time>{dateTime(locale, e.at, zone)}</time>
-              {e.toState && e.toState !== e.fromState ? w.stage[e.toState] : e.kind.replace(/_/g, ' ')}
+              {e.toState && e.toState !== e.fromState ? w.stage[e.toState] : (ct.eventKind[e.kind] ?? e.kind.replace(/_/g, ' '))}
               {' · '}
               {e.actorKind === 'staff' ? ct.staffActor({ name: e.staffName ?? '-' }) : e.actorName ? ct.residentActor({ name: e.actorName }) : e.actorKind === 'system' ? ct.systemActor : e.actorKind}
               {reasonOf(e.detail) ? <div class="quote">{reasonOf(e.detail)}</div> : null}
@@ -321,6 +342,8 @@ function ProduceFields(props: { frame: PageFrame; loaded: LoadedCase }) {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const FOLDED: readonly DeskActionName[] = ['refuse_pengantar', 'reject', 'cancel', 'revoke_letter'];
+
 const proofs = (l: LoadedCase) => l.scans.filter((s) => s.requirement === 'handover_proof' && s.status === 'stored');
 
 /** The file the office may add now: the output while it is made, a courier's proof once ready. */
@@ -368,7 +391,8 @@ function reasonOf(detail: string | null): string | null {
 function textOf(payload: string): string {
   try {
     const p = JSON.parse(payload) as { kind?: string; text?: string; caption?: string; filename?: string };
-    return p.text ?? p.caption ?? p.filename ?? p.kind ?? '';
+    // The pickup code proves the hand-over: staff read it from the resident, never from this page.
+    return (p.text ?? p.caption ?? p.filename ?? p.kind ?? '').replace(/\b\d{3} \d{3}\b/g, '••• •••');
   } catch {
     return '';
   }
