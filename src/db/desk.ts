@@ -220,6 +220,7 @@ export function deskKelurahan(db: Db, kelurahanId: string) {
     .select({
       name: kelurahan.name,
       address: kelurahan.address,
+      lurahName: kelurahan.lurahName,
       utcOffsetMinutes: kelurahan.utcOffsetMinutes,
       opensAtMinute: kelurahan.opensAtMinute,
       closesAtMinute: kelurahan.closesAtMinute,

@@ -14,6 +14,7 @@ import { enqueue } from '../pipeline/process-inbound';
 import { cryptoIds, cryptoRandom } from '../platform';
 import { deskFacts, type LoadedCase } from './case-data';
 import type { SignedInStaff } from './context';
+import { madeOutputLetter } from './issue-letter';
 import type { Office } from './office';
 
 type Form = Record<string, string | File | (string | File)[]>;
@@ -73,6 +74,12 @@ export async function act(
     }
     return { ok: false, decision, stale: decision.refusal.reason === 'stale' };
   }
+  // The kelurahan's letter as the output: the one already made and filed (issue-letter.ts), sent
+  // to the resident with the news; the decision's own issue_output_letter effect is not used.
+  const letter = input.action === 'produce' && input.output.kind === 'letter' ? madeOutputLetter(loaded) : null;
+  if (input.action === 'produce' && input.output.kind === 'letter' && !letter) {
+    return { ok: false, decision: { ok: false, refusal: { reason: 'output_not_for_service' } }, stale: false };
+  }
   // A file the output or proof names must be one the office put on this case.
   const named = [input.action === 'produce' && input.output.kind === 'upload' ? input.output.documentId : null, input.action === 'hand_over' ? input.proofDocumentId || null : null];
   for (const id of named) {
@@ -85,7 +92,10 @@ export async function act(
     const to = people[m.to];
     if (!to) return [];
     const locale: Locale = to.locale && isLocale(to.locale) ? to.locale : 'id';
-    return [{ id: cryptoIds.newId(), personId: to.id, payload: JSON.stringify(renderDeskMessage(m, locale)) }];
+    const text = { id: cryptoIds.newId(), personId: to.id, payload: JSON.stringify(renderDeskMessage(m, locale)) };
+    if (!letter || m.to === 'rt_chair') return [text];
+    const pdf = { kind: 'document', r2Key: letter.r2Key, filename: `surat-keterangan-${c.code}.pdf`, mimeType: 'application/pdf', caption: `${letter.number} (${c.code})` };
+    return [text, { id: cryptoIds.newId(), personId: to.id, payload: JSON.stringify(pdf) }];
   });
   const ended = decision.to === 'rejected' || decision.to === 'cancelled';
   try {

@@ -38,6 +38,13 @@ type Words = {
   pickupCode: string;
   receiverName: string;
   letter: string;
+  issueLetter: string;
+  issueLetterHint: string;
+  letterRefused: string;
+  outputLetter: string;
+  letterMade: string;
+  letterMaking: string;
+  letterFailed: string;
   proofPhoto: string;
   uploadOutput: string;
   uploadProof: string;
@@ -111,6 +118,13 @@ const id: Words = {
   pickupCode: 'Kode ambil dari warga',
   receiverName: 'Nama penerima',
   letter: 'Surat',
+  issueLetter: 'Buat surat keterangan kelurahan',
+  issueLetterHint: 'PDF dengan kode cek dan tanda tangan Lurah, dibuat oleh Loket. Setelah selesai dibuat, pilih di "Hasil siap"; warga menerimanya bersama kabar siap.',
+  letterRefused: 'Surat keterangan tidak bisa dibuat untuk berkas ini sekarang.',
+  outputLetter: 'Surat keterangan kelurahan',
+  letterMade: 'sudah dibuat',
+  letterMaking: 'sedang dibuat',
+  letterFailed: 'gagal dibuat',
   proofPhoto: 'Foto bukti serah terima',
   uploadOutput: 'Unggah hasil (PDF atau foto)',
   uploadProof: 'Unggah foto bukti dari kurir',
@@ -212,6 +226,13 @@ const en: Words = {
   pickupCode: "The resident's pickup code",
   receiverName: "Receiver's name",
   letter: 'Letter',
+  issueLetter: "Make the kelurahan's letter",
+  issueLetterHint: 'A PDF with a check code, signed for the Lurah, made by Loket. Once made, choose it under "Output ready"; the resident receives it with the news.',
+  letterRefused: 'The letter cannot be made for this case now.',
+  outputLetter: "The kelurahan's letter",
+  letterMade: 'made',
+  letterMaking: 'being made',
+  letterFailed: 'failed',
   proofPhoto: 'Photo proof of hand-over',
   uploadOutput: 'Upload the output (PDF or photo)',
   uploadProof: "Upload the courier's photo proof",

@@ -7,6 +7,7 @@ import type { Instant } from '../domain/ports';
 export interface Office {
   name: string;
   address: string;
+  lurahName: string;
   utcOffsetMinutes: number;
   calendar: WorkingCalendar;
   today: string;
@@ -24,5 +25,5 @@ export async function loadOffice(db: Db, kelurahanId: string, now: Instant): Pro
     days.map((d) => d.date),
     { utcOffsetMinutes: k.utcOffsetMinutes, opensAtMinute: k.opensAtMinute, closesAtMinute: k.closesAtMinute },
   );
-  return { name: k.name, address: k.address, utcOffsetMinutes: k.utcOffsetMinutes, calendar, today: localMoment(now, k.utcOffsetMinutes).date };
+  return { name: k.name, address: k.address, lurahName: k.lurahName, utcOffsetMinutes: k.utcOffsetMinutes, calendar, today: localMoment(now, k.utcOffsetMinutes).date };
 }

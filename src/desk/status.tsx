@@ -22,6 +22,7 @@ import { act, actionOf } from './act';
 import { deskFacts, loadCase } from './case-data';
 import { caseText } from './case-text';
 import { uploadOfficeFile } from './upload';
+import { issueOutputLetter } from './issue-letter';
 import { deskRefusalText } from '../domain/desk/refusal-text';
 import { HomePage } from './pages/home';
 import { requireStaff } from './session';
@@ -77,6 +78,16 @@ export const status = new Hono<DeskEnv>()
     const result = await uploadOfficeFile(c.env, db, staff, loaded, await c.req.parseBody(), now);
     if (result.ok) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=upload`, 303);
     return casePage(c, { error: caseText(c.var.locale).uploadRefused[result.reason] }, 422);
+  })
+  .post('/cases/:code/letter', async (c) => {
+    const db = dbOf(c.env.DB);
+    const staff = c.var.staff;
+    const now = Date.now();
+    const code = caseCode(c.req.param('code'));
+    const [office, loaded] = await Promise.all([loadOffice(db, staff.kelurahanId, now), loadCase(db, staff.kelurahanId, code)]);
+    if (!office || !loaded) throw new HTTPException(404, { message: 'not_found' });
+    if (await issueOutputLetter(c.env, db, staff, office, loaded, now)) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=letter`, 303);
+    return casePage(c, { error: caseText(c.var.locale).letterRefused }, 422);
   })
   .post('/cases/:code/act', async (c) => {
     const db = dbOf(c.env.DB);

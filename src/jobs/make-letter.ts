@@ -97,6 +97,7 @@ function letterContent(env: Env, l: LetterToMake) {
     issuedOn: formatLongDate('id', localMoment(l.issuedAt, l.utcOffsetMinutes).date).replace(/^[^,]+, /, ''),
     verificationCode: l.verificationCode,
     verifyUrl: `${base}/verify/${l.verificationCode}`,
+    issuer: l.kind === 'output' ? ('kelurahan' as const) : ('rt' as const),
   };
 }
 
@@ -114,6 +115,12 @@ async function announce(env: Env, l: LetterToMake, now: Instant, ids: IdSource):
     st.push(outboxToPerson(db, personId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload: JSON.stringify(message), dedupeKey: key, now }));
     queued.push({ type: 'deliver', outboxId: id });
   };
+  // The kelurahan's own letter is the output of day 3: the resident receives it with "Hasil siap"
+  // from the desk, once staff have seen it made.
+  if (l.kind === 'output') {
+    await runBatch(db, st);
+    return queued;
+  }
   for (const [personId, locale] of applicants(l)) {
     if (l.kind === 'pengantar_rt') send(personId, `letter:${l.id}:${personId}:text`, { kind: 'text', text: approvalLines(l, locale).join('\n') });
     send(personId, `letter:${l.id}:${personId}`, {
@@ -166,7 +173,7 @@ async function failLetter(env: Env, l: LetterToMake, stage: FailStage, err: unkn
     caseEvent(db, ids, l, now, 'letter_failed', { letter_id: l.id, stage }, true),
     caseEvent(db, ids, l, now, 'escalated', { key }),
   ];
-  if (l.chairPersonId) {
+  if (l.chairPersonId && l.kind === 'pengantar_rt') {
     const id = ids.newId();
     const text = t(localeOf(l.chairLocale), 'rt.letter_failed', { name: l.applicantName, code: l.caseCode });
     st.push(outboxToPerson(db, l.chairPersonId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload: JSON.stringify({ kind: 'text', text }), dedupeKey: `${key}:chair`, now }));
@@ -182,7 +189,10 @@ async function failLetter(env: Env, l: LetterToMake, stage: FailStage, err: unkn
   }
   for (const member of staff) {
     const locale = localeOf(member.locale);
-    const what = t(locale, 'notice.letter_failed', { number: l.number, rt: pad2(l.rtNumber), rw: pad2(l.rwNumber) });
+    const what =
+      l.kind === 'output'
+        ? t(locale, 'notice.output_letter_failed', { number: l.number })
+        : t(locale, 'notice.letter_failed', { number: l.number, rt: pad2(l.rtNumber), rw: pad2(l.rwNumber) });
     const payload = JSON.stringify({ kind: 'text', text: t(locale, 'notice.escalate', { code: l.caseCode, what }) });
     const id = ids.newId();
     st.push(outboxToIdentity(db, member.identityId, { id, kelurahanId: l.kelurahanId, caseId: l.caseId, payload, dedupeKey: `${key}:${member.staffId}`, now }));

@@ -26,6 +26,11 @@ export interface PengantarLetter {
   issuedOn: string;
   verificationCode: string;
   verifyUrl: string;
+  /**
+   * Who issues it: the RT chair (the surat pengantar), or the kelurahan itself (its own letter,
+   * the output of day 3 for a marriage or a SITU), signed by the Lurah named in chairName.
+   */
+  issuer?: 'rt' | 'kelurahan';
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -56,7 +61,8 @@ export function printable(text: string, font: PDFFont): string {
 
 export async function renderPengantarPdf(l: PengantarLetter): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(`Surat Pengantar ${l.number}`);
+  const office = l.issuer === 'kelurahan';
+  pdf.setTitle(`${office ? 'Surat Keterangan' : 'Surat Pengantar'} ${l.number}`);
   pdf.setCreator('Loket');
   pdf.setProducer('Loket');
   // A fixed date: when the file was drawn is not part of the letter (its issue date is).
@@ -80,11 +86,11 @@ export async function renderPengantarPdf(l: PengantarLetter): Promise<Uint8Array
     write(text, (A4[0] - width) / 2, y, size, font);
   };
 
-  centre(`RUKUN TETANGGA ${l.rt} / RUKUN WARGA ${l.rw}`, 780, 14);
+  centre(office ? `PEMERINTAH ${l.city.toUpperCase()}` : `RUKUN TETANGGA ${l.rt} / RUKUN WARGA ${l.rw}`, 780, 14);
   centre(`KELURAHAN ${l.kelurahan.toUpperCase()}, KECAMATAN ${l.kecamatan.toUpperCase()}`, 762, 11, regular);
   centre(l.city.toUpperCase(), 747, 11, regular);
   page.drawLine({ start: { x: MARGIN, y: 738 }, end: { x: A4[0] - MARGIN, y: 738 }, thickness: 1.2, color: ink });
-  centre('SURAT PENGANTAR', 705, 14);
+  centre(office ? 'SURAT KETERANGAN' : 'SURAT PENGANTAR', 705, 14);
   centre(`Nomor: ${l.number}`, 688, 11, regular);
 
   let y = 650;
@@ -92,7 +98,7 @@ export async function renderPengantarPdf(l: PengantarLetter): Promise<Uint8Array
     write(text, 60, y, 11, font);
     y -= 20;
   };
-  line(`Yang bertanda tangan di bawah ini, Ketua RT ${l.rt}/RW ${l.rw} Kelurahan ${l.kelurahan},`);
+  line(office ? `Yang bertanda tangan di bawah ini, Lurah ${l.kelurahan},` : `Yang bertanda tangan di bawah ini, Ketua RT ${l.rt}/RW ${l.rw} Kelurahan ${l.kelurahan},`);
   line('menerangkan bahwa:');
   y -= 6;
   for (const [label, value] of [
@@ -107,11 +113,15 @@ export async function renderPengantarPdf(l: PengantarLetter): Promise<Uint8Array
     y -= 20;
   }
   y -= 6;
-  line('adalah benar warga kami. Surat pengantar ini diberikan untuk diajukan ke kantor kelurahan.');
+  line(
+    office
+      ? `adalah benar warga Kelurahan ${l.kelurahan}. Surat keterangan ini diberikan untuk keperluan tersebut.`
+      : 'adalah benar warga kami. Surat pengantar ini diberikan untuk diajukan ke kantor kelurahan.',
+  );
   y -= 20;
   write(`${l.kelurahan}, ${l.issuedOn}`, 340, y, 11, regular);
-  write(`Ketua RT ${l.rt}/RW ${l.rw}`, 340, y - 18, 11, regular);
-  write('(disetujui melalui Loket)', 340, y - 36, 9, regular, rgb(0.35, 0.35, 0.35));
+  write(office ? `Lurah ${l.kelurahan}` : `Ketua RT ${l.rt}/RW ${l.rw}`, 340, y - 18, 11, regular);
+  write(office ? '(diterbitkan melalui Loket)' : '(disetujui melalui Loket)', 340, y - 36, 9, regular, rgb(0.35, 0.35, 0.35));
   write(l.chairName, 340, y - 70, 11, bold);
 
   // Verification block: QR code and the code in words, for those who cannot scan.

@@ -10,6 +10,7 @@ import { currentDocuments, storedDocuments } from '../../src/db/documents';
 import { readInbound } from '../../src/db/inbound';
 import { completeApplication } from '../support/apply-helper';
 import { Browser, formToken } from '../support/desk';
+import { pdfText } from '../support/pdf-text';
 import { useFreshDatabase } from '../support/fresh-database';
 import { choice, drainQueue, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
@@ -298,5 +299,41 @@ describe('every other action moves the case and tells the resident', () => {
     expect(await told()).toContain('dicabut oleh kantor kelurahan');
     const verify = await staff.get(`/verify/${letter.verification_code}`);
     expect(await verify.text()).toContain('dicabut');
+  });
+});
+
+describe("a marriage letter made by the kelurahan itself", () => {
+  it('issues the Lurah\'s letter, files it, and sends it to the resident with "siap diambil"', async () => {
+    code = await completeApplication(new SimPerson('628123450009', 'Rudi'), 'nikah', { name: 'Rudi Hartono', nik: '1671021203850009' });
+    const rudi = new SimPerson('628123450009', 'Rudi');
+    await drainQueue();
+    await rudi.replies();
+    await act('approve_pengantar', { reason: 'Ketua RT berhalangan.' });
+    await act('archive');
+    await act('verify_valid', { reason: 'Dokumen lengkap.' });
+    await rudi.replies();
+
+    // No letter yet: "Hasil siap" cannot name one.
+    expect((await act('produce', { output: 'letter' })).status).toBe(422);
+    const page = await (await staff.get(`/status/cases/${code}`)).text();
+    expect((await staff.post(`/status/cases/${code}/letter`, { _csrf: formToken(page) })).status).toBe(303);
+    // Drawn and filed by the queue; nobody is told anything yet.
+    await drainQueue();
+    const letter = (await row(`SELECT number, r2_key, made_at, verification_code FROM letters WHERE kind = 'output'`))!;
+    expect(letter.made_at).not.toBeNull();
+    expect(String(letter.number)).toMatch(/^0001\/KEL-2026$/);
+    const pdf = await env.SCANS.get(String(letter.r2_key));
+    const words = await pdfText(new Uint8Array(await pdf!.arrayBuffer()));
+    expect(words).toContain('SURAT KETERANGAN');
+    expect(words).toContain('Rudi Hartono');
+    expect(await rudi.replies()).toEqual([]);
+
+    expect((await act('produce', { output: 'letter' })).status).toBe(303);
+    const told = await rudi.replies();
+    expect(text(told)).toMatch(/siap diambil/i);
+    expect(told.map((m) => m.message.kind)).toEqual(['text', 'document']);
+    expect(await state()).toBe('ready');
+    const verify = await staff.get(`/verify/${letter.verification_code}`);
+    expect(await verify.text()).toMatch(/asli|sah|genuine/i);
   });
 });

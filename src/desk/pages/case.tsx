@@ -12,6 +12,7 @@ import { maskPhone } from '../../domain/phone';
 import { uploadRequirements } from '../../domain/services';
 import { dayOfPromise, isLate, lateBy } from '../../domain/work-list';
 import type { LoadedCase } from '../case-data';
+import { canIssueLetter, madeOutputLetter } from '../issue-letter';
 import { caseText } from '../case-text';
 import type { SignedInStaff } from '../context';
 import { dateTime } from '../format';
@@ -120,6 +121,14 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
         ) : (
           <p>{ct.noActions}</p>
         )}
+        {canIssueLetter(props.loaded) ? (
+          <form method="post" action={`/status/cases/${encodeURIComponent(c.code)}/letter`} data-action="issue_letter">
+            <h3>{ct.issueLetter}</h3>
+            <p class="en">{ct.issueLetterHint}</p>
+            <input type="hidden" name="_csrf" value={props.staff.csrf} />
+            <button type="submit">{ct.issueLetter}</button>
+          </form>
+        ) : null}
         {uploadKind(c) ? <UploadForm kind={uploadKind(c)!} {...props} /> : null}
       </section>
 
@@ -160,8 +169,9 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
           <ul>
             {letters.map((l) => (
               <li>
-                {l.number} · {l.issuerName}
-                {l.revokedAt !== null ? ` · ${ct.revoked}` : ''} · <a href={`/verify/${encodeURIComponent(l.verificationCode)}`}>{ct.verifyLink}</a>
+                {l.number} · {l.issuerName} · {l.revokedAt !== null ? ct.revoked : l.failedAt !== null ? ct.letterFailed : l.madeAt !== null ? ct.letterMade : ct.letterMaking}
+                {' · '}
+                <a href={`/verify/${encodeURIComponent(l.verificationCode)}`}>{ct.verifyLink}</a>
               </li>
             ))}
           </ul>
@@ -325,6 +335,7 @@ function ProduceFields(props: { frame: PageFrame; loaded: LoadedCase }) {
         {ct.output}
         <select name="output">
           {c.state === 'at_disdukcapil' ? <option value="card">{ct.outputCard}</option> : null}
+          {madeOutputLetter(props.loaded) ? <option value="letter">{`${ct.outputLetter}: ${madeOutputLetter(props.loaded)!.number}`}</option> : null}
           {uploads.map((u) => (
             <option value={`upload:${u.id}`}>{`${ct.outputUpload}: ${u.filename ?? u.id}`}</option>
           ))}

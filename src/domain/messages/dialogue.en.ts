@@ -173,6 +173,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'notice.escalate_disdukcapil': 'The card has not come back from Disdukcapil by the expected date.',
   'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
     `Introduction letter ${p.number} (RT ${p.rt}/RW ${p.rw}) could not be made by the system and was sent to nobody; its check code is not valid. Please prepare the letter by hand. We told the RT chair and the applicant that it will come from the office.`,
+  'notice.output_letter_failed': (p: { number: string }) =>
+    `The kelurahan's letter ${p.number} could not be made by the system; its check code is not valid. Make the letter again on the staff desk, or upload one prepared by hand. The resident has not been told anything.`,
   'digest.rt': (p: { name: string; count: number; lines: string }) => `Good morning, ${p.name}. ${p.count} case(s) are waiting for you:\n${p.lines}\nReply "menu" to see them one by one.`,
   'digest.rt_pengantar': 'introduction letter',
   'digest.rt_verify': 'day-2 check',

@@ -177,6 +177,8 @@ export const dialogueId = {
   'notice.escalate_disdukcapil': 'Kartu dari Disdukcapil belum kembali pada tanggal perkiraan.',
   'notice.letter_failed': (p: { number: string; rt: string; rw: string }) =>
     `Surat pengantar ${p.number} (RT ${p.rt}/RW ${p.rw}) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual. Ketua RT dan pemohon sudah kami beri tahu bahwa suratnya menyusul dari kantor.`,
+  'notice.output_letter_failed': (p: { number: string }) =>
+    `Surat keterangan kelurahan ${p.number} gagal dibuat oleh sistem; kode ceknya tidak berlaku. Buat suratnya lagi di meja layanan, atau unggah surat yang disiapkan manual. Warga belum diberi tahu apa pun.`,
   'digest.rt': (p: { name: string; count: number; lines: string }) => `Selamat pagi, ${p.name}. Ada ${p.count} berkas menunggu Bapak/Ibu:\n${p.lines}\nBalas "menu" untuk melihatnya satu per satu.`,
   'digest.rt_pengantar': 'surat pengantar',
   'digest.rt_verify': 'pemeriksaan hari ke-2',
