@@ -129,6 +129,9 @@ describe('the case page', () => {
     expect(page).toContain('Kode ambil: ••• •••');
     expect(page).not.toContain('482 913');
     expect(page).toContain('data-views="2"');
+    // The NIK masked as on the letters; never whole.
+    expect(page).toContain('1671 **** **** 0003');
+    expect(page).not.toContain('1671024508790003');
     expect(page).not.toContain('data-kind="scan_viewed"');
   });
 });

@@ -8,6 +8,7 @@ import { localMoment } from '../../domain/calendar';
 import { availableDeskActions, type DeskActionName, type DeskCase } from '../../domain/desk/actions';
 import { t as message } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
+import { maskNik } from '../../domain/nik';
 import { maskPhone } from '../../domain/phone';
 import { uploadRequirements } from '../../domain/services';
 import { dayOfPromise, isLate, lateBy } from '../../domain/work-list';
@@ -56,6 +57,13 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
             {row.applicantName}
             {row.applicantPhone ? ` · ${maskPhone(row.applicantPhone)}` : ''}
           </dd>
+          {c.givenNik ? (
+            <>
+              <dt>NIK</dt>
+              {/* Masked as on the letters: enough to compare with the card at the counter. */}
+              <dd>{maskNik(c.givenNik)}</dd>
+            </>
+          ) : null}
           {row.submitterName ? (
             <>
               <dt>{ct.helper}</dt>
