@@ -42,7 +42,8 @@ export type Notice =
   | 'escalate_late'
   | 'escalate_complaint'
   | 'escalate_disdukcapil'
-  | 'draft_abandoned';
+  | 'draft_abandoned'
+  | 'complaint_closed';
 
 export interface ScheduleDecision {
   event: CaseEvent | null;
@@ -63,6 +64,10 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
 
   if (c.kind === 'complaint') {
     if (c.state === 'open' && c.dueAt !== null && now >= c.dueAt) return keep(null, [{ notice: 'escalate_complaint', key: key('escalate_complaint') }]);
+    // Answered, and the days to reopen it passed without a word: it is done.
+    if (c.state === 'answered') {
+      return { event: 'close', notices: [{ notice: 'complaint_closed', key: key('complaint_closed') }], remindersSent: c.remindersSent, nextActionAt: null };
+    }
     return keep(c.state === 'open' ? c.dueAt : null);
   }
 

@@ -148,6 +148,9 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
   for (const { notice, key, lateDays } of d.notices) {
     const text = (k: Parameters<typeof ctxText>[1], ...p: unknown[]) => ctxText(locale, k, ...p);
     switch (notice as Notice) {
+      case 'complaint_closed':
+        send({ personId: c.applicantPersonId }, key, { kind: 'text', text: text('desk.complaint_closed', { code: c.code }) });
+        break;
       case 'day2_started':
         send({ personId: c.applicantPersonId }, key, { kind: 'text', text: text('resident.day2', { code: c.code }) });
         if (c.submitterPersonId) send({ personId: c.submitterPersonId }, `${key}:helper`, { kind: 'text', text: ctxText('id', 'resident.day2', { code: c.code }) });

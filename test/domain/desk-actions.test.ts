@@ -340,7 +340,8 @@ describe('a complaint', () => {
   it('is answered with the text going to the resident, with buttons to reopen within 7 days or close', () => {
     const desk = complaint();
     const answered = desk.does({ action: 'answer', answer: 'Lampu jalan di RT 03 sudah diperbaiki hari ini.' });
-    expect(answered).toMatchObject({ event: 'answer', to: 'answered', set: { answeredAt: MONDAY, nextActionAt: null } });
+    // The cron closes it once the 7 days to reopen it have passed.
+    expect(answered).toMatchObject({ event: 'answer', to: 'answered', set: { answeredAt: MONDAY, nextActionAt: MONDAY + 7 * 86_400_000 } });
     const [m] = answered.messages;
     expect(renderDeskMessage(m!, 'id')).toEqual({
       kind: 'text',

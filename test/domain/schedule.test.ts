@@ -130,6 +130,11 @@ describe('the schedule of one case', () => {
     const c = { ...base, kind: 'complaint' as const, state: 'open' as const };
     expect(decide(c, day3 - 1, cal)).toMatchObject({ notices: [], nextActionAt: day3 });
     expect(decide(c, day3, cal).notices.map((n) => n.notice)).toEqual(['escalate_complaint']);
-    expect(decide({ ...c, state: 'answered' }, day3, cal)).toMatchObject({ notices: [], nextActionAt: null });
+  });
+
+  it('closes an answered complaint when its time to reopen has come (the answer set that time)', () => {
+    const c = { ...base, kind: 'complaint' as const, state: 'answered' as const };
+    expect(decide(c, day3, cal)).toMatchObject({ event: 'close', nextActionAt: null });
+    expect(decide(c, day3, cal).notices.map((n) => n.notice)).toEqual(['complaint_closed']);
   });
 });

@@ -1,10 +1,11 @@
-import { env } from 'cloudflare:test';
+import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { transitionCase } from '../../src/db/cases';
 import { dbOf } from '../../src/db/client';
+import { runScheduled } from '../../src/jobs/scheduled';
 import { deskDoes } from '../support/desk-decision';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, choicesOf, drainQueue, seed, setClock, SimPerson, text, type Received } from '../support/simulator';
+import { choice, choicesOf, drainQueue, seed, setClock, SimPerson, testEnv, text, type Received } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -68,7 +69,8 @@ describe('the resident answers the office’s answer to a complaint', () => {
     let r = await siti.press(choice(answer, 'Buka lagi'));
     expect(text(r)).toContain(TOO_LATE);
     expect(choicesOf(r).map((c) => c.label)).toContain('Pengaduan');
-    expect(await complaint()).toMatchObject({ state: 'answered', next_action_at: null, version: 2 });
+    // Not moved by the press; the cron closes it (at the end of the window it set).
+    expect(await complaint()).toMatchObject({ state: 'answered', next_action_at: ANSWERED_AT + 7 * 86_400_000, version: 2 });
     expect(await events('reopen')).toEqual([]);
     r = await siti.press(choice(r, 'Pengaduan'));
     expect(text(r)).toBe('Silakan tulis pengaduan Bapak/Ibu.');
@@ -197,3 +199,18 @@ describe('the complaint press write', () => {
     expect((await complaint())!.state).toBe('closed');
   });
 });
+
+describe('an answered complaint nobody reopens', () => {
+  it('is closed by the cron once the 7 days have passed, and the resident is thanked', async () => {
+    const { siti } = await answered();
+    const tick = (at: string) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: wib(at) }), testEnv());
+    await tick('2026-12-08T10:00');
+    expect((await complaint())!.state).toBe('answered');
+    await tick('2026-12-09T10:15');
+    expect((await complaint())!.state).toBe('closed');
+    expect(await events('close')).toEqual([{ actor_kind: 'system', from_state: 'answered', to_state: 'closed', detail: null }]);
+    await drainQueue();
+    expect(text(await siti.replies())).toBe(CLOSED);
+  });
+});
+

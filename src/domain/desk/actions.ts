@@ -308,7 +308,8 @@ export function decideDeskAction(c: DeskCase, input: DeskInput, ctx: DeskContext
         withText(
           a.answer,
           (answer) => ({
-            set: { answeredAt: ctx.now, nextActionAt: null },
+            // The cron closes it when the window to reopen has passed without a word.
+            set: { answeredAt: ctx.now, nextActionAt: ctx.now + REOPEN_WINDOW_MS },
             detail: { answer },
             messages: [
               {
