@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { devArgs } from './dev-args.mjs';
 
 const PORT = Number(process.env.PORT || 8787);
 const HOST = '127.0.0.1';
@@ -58,7 +59,7 @@ step(`Starting wrangler dev on port ${PORT}`);
 // process of wrangler leaves workerd running).
 const dev = spawn(
   process.execPath,
-  [wrangler, 'dev', '--env', 'local', '--ip', HOST, '--port', String(PORT), '--test-scheduled', '--show-interactive-dev-session=false', ...persistArgs],
+  [wrangler, ...devArgs({ host: HOST, port: PORT, persistTo: persistTo ? path.resolve(persistTo) : undefined })],
   { stdio: 'inherit', env, detached: true },
 );
 
