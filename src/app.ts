@@ -20,6 +20,7 @@ import { verify } from './routes/verify';
 import { webhookBodyLimit } from './routes/webhook-body-limit';
 import { whatsapp } from './routes/whatsapp';
 import { log } from './log';
+import { notFoundPage } from './routes/not-found';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
@@ -40,7 +41,7 @@ export function createApp() {
   app.route('/', signIn);
   app.route('/status', status);
   app.route('/scans', scans);
-  app.notFound((c) => (isDeskPath(c.req.path) ? refusal('not_found') : c.json({ error: 'not_found' }, 404)));
+  app.notFound((c) => (isDeskPath(c.req.path) ? refusal('not_found') : notFoundPage(c)));
   app.onError(function onError(err, c) {
     // One 404 page for the whole desk: another kelurahan's case looks like no case at all.
     if (err instanceof HTTPException && err.status === 404 && isDeskPath(c.req.path)) return refusal('not_found');
