@@ -4,6 +4,7 @@
  */
 import type { Choice, OutboundMessage } from '../../adapters/channel';
 import { t, type Locale, type MessageKey } from '../domain/messages';
+import { localMoment } from '../domain/calendar';
 import type { BotContext } from './context';
 import type { Effect } from './effects';
 import type { ConversationState, StepId } from './state';
@@ -104,4 +105,9 @@ export class Session {
     this.flush();
     this.state = { step: 'idle', data: {}, history: [], choices: [] };
   }
+}
+
+/** The minute of the local day in the kelurahan's time zone, for greetings that follow the hour. */
+export function localMinute(s: Session): number {
+  return localMoment(s.ctx.now, s.ctx.calendar.utcOffsetMinutes).minuteOfDay;
 }

@@ -135,6 +135,8 @@ describe('day 2: verification, neighbours and a revision round', () => {
     const rudi = new SimPerson('628123450003', 'Rudi');
     const q = await budi.replies();
     expect(text(q)).toContain('apakah Bapak/Ibu mengenal Siti Aminah, yang tinggal di RT 03/RW 02?');
+    // Asked at 11:00 WIB by the simulated clock: the greeting follows the hour (test/domain/greeting.test.ts).
+    expect(text(q)).toMatch(/^Selamat siang\. Ketua RT 03 meminta bantuan/);
     expect(text(await new SimPerson('628123450099', 'Eve').press(choice(q, 'Ya, kenal')))).toContain('tidak berhak');
     expect(text(await budi.press(choice(q, 'Ya, kenal')))).toBe('Terima kasih atas jawabannya.');
     expect(text(await hasan.replies())).toBe('');

@@ -4,6 +4,7 @@
  * the RT chair with a summary and the two verdict buttons.
  */
 import { applyEvent } from '../../domain/case-machine';
+import { localMinute } from '../session';
 import type { QuestionView } from '../context';
 import { verifyChoices } from '../rt-cards';
 import type { Session } from '../session';
@@ -62,7 +63,7 @@ export const neighbourPendingStep: Step = {
       return s.goto('menu');
     }
     const pad2 = (n: number) => String(n).padStart(2, '0');
-    s.ask(s.t('neighbour.question', { rt: pad2(q.rtNumber), rw: pad2(q.rwNumber), name: q.applicantName }), [
+    s.ask(s.t('neighbour.question', { rt: pad2(q.rtNumber), rw: pad2(q.rwNumber), name: q.applicantName, minuteOfDay: localMinute(s) }), [
       { id: `nb:y:${q.id}`, label: s.t('neighbour.yes'), aliases: ['ya', 'kenal'] },
       { id: `nb:n:${q.id}`, label: s.t('neighbour.no'), aliases: ['tidak'] },
     ]);

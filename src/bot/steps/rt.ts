@@ -8,6 +8,7 @@
 import { localMoment, threeDaySchedule } from '../../domain/calendar';
 import { applyEvent, type CaseEvent } from '../../domain/case-machine';
 import type { Locale } from '../../domain/messages';
+import { localMinute } from '../session';
 import { formatLongDate } from '../../domain/messages/dates';
 import { newVerificationCode } from '../../domain/verification-code';
 import { uploadRequirements, type RequirementId } from '../../domain/services';
@@ -248,7 +249,7 @@ export const rtNeighbours = chairStep(
         caseId: c.id,
         message: {
           kind: 'text',
-          text: s.ctxText('id', 'neighbour.question', { rt: pad2(c.rtNumber), rw: pad2(c.rwNumber), name: c.applicantName }),
+          text: s.ctxText('id', 'neighbour.question', { rt: pad2(c.rtNumber), rw: pad2(c.rwNumber), name: c.applicantName, minuteOfDay: localMinute(s) }),
           choices: [
             { id: `nb:y:${questionId}`, label: s.ctxText('id', 'neighbour.yes'), aliases: ['ya', 'kenal'] },
             { id: `nb:n:${questionId}`, label: s.ctxText('id', 'neighbour.no'), aliases: ['tidak'] },

@@ -1,4 +1,5 @@
 /** What Loket says in the chat, in English. Same keys as dialogue.id.ts. */
+import { greeting } from './greeting';
 import type { dialogueId } from './dialogue.id';
 
 const NAME_ALLOWED_EN = "A name may hold only letters, spaces, apostrophes ('), hyphens (-) and periods.";
@@ -150,8 +151,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Case ${p.code} needs a correction.\nRT chair: ${p.reason}\nPlease send ${p.document} again in this chat.`,
   'resident.revision_received': (p: { code: string; document: string }) => `Thank you, ${p.document} received; we are checking it. Then the RT chair checks case ${p.code} again.`,
-  'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
-    `Good day. The chair of RT ${p.rt} asks for your help:\ndo you know ${p.name}, who lives in RT ${p.rt}/RW ${p.rw}?`,
+  'neighbour.question': (p: { rt: string; rw: string; name: string; minuteOfDay: number }) =>
+    `${greeting('en', p.minuteOfDay)}. The chair of RT ${p.rt} asks for your help:\ndo you know ${p.name}, who lives in RT ${p.rt}/RW ${p.rw}?`,
   'neighbour.yes': 'Yes, I know them',
   'neighbour.no': 'I do not know them',
   'neighbour.thanks': 'Thank you for your answer.',

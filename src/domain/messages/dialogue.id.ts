@@ -2,6 +2,7 @@
  * What Loket says in the chat, in Bahasa Indonesia. One question at a time; every question says
  * how to answer. Keys mirror dialogue.en.ts; the compiler checks both have the same.
  */
+import { greeting } from './greeting';
 
 const NAME_ALLOWED_ID = "Nama hanya boleh berisi huruf, spasi, tanda petik ('), tanda hubung (-) dan titik.";
 
@@ -154,8 +155,8 @@ export const dialogueId = {
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nMohon kirim ulang ${p.document} di chat ini.`,
   'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima, sedang kami periksa. Setelah itu berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
-  'neighbour.question': (p: { rt: string; rw: string; name: string }) =>
-    `Selamat siang. Ketua RT ${p.rt} meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal ${p.name}, yang tinggal di RT ${p.rt}/RW ${p.rw}?`,
+  'neighbour.question': (p: { rt: string; rw: string; name: string; minuteOfDay: number }) =>
+    `${greeting('id', p.minuteOfDay)}. Ketua RT ${p.rt} meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal ${p.name}, yang tinggal di RT ${p.rt}/RW ${p.rw}?`,
   'neighbour.yes': 'Ya, kenal',
   'neighbour.no': 'Tidak kenal',
   'neighbour.thanks': 'Terima kasih atas jawabannya.',
