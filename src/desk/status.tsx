@@ -64,38 +64,20 @@ export const status = new Hono<DeskEnv>()
     return c.html(pageHtml(<HomePage frame={frame} staff={staff} office={office} now={now} query={query} rows={rows} failed={failed} banner={banner} />));
   })
   .route('/account', account)
-  .get('/cases/:code', async (c) => {
-    const page = await casePage(c, {});
-    return page;
-  })
+  .get('/cases/:code', (c) => casePage(c, {}))
   .post('/cases/:code/upload', async (c) => {
-    const db = dbOf(c.env.DB);
-    const staff = c.var.staff;
-    const now = Date.now();
-    const code = caseCode(c.req.param('code'));
-    const loaded = await loadCase(db, staff.kelurahanId, code);
-    if (!loaded) throw new HTTPException(404, { message: 'not_found' });
+    const { db, staff, now, code, loaded } = await caseRequest(c);
     const result = await uploadOfficeFile(c.env, db, staff, loaded, await c.req.parseBody(), now);
     if (result.ok) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=upload`, 303);
     return casePage(c, { error: caseText(c.var.locale).uploadRefused[result.reason] }, 422);
   })
   .post('/cases/:code/letter', async (c) => {
-    const db = dbOf(c.env.DB);
-    const staff = c.var.staff;
-    const now = Date.now();
-    const code = caseCode(c.req.param('code'));
-    const [office, loaded] = await Promise.all([loadOffice(db, staff.kelurahanId, now), loadCase(db, staff.kelurahanId, code)]);
-    if (!office || !loaded) throw new HTTPException(404, { message: 'not_found' });
+    const { db, staff, now, code, office, loaded } = await caseRequest(c);
     if (await issueOutputLetter(c.env, db, staff, office, loaded, now)) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=letter`, 303);
     return casePage(c, { error: caseText(c.var.locale).letterRefused }, 422);
   })
   .post('/cases/:code/act', async (c) => {
-    const db = dbOf(c.env.DB);
-    const staff = c.var.staff;
-    const now = Date.now();
-    const code = caseCode(c.req.param('code'));
-    const [office, loaded] = await Promise.all([loadOffice(db, staff.kelurahanId, now), loadCase(db, staff.kelurahanId, code)]);
-    if (!office || !loaded) throw new HTTPException(404, { message: 'not_found' });
+    const { db, staff, now, code, office, loaded } = await caseRequest(c);
     const input = actionOf(await c.req.parseBody());
     if (!input) throw new HTTPException(400, { message: 'bad_form' });
     const result = await act(c.env, db, staff, office, loaded, input, now);
@@ -113,13 +95,19 @@ function caseCode(param: string): string {
   return code;
 }
 
-async function casePage(c: Context<DeskEnv>, flash: CaseFlash, status: 200 | 409 | 422 = 200) {
+/** The case a /status/cases/:code request names, within the staff member's kelurahan, or 404. */
+async function caseRequest(c: Context<DeskEnv>) {
   const db = dbOf(c.env.DB);
   const staff = c.var.staff;
   const now = Date.now();
   const code = caseCode(c.req.param('code') ?? '');
   const [office, loaded] = await Promise.all([loadOffice(db, staff.kelurahanId, now), loadCase(db, staff.kelurahanId, code)]);
   if (!office || !loaded) throw new HTTPException(404, { message: 'not_found' });
+  return { db, staff, now, code, office, loaded };
+}
+
+async function casePage(c: Context<DeskEnv>, flash: CaseFlash, status: 200 | 409 | 422 = 200) {
+  const { staff, now, office, loaded } = await caseRequest(c);
   const ok = flash.error ? false : c.req.query('done') !== undefined;
   return c.html(
     pageHtml(<CasePage frame={frameOf(c, c.var.locale)} staff={staff} office={office} loaded={loaded} facts={deskFacts(loaded)} now={now} flash={{ ...flash, ok }} />),
