@@ -84,6 +84,24 @@ describe('cancel', () => {
     r = await siti.press(choice(r, 'Batalkan berkas'));
     expect(text(r)).toContain('Tidak ada berkas yang masih bisa dibatalkan.');
   });
+
+  it('tells the RT chair, who no longer needs to answer, and the helper who applied', async () => {
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    const budi = new SimPerson('628123450002', 'Budi');
+    const siti = new SimPerson('628123450001', 'Siti');
+    // Budi applies for Siti; she confirms it from her own phone; Bapak Hasan gets the card.
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '0812 3450 001' } });
+    await siti.say('1');
+    await hasan.replies();
+    await budi.replies();
+    let r = await siti.say('menu');
+    r = await siti.press(choice(r, 'Batalkan berkas'));
+    r = await siti.say('1');
+    r = await siti.press(choice(r, 'Ya, batalkan'));
+    expect(text(r)).toBe('Berkas KTP-2611-0001 sudah dibatalkan.');
+    expect(text(await hasan.replies())).toBe('Berkas KTP-2611-0001 (Siti Aminah) sudah dibatalkan. Bapak/Ibu tidak perlu menjawabnya lagi. Terima kasih.');
+    expect(text(await budi.replies())).toBe('Berkas KTP-2611-0001 untuk Siti Aminah sudah dibatalkan oleh pemohon sendiri.');
+  });
 });
 
 describe('complaint', () => {

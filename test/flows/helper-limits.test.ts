@@ -160,6 +160,8 @@ describe('"Bukan saya" stops that helper from asking that number for 30 days', (
     const request = await siti.replies();
     await budi.say('batal');
     expect(await env.DB.prepare('SELECT state FROM cases').first()).toEqual({ state: 'cancelled' });
+    // She is told, by his masked number only, that he cancelled it.
+    expect(text(await siti.replies())).toBe('Berkas KTP-2611-0001 atas nama Bapak/Ibu sudah dibatalkan oleh pemilik nomor 0812****002 yang mengajukannya.');
     expect(text(await siti.press(choice(request, 'Bukan saya')))).toBe('Baik. Pengajuan itu kami batalkan.');
     expect(await env.DB.prepare('SELECT applicant_denied_at IS NOT NULL AS denied FROM cases').first()).toEqual({ denied: 1 });
     expect(text(await typePhone(budi, SITI))).toContain('sudah menjawab bahwa ia tidak meminta pengajuan dari Bapak/Ibu');

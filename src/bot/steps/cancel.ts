@@ -1,5 +1,6 @@
 /** Cancelling a case that has not reached day 3 (after that the office is already making it). */
 import { applyEvent } from '../../domain/case-machine';
+import { maskPhone } from '../../domain/phone';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
 import { chosen, type Step } from './step';
@@ -69,5 +70,24 @@ export function cancelCase(s: Session, c: CaseView): boolean {
   }
   s.effect({ type: 'transition', caseId: c.id, event: 'cancel', from: result.from, to: result.to, actor, set: { nextActionAt: null } });
   s.say(s.t('cancel.done', { code: c.code }));
+  tellOthers(s, c, actor);
   return true;
+}
+
+/**
+ * The others who were waiting on the case hear it ended: the RT chair, who may still hold its
+ * card, and the applicant or the helper, whoever did not cancel. The helper is named to the
+ * applicant only by masked number, as when they applied.
+ */
+function tellOthers(s: Session, c: CaseView, actor: 'resident' | 'helper') {
+  const chair = c.rtId ? s.ctx.registry.find((r) => r.rtId === c.rtId)?.chairPersonId : null;
+  if (chair && chair !== s.ctx.person.id) {
+    s.effect({ type: 'send', to: { personId: chair }, caseId: c.id, message: { kind: 'text', text: s.ctxText('id', 'cancel.chair_told', { code: c.code, name: c.applicantName }) } });
+  }
+  if (!c.submitterPersonId || c.submitterPersonId === c.applicantPersonId) return;
+  if (actor === 'resident') {
+    s.effect({ type: 'send', to: { personId: c.submitterPersonId }, caseId: c.id, message: { kind: 'text', text: s.ctxText('id', 'cancel.helper_told', { code: c.code, name: c.applicantName }) } });
+  } else {
+    s.effect({ type: 'send', to: { personId: c.applicantPersonId }, caseId: c.id, message: { kind: 'text', text: s.ctxText('id', 'cancel.applicant_told', { code: c.code, helper: maskPhone(c.submitterPhone) }) } });
+  }
 }
