@@ -33,7 +33,7 @@ describe('message catalogue', () => {
     }
     for (const key of keys) {
       for (const locale of LOCALES) {
-        const entry = (t as (l: string, k: string, p: unknown) => string)(locale, key, { days: 3, got: 1, date: '2026-12-02', day: 1, province: '99', digits: '000000', service: 'ktp', document: 'kk_copy', pickupCode: '042917' });
+        const entry = (t as (l: string, k: string, p: unknown) => string)(locale, key, { days: 3, got: 1, date: '2026-12-02', day: 1, province: '99', digits: '000000', service: 'ktp', document: 'kk_copy', pickupCode: '042917', minuteOfDay: 600 });
         expect(entry.trim().length, `${locale} ${key}`).toBeGreaterThan(0);
       }
     }
