@@ -95,7 +95,7 @@ describe('a SITU picked up at the counter, its RT chair not linked to Loket', ()
 
     const received = desk.does({ action: 'archive' });
     expect(received).toMatchObject({ event: 'archive', from: 'submitted', to: 'verifying', set: { remindersSent: 0, nextActionAt: MONDAY } });
-    expect(received.told.applicant).toBe('Berkas SITU-2611-0001 sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.');
+    expect(received.told.applicant).toBe('Berkas SITU-2611-0001 sudah kami terima dan arsipkan. Sekarang Ketua RT memeriksanya. Ini hari ke-2 dari 3.');
 
     const valid = desk.does({ action: 'verify_valid', reason: 'Ketua RT sedang dirawat di rumah sakit; data dicek dengan KK.' });
     expect(valid).toMatchObject({ event: 'verify_valid', to: 'processing', detail: { override: true } });

@@ -43,9 +43,9 @@ describe('a resident applies for a KTP for herself', () => {
     expect(card).toMatch(/Permintaan surat pengantar\nSiti Aminah, NIK 1671 \*\*\*\* \*\*\*\* 0003\nRT 03 \/ RW 02, untuk: KTP\nNomor berkas: KTP-2611-0001/);
 
     r = await siti.upload(JPEG, 'image/jpeg', 'kk.jpg');
-    expect(text(r)).toBe('Fotokopi KK diterima, sedang kami periksa.\n\nBerikutnya: foto Fotokopi KTP lama.');
+    expect(text(r)).toBe('Fotokopi KK diterima, sedang kami periksa.\n\nSekarang kirim foto Fotokopi KTP lama.');
     r = await siti.upload(PDF, 'application/pdf', 'ktp-lama.pdf');
-    expect(text(r)).toContain('Berikutnya: foto Pas foto.');
+    expect(text(r)).toContain('Sekarang kirim foto Pas foto.');
     r = await siti.upload(PNG, 'image/png', 'pas.png');
     expect(text(r)).toContain('Semua dokumen sudah masuk dan sedang kami periksa.');
     expect(text(r)).toContain('Dokumen diambil bagaimana?');

@@ -113,7 +113,7 @@ describe('day 2: verification, neighbours and a revision round', () => {
     // Day 1 ends at 16:00 WIB: the cron archives and hands the case to the RT chair.
     await tick(wib('2026-11-30T16:15'));
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
-    expect(text(await siti.replies())).toContain(`Berkas ${code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`);
+    expect(text(await siti.replies())).toContain(`Berkas ${code} sudah kami terima dan arsipkan. Sekarang Ketua RT memeriksanya. Ini hari ke-2 dari 3.`);
     const day2 = await hasan.replies();
     expect(day2.filter((m) => m.message.kind === 'image')).toHaveLength(3);
     expect(text(day2)).toContain(`Mohon periksa berkas ${code}: KTP untuk Siti Aminah, NIK 1671 **** **** 0003 (3 dokumen).`);

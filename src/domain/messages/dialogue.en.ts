@@ -54,7 +54,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.doc_received': 'received',
   'apply.send_now': (p: { document: string }) => `Send a photo of the ${p.document} now.`,
   'apply.doc_ok': (p: { document: string }) => `${p.document}: received, we are checking it.`,
-  'apply.doc_next': (p: { document: string }) => `Next: a photo of the ${p.document}.`,
+  'apply.doc_next': (p: { document: string }) => `Now send a photo of the ${p.document}.`,
   'apply.docs_complete': 'All documents received.',
   'apply.need_photo': 'Please send a photo or PDF of the document.',
   'apply.bad_type': 'We cannot accept that file. Please send a photo (JPG or PNG) or a PDF.',
@@ -146,7 +146,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'resident.letter_from_office': 'We could not send the letter itself by chat. The kelurahan staff will prepare it; there is nothing you need to do.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `The RT chair could not give the introduction letter for case ${p.code}.\nReason: ${p.reason}\nPlease contact the RT chair, or type "complaint".`,
-  'resident.day2': (p: { code: string }) => `Case ${p.code} was received and archived (day 1). Day 2: the RT chair checks it.`,
+  'resident.day2': (p: { code: string }) => `We have received and archived case ${p.code}. The RT chair now checks it. This is day 2 of 3.`,
   'resident.day3': (p: { code: string; date: string }) => `The RT chair has checked case ${p.code}. Day 3: the documents are being made. Done by ${p.date} at the latest.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Case ${p.code} needs a correction.\nRT chair: ${p.reason}\nPlease send ${p.document} again in this chat.`,

@@ -56,7 +56,7 @@ export const dialogueId = {
   'apply.doc_received': 'sudah',
   'apply.send_now': (p: { document: string }) => `Kirim foto ${p.document} sekarang.`,
   'apply.doc_ok': (p: { document: string }) => `${p.document} diterima, sedang kami periksa.`,
-  'apply.doc_next': (p: { document: string }) => `Berikutnya: foto ${p.document}.`,
+  'apply.doc_next': (p: { document: string }) => `Sekarang kirim foto ${p.document}.`,
   'apply.docs_complete': 'Semua dokumen sudah diterima.',
   'apply.need_photo': 'Mohon kirim foto atau PDF dokumennya.',
   'apply.bad_type': 'Berkas itu tidak bisa kami terima. Kirim foto (JPG atau PNG) atau PDF, ya.',
@@ -150,7 +150,7 @@ export const dialogueId = {
   'resident.letter_from_office': 'Surat pengantarnya belum bisa kami kirim lewat chat. Petugas kelurahan akan menyiapkannya; Bapak/Ibu tidak perlu mengurus apa-apa.',
   'resident.pengantar_refused': (p: { code: string; reason: string }) =>
     `Ketua RT belum bisa memberi surat pengantar untuk berkas ${p.code}.\nAlasan: ${p.reason}\nSilakan hubungi Ketua RT, atau ketik "pengaduan".`,
-  'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah diterima dan diarsip (hari ke-1). Hari ke-2: diperiksa Ketua RT.`,
+  'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah kami terima dan arsipkan. Sekarang Ketua RT memeriksanya. Ini hari ke-2 dari 3.`,
   'resident.day3': (p: { code: string; date: string }) => `Berkas ${p.code} sudah diperiksa Ketua RT. Hari ke-3: dokumen sedang dibuat. Paling lambat selesai ${p.date}.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
     `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nMohon kirim ulang ${p.document} di chat ini.`,
