@@ -2,6 +2,7 @@
  * What the dialogue asks the store to do, as plain data. The store writes all effects of one
  * inbound message, the conversation state and the outbox in one D1 batch: all or nothing.
  */
+import type { CaseChanges } from '../domain/case-changes';
 import type { ChannelName, Choice, InboundMedia, OutboundMessage } from '../../adapters/channel';
 import type { Actor, CaseEvent, CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
@@ -58,21 +59,7 @@ export type Effect =
       from: CaseState;
       to: CaseState;
       actor: Actor;
-      set?: {
-        submittedAt?: Instant;
-        day1DueAt?: Instant;
-        day2DueAt?: Instant;
-        day3DueAt?: Instant;
-        dueAt?: Instant;
-        nextActionAt?: Instant | null;
-        delivery?: 'pickup' | 'courier';
-        deliveryAddress?: string | null;
-        pengantarApproved?: boolean;
-        revisionRequirement?: RequirementId | null;
-        revisionReason?: string | null;
-        remindersSent?: number;
-        answeredAt?: Instant | null;
-      };
+      set?: CaseChanges;
       /** Also guard on the case version read, for a decision that depends on more than the state. */
       version?: number;
       detail?: Record<string, unknown>;

@@ -67,10 +67,15 @@ export async function act(
   const c = loaded.row.case;
   if (!decision.ok) {
     if (decision.record) {
-      await runBatch(db, deskRecordStatements(db, {
-        kelurahanId: staff.kelurahanId, caseId: c.id, staffId: staff.id, version: c.version, event: decision.record.event, from: c.state,
-        set: decision.record.set, eventId: cryptoIds.newId(), now,
-      })).catch(() => undefined);
+      try {
+        await runBatch(db, deskRecordStatements(db, {
+          kelurahanId: staff.kelurahanId, caseId: c.id, staffId: staff.id, version: c.version, event: decision.record.event, from: c.state,
+          set: decision.record.set, eventId: cryptoIds.newId(), now,
+        }));
+      } catch (err) {
+        // From a stale page the try is not counted, as the action would not have been done.
+        if (!guardAborted(err)) throw err;
+      }
     }
     return { ok: false, decision, stale: decision.refusal.reason === 'stale' };
   }
@@ -106,12 +111,15 @@ export async function act(
       revokeAll: ended ? `case_${decision.to}` : null,
     }));
   } catch (err) {
-    // The version guard: someone else changed the case between the read and this write.
-    if (/NOT NULL constraint failed: case_events\.at/.test(String(err instanceof Error ? err.message : err))) {
-      return { ok: false, decision: null, stale: true };
-    }
+    // Someone else changed the case between the read and this write.
+    if (guardAborted(err)) return { ok: false, decision: null, stale: true };
     throw err;
   }
   await enqueue(env.OUTBOX, messages.map((m): QueueMessage => ({ type: 'deliver', outboxId: m.id })));
   return { ok: true, event: decision.event };
+}
+
+/** The version guard aborted the batch: its case event's time became NULL (db/cases recordCaseEvent). */
+function guardAborted(err: unknown): boolean {
+  return /NOT NULL constraint failed: case_events\.at/.test(err instanceof Error ? err.message : String(err));
 }

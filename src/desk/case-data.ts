@@ -8,8 +8,7 @@ import type { DeskCase } from '../domain/desk/actions';
 import { uploadRequirements } from '../domain/services';
 
 export async function loadCase(db: Db, kelurahanId: string, code: string) {
-  const [rows] = await db.batch([deskCase(db, kelurahanId, code)]);
-  const row = rows[0];
+  const [row] = await deskCase(db, kelurahanId, code);
   if (!row) return null;
   const id = row.case.id;
   const [timeline, scans, letters, notices] = await db.batch([caseTimeline(db, id), caseScans(db, id), caseLetters(db, id), caseNotices(db, id)]);

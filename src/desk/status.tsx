@@ -72,9 +72,10 @@ export const status = new Hono<DeskEnv>()
     return casePage(c, { error: caseText(c.var.locale).uploadRefused[result.reason] }, 422);
   })
   .post('/cases/:code/letter', async (c) => {
-    const { db, staff, now, code, office, loaded } = await caseRequest(c);
+    const req = await caseRequest(c);
+    const { db, staff, now, code, office, loaded } = req;
     if (await issueOutputLetter(c.env, db, staff, office, loaded, now)) return c.redirect(`/status/cases/${encodeURIComponent(code)}?done=letter`, 303);
-    return casePage(c, { error: caseText(c.var.locale).letterRefused }, 422);
+    return casePage(c, { error: caseText(c.var.locale).letterRefused }, 422, req);
   })
   .post('/cases/:code/act', async (c) => {
     const { db, staff, now, code, office, loaded } = await caseRequest(c);
@@ -96,6 +97,8 @@ function caseCode(param: string): string {
 }
 
 /** The case a /status/cases/:code request names, within the staff member's kelurahan, or 404. */
+type CaseRequest = Awaited<ReturnType<typeof caseRequest>>;
+
 async function caseRequest(c: Context<DeskEnv>) {
   const db = dbOf(c.env.DB);
   const staff = c.var.staff;
@@ -106,8 +109,12 @@ async function caseRequest(c: Context<DeskEnv>) {
   return { db, staff, now, code, office, loaded };
 }
 
-async function casePage(c: Context<DeskEnv>, flash: CaseFlash, status: 200 | 409 | 422 = 200) {
-  const { staff, now, office, loaded } = await caseRequest(c);
+/**
+ * `read`: the case as read for a refusal that wrote nothing; otherwise it is read now, so a page
+ * after a stale form or a counted wrong code shows the case as it stands.
+ */
+async function casePage(c: Context<DeskEnv>, flash: CaseFlash, status: 200 | 409 | 422 = 200, read?: CaseRequest) {
+  const { staff, now, office, loaded } = read ?? (await caseRequest(c));
   const ok = flash.error ? false : c.req.query('done') !== undefined;
   return c.html(
     pageHtml(<CasePage frame={frameOf(c, c.var.locale)} staff={staff} office={office} loaded={loaded} facts={deskFacts(loaded)} now={now} flash={{ ...flash, ok }} />),

@@ -4,7 +4,7 @@
  * others; filters and search narrow it. Cards rather than a table, so it reads at 360px.
  */
 import type { Child } from 'hono/jsx';
-import type { WorkListRow } from '../../db/desk';
+import type { failedDeliveries, WorkListRow } from '../../db/desk';
 import { t as message } from '../../domain/messages';
 import { maskPhone } from '../../domain/phone';
 import { SERVICE_IDS } from '../../domain/services';
@@ -16,13 +16,7 @@ import type { Office } from '../office';
 import { isFiltered, type WorkQuery } from '../work-filter';
 import { workText } from '../work-text';
 
-export interface FailedDelivery {
-  outboxId: string;
-  caseCode: string | null;
-  readerName: string;
-  channel: string;
-  updatedAt: number;
-}
+export type FailedDelivery = Awaited<ReturnType<typeof failedDeliveries>>[number];
 
 /** The jobs of the office: shown even when empty, so "nothing to receive today" is visible. */
 const ALWAYS: readonly Section[] = ['late', 'receive', 'produce', 'hand_over', 'complaints'];

@@ -19,6 +19,7 @@ import {
   type WorkingCalendar,
 } from '../calendar';
 import { applyEvent, availableEvents, REOPEN_WINDOW_MS, type CaseEvent, type CaseKind, type CaseState, type RefusalReason } from '../case-machine';
+import type { CaseChanges } from '../case-changes';
 import { complaintAnswerDue } from '../complaints';
 import { checkPersonName, type NameError } from '../person-name';
 import { newPickupCode, pickupCodeMatches, PICKUP_CODE_MAX_ATTEMPTS } from '../pickup-code';
@@ -99,26 +100,8 @@ export type DeskInput = DeskAction & { version: number };
 /** Actions that leave the state as it is: recorded as case events of their own kind. */
 export type DeskNote = 'revoke_letter' | 'reply' | 'new_pickup_code';
 
-/** Columns the decision sets on the case; names as in src/db/schema.ts (the last group is new there). */
-export interface DeskCaseChanges {
-  submittedAt?: Instant;
-  day1DueAt?: Instant;
-  day2DueAt?: Instant;
-  day3DueAt?: Instant;
-  dueAt?: Instant;
-  nextActionAt?: Instant | null;
-  remindersSent?: number;
-  pengantarApproved?: boolean;
-  revisionRequirement?: RequirementId | null;
-  revisionReason?: string | null;
-  pickupCode?: string | null;
-  pickupCodeAttempts?: number;
-  courierName?: string | null;
-  receivedBy?: string | null;
-  disdukcapilReference?: string | null;
-  disdukcapilExpectedDate?: LocalDate | null;
-  answeredAt?: Instant | null;
-}
+/** Columns the decision sets on the case (the one set of case changes, src/domain/case-changes.ts). */
+export type DeskCaseChanges = CaseChanges;
 
 /** The case event's detail: what staff decided and why. Never a NIK, phone number, name or pickup code. */
 export type DeskEventDetail = Record<string, string | number | boolean | null>;
