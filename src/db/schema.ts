@@ -24,6 +24,8 @@ export const kelurahan = sqliteTable('kelurahan', {
   utcOffsetMinutes: integer('utc_offset_minutes').notNull().default(420),
   opensAtMinute: integer('opens_at_minute').notNull().default(480),
   closesAtMinute: integer('closes_at_minute').notNull().default(960),
+  /** The office's phone, given wherever a resident is told to call the office (local form, e.g. 021-555-0101). */
+  phone: text('phone'),
   /** The WhatsApp Business phone number id whose webhooks belong to this kelurahan. */
   whatsappPhoneNumberId: text('whatsapp_phone_number_id').unique(),
   createdAt: integer('created_at').notNull(),
@@ -121,6 +123,10 @@ export const cases = sqliteTable(
     applicantDeniedAt: integer('applicant_denied_at'),
     delivery: text('delivery').$type<'pickup' | 'courier'>(),
     deliveryAddress: text('delivery_address'),
+    /** SITU: the business the permit is for, as the resident gave it; printed on the pengantar. */
+    businessName: text('business_name'),
+    businessKind: text('business_kind'),
+    businessAddress: text('business_address'),
     /** Complaints: the text, and the case it is about. */
     complaintText: text('complaint_text'),
     relatedCaseId: text('related_case_id'),

@@ -10,6 +10,8 @@ export const DEMO_KELURAHAN = {
   city: 'Kota Palembang',
   lurahName: 'Bapak Rahmat Hidayat',
   address: 'Jl. Residen H. Najamudin, Bukit Sangkal, Palembang',
+  /** Invented, like every number here. */
+  phone: '0711-555-0123',
 } as const;
 
 export interface DemoRt {

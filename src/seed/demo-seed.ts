@@ -31,7 +31,7 @@ export async function seedDemo(d1: D1Database, opts: DemoSeedOptions): Promise<{
   const passwordHash = await hashPassword(opts.password, opts.random.bytes(16));
   const db = dbOf(d1);
   const first = upsertKelurahan(db, {
-    id: K.id, name: K.name, kecamatan: K.kecamatan, city: K.city, lurahName: K.lurahName, address: K.address,
+    id: K.id, name: K.name, kecamatan: K.kecamatan, city: K.city, lurahName: K.lurahName, address: K.address, phone: K.phone,
     whatsappPhoneNumberId: opts.whatsappPhoneNumberId || null, createdAt: opts.now,
   });
   const s: BatchItem<'sqlite'>[] = [];
