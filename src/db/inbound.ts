@@ -13,7 +13,7 @@ import { openDocumentsOfSender, rtDocumentsOfSender } from './documents';
 import { holidaysBetween } from './holidays';
 import { inviteByCode } from './invites';
 import { kelurahanHours, registryOf } from './kelurahan';
-import { questionsOfSender } from './neighbour-questions';
+import { questionsOfChairCases, questionsOfSender } from './neighbour-questions';
 import { throttleByKey } from './throttles';
 
 const seen = reusable(seenMessage);
@@ -26,6 +26,7 @@ const holidays = reusable(holidaysBetween);
 const rtCases = reusable(rtCasesOfSender);
 const rtDocuments = reusable(rtDocumentsOfSender);
 const questions = reusable(questionsOfSender);
+const chairQuestions = reusable(questionsOfChairCases);
 const invite = reusable(inviteByCode);
 const requests = reusable(requestsForOthersOfSender);
 const throttle = reusable(throttleByKey);
@@ -77,6 +78,7 @@ export function readInbound(db: Db, r: InboundRead) {
     invite(db, v),
     requests(db, v),
     throttle(db, v),
+    chairQuestions(db, v),
   ] as const;
   return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }

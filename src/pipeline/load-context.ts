@@ -46,7 +46,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts] = await readInbound(
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions] = await readInbound(
     dbOf(d1),
     {
       kelurahanId: k,
@@ -113,6 +113,7 @@ export async function loadContext(
     rtCases: rtCases.map((r) => ({
       ...toCaseView(r),
       applicantNik: r.applicantNik ?? null,
+      applicantPhone: r.applicantPhone ?? null,
       applicantLocale: isLocale(String(r.applicantLocale)) ? r.applicantLocale : args.defaultLocale,
       submitterLocale: r.submitterLocale && isLocale(r.submitterLocale) ? r.submitterLocale : null,
       rtNumber: r.rtNumber,
@@ -134,6 +135,7 @@ export async function loadContext(
       rwNumber: q.rwNumber,
       all: JSON.parse(q.allAnswers ?? '[]') as QuestionView['all'],
     })),
+    rtQuestions: chairQuestions.map((q) => ({ caseId: q.caseId, answer: q.answer, phone: q.phone })),
     invite: null,
     requestsForOthers: requests.map((r) => ({
       caseCode: r.code,

@@ -29,6 +29,7 @@ const ctx = (): BotContext => ({
   rtCases: [],
   rtDocuments: [],
   questions: [],
+  rtQuestions: [],
   invite: null,
   requestsForOthers: [],
   inviteAttempts: null,

@@ -168,6 +168,8 @@ const modules: Record<string, Module<unknown>> = {
   }),
   'neighbour-questions': module(neighbourQuestions, {
     questionsOfSender: (db) => neighbourQuestions.questionsOfSender(db),
+    questionsOfChairCases: (db) => neighbourQuestions.questionsOfChairCases(db),
+    questionsOfCase: (db) => neighbourQuestions.questionsOfCase(db, 'c1'),
     insertQuestion: (db) => neighbourQuestions.insertQuestion(db, { id: 'q1', k: 'k1', caseId: 'c1', channel: 'whatsapp', phone: '62812', now }),
     answerQuestion: (db) => neighbourQuestions.answerQuestion(db, { answer: 'yes', now, questionId: 'q1' }),
   }),
