@@ -127,6 +127,8 @@ export interface BotContext {
   rtDocuments: RtDocumentView[];
   /** Questions asked to this person as a neighbour, and the one a pressed button names. */
   questions: QuestionView[];
+  /** Of the phone numbers in the message, those that have written to Loket before. */
+  phonesThatWrote: string[];
   /** Questions about the cases of the person's RTs that wait on neighbours, with the numbers asked. */
   rtQuestions: { caseId: string; answer: 'yes' | 'no' | null; phone: string }[];
   /** The invitation named by the message, when it looks like an invite code. */

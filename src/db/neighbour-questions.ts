@@ -1,5 +1,5 @@
 /** Neighbours' yes/no questions about an applicant. */
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { named, reusable, value, type Db } from './client';
 import { senderIdentityId, senderPersonId } from './people';
@@ -67,6 +67,27 @@ export function questionsOfChairCases(db: Db) {
     .where(and(eq(neighbourQuestions.kelurahanId, ph('k')), eq(cases.state, 'neighbour_check'), eq(rt.chairPersonId, senderPersonId(db))))
     .orderBy(asc(neighbourQuestions.askedAt))
     .limit(40);
+}
+
+/**
+ * Which of the numbers an RT chair typed (placeholder phones, a JSON array) have written to Loket
+ * before: the others get the question as an invitation (a WhatsApp template) and the chair is
+ * told so (placeholders k, phones).
+ */
+export function phonesThatWrote(db: Db) {
+  return db
+    .select({ phone: channelIdentities.externalId })
+    .from(channelIdentities)
+    .where(
+      and(
+        eq(channelIdentities.kelurahanId, ph('k')),
+        // A Telegram chat id is no phone number, whatever its digits.
+        ne(channelIdentities.channel, 'telegram'),
+        sql`${channelIdentities.externalId} IN (SELECT value FROM json_each(${ph('phones')}))`,
+        isNotNull(channelIdentities.lastInboundAt),
+      ),
+    )
+    .limit(2);
 }
 
 /** Every question of one case with the number asked, for the cron's neighbours' deadline. */

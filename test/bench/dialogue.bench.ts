@@ -30,6 +30,7 @@ const ctx = (): BotContext => ({
   rtDocuments: [],
   questions: [],
   rtQuestions: [],
+  phonesThatWrote: [],
   invite: null,
   requestsForOthers: [],
   inviteAttempts: null,

@@ -232,7 +232,7 @@ export const rtNeighbours = chairStep(
   (s, c) => s.ask(s.t('rt.neighbours_ask', { name: c.applicantName })),
   (s, c, a) => {
     if (a.kind !== 'text') return false;
-    const phones = [...new Set(a.text.split(/[,;\n]|\bdan\b/).map((p) => normalizePhone(p.trim())))];
+    const phones = typedPhones(a.text);
     if (phones.length === 0 || phones.length > 2 || phones.some((p) => p === null)) {
       s.say(s.t('rt.neighbours_bad'));
       s.reask();
@@ -271,12 +271,21 @@ export const rtNeighbours = chairStep(
         },
       });
     }
+    // Numbers that never wrote to Loket get the question in a WhatsApp template, as an invitation.
+    for (const phone of phones as string[]) {
+      if (!s.ctx.phonesThatWrote.includes(phone)) s.say(s.t('neighbours.invited', { who: maskPhone(phone) }));
+    }
     s.say(s.t('neighbours.sent', { count: phones.length, date: longDate(s, deadline, s.locale), minuteOfDay: s.ctx.calendar.closesAtMinute }));
     s.finish();
     return true;
   },
   'ask_neighbours',
 );
+
+/** The numbers an RT chair typed, one or two, separated by commas or "dan"; null where one is no number. */
+export function typedPhones(text: string): (string | null)[] {
+  return [...new Set(text.split(/[,;\n]|\bdan\b/).map((p) => normalizePhone(p.trim())))];
+}
 
 /**
  * Why `phone` cannot vouch for the applicant, or null: the applicant, the helper who applied for
