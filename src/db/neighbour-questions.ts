@@ -1,5 +1,5 @@
 /** Neighbours' yes/no questions about an applicant. */
-import { and, asc, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { named, reusable, value, type Db } from './client';
 import { senderIdentityId, senderPersonId } from './people';
@@ -81,8 +81,9 @@ export function phonesThatWrote(db: Db) {
     .where(
       and(
         eq(channelIdentities.kelurahanId, ph('k')),
-        // A Telegram chat id is no phone number, whatever its digits.
-        ne(channelIdentities.channel, 'telegram'),
+        // The channels that address people by phone number (a Telegram chat id is none, whatever
+        // its digits); named, so the lookup runs on the identity_channel_external index.
+        inArray(channelIdentities.channel, ['whatsapp', 'simulator']),
         sql`${channelIdentities.externalId} IN (SELECT value FROM json_each(${ph('phones')}))`,
         isNotNull(channelIdentities.lastInboundAt),
       ),
