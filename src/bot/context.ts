@@ -59,6 +59,8 @@ export interface DocumentView {
 /** A case seen from its RT chair's side (or named by a pressed button, whoever pressed it). */
 export interface RtCaseView extends CaseView {
   applicantNik: string | null;
+  /** The applicant's own number: they cannot vouch for themselves as a neighbour. */
+  applicantPhone: string | null;
   applicantLocale: Locale;
   submitterLocale: Locale | null;
   rtNumber: number | null;
@@ -91,8 +93,8 @@ export interface QuestionView {
   applicantName: string;
   rtNumber: number;
   rwNumber: number;
-  /** Every question of the same case, this one included. */
-  all: { id: string; answer: 'yes' | 'no' | null }[];
+  /** Every question of the same case, this one included, with the number it went to. */
+  all: { id: string; answer: 'yes' | 'no' | null; phone: string }[];
 }
 
 export interface BotContext {
@@ -125,6 +127,10 @@ export interface BotContext {
   rtDocuments: RtDocumentView[];
   /** Questions asked to this person as a neighbour, and the one a pressed button names. */
   questions: QuestionView[];
+  /** Of the phone numbers in the message, those that have written to Loket before. */
+  phonesThatWrote: string[];
+  /** Questions about the cases of the person's RTs that wait on neighbours, with the numbers asked. */
+  rtQuestions: { caseId: string; answer: 'yes' | 'no' | null; phone: string }[];
   /** The invitation named by the message, when it looks like an invite code. */
   invite: InviteView | null;
   /**

@@ -61,6 +61,7 @@ export function rtCasesOfSender(db: Db) {
     .select({
       ...caseView,
       applicantNik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`.as('applicant_nik'),
+      applicantPhone: named(applicant.phone, 'applicant_phone'),
       applicantLocale: named(applicant.locale, 'applicant_locale'),
       submitterLocale: named(submitter.locale, 'submitter_locale'),
       rtNumber: named(rt.number, 'rt_number'),

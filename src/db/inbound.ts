@@ -13,7 +13,7 @@ import { openDocumentsOfSender, rtDocumentsOfSender } from './documents';
 import { holidaysBetween } from './holidays';
 import { inviteByCode } from './invites';
 import { kelurahanHours, registryOf } from './kelurahan';
-import { questionsOfSender } from './neighbour-questions';
+import { phonesThatWrote, questionsOfChairCases, questionsOfSender } from './neighbour-questions';
 import { throttleByKey } from './throttles';
 
 const seen = reusable(seenMessage);
@@ -26,6 +26,8 @@ const holidays = reusable(holidaysBetween);
 const rtCases = reusable(rtCasesOfSender);
 const rtDocuments = reusable(rtDocumentsOfSender);
 const questions = reusable(questionsOfSender);
+const chairQuestions = reusable(questionsOfChairCases);
+const wrote = reusable(phonesThatWrote);
 const invite = reusable(inviteByCode);
 const requests = reusable(requestsForOthersOfSender);
 const throttle = reusable(throttleByKey);
@@ -46,6 +48,8 @@ export interface InboundRead {
   deniedSince: number;
   /** The sender's invitation-code throttle, when the message looks like a code. */
   throttleKey: string | null;
+  /** Phone numbers the message holds, as a JSON array: an RT chair naming neighbours. */
+  phones?: string;
 }
 
 export function readInbound(db: Db, r: InboundRead) {
@@ -62,6 +66,7 @@ export function readInbound(db: Db, r: InboundRead) {
     since: r.requestsSince,
     deniedSince: r.deniedSince,
     throttleKey: r.throttleKey,
+    phones: r.phones ?? '[]',
   };
   const items = [
     seen(db, v),
@@ -77,6 +82,8 @@ export function readInbound(db: Db, r: InboundRead) {
     invite(db, v),
     requests(db, v),
     throttle(db, v),
+    chairQuestions(db, v),
+    wrote(db, v),
   ] as const;
   return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }

@@ -1,11 +1,12 @@
 /** Neighbours' yes/no questions about an applicant. */
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { named, reusable, value, type Db } from './client';
-import { senderIdentityId } from './people';
+import { senderIdentityId, senderPersonId } from './people';
 import { cases, channelIdentities, neighbourQuestions, people, rt, rw } from './schema';
 
 const other = alias(neighbourQuestions, 'o');
+const asked = alias(channelIdentities, 'asked');
 
 /**
  * Questions waiting for the sender's answer, and the one a pressed button names, each with every
@@ -26,8 +27,10 @@ export function questionsOfSender(db: Db) {
       rwNumber: named(rw.number, 'rw_number'),
       allAnswers: sql<string>`(${db
         // json_group_array has no builder form.
-        .select({ all: sql`json_group_array(json_object('id', ${other.id}, 'answer', ${other.answer}))` })
+        // The number asked, so the chair hears who answered: the number they typed themselves.
+        .select({ all: sql`json_group_array(json_object('id', ${other.id}, 'answer', ${other.answer}, 'phone', ${asked.externalId}))` })
         .from(other)
+        .innerJoin(asked, eq(asked.id, other.identityId))
         .where(eq(other.caseId, neighbourQuestions.caseId))})`.as('all_answers'),
     })
     .from(neighbourQuestions)
@@ -49,6 +52,54 @@ export function questionsOfSender(db: Db) {
 }
 
 const ph = sql.placeholder;
+
+/**
+ * The questions of cases waiting on neighbours in the RTs the sender chairs, with the number each
+ * went to, oldest first (placeholders k, channel, externalId).
+ */
+export function questionsOfChairCases(db: Db) {
+  return db
+    .select({ caseId: neighbourQuestions.caseId, answer: neighbourQuestions.answer, phone: named(asked.externalId, 'phone') })
+    .from(neighbourQuestions)
+    .innerJoin(cases, eq(cases.id, neighbourQuestions.caseId))
+    .innerJoin(rt, eq(rt.id, cases.rtId))
+    .innerJoin(asked, eq(asked.id, neighbourQuestions.identityId))
+    .where(and(eq(neighbourQuestions.kelurahanId, ph('k')), eq(cases.state, 'neighbour_check'), eq(rt.chairPersonId, senderPersonId(db))))
+    .orderBy(asc(neighbourQuestions.askedAt))
+    .limit(40);
+}
+
+/**
+ * Which of the numbers an RT chair typed (placeholder phones, a JSON array) have written to Loket
+ * before: the others get the question as an invitation (a WhatsApp template) and the chair is
+ * told so (placeholders k, phones).
+ */
+export function phonesThatWrote(db: Db) {
+  return db
+    .select({ phone: channelIdentities.externalId })
+    .from(channelIdentities)
+    .where(
+      and(
+        eq(channelIdentities.kelurahanId, ph('k')),
+        // The channels that address people by phone number (a Telegram chat id is none, whatever
+        // its digits); named, so the lookup runs on the identity_channel_external index.
+        inArray(channelIdentities.channel, ['whatsapp', 'simulator']),
+        sql`${channelIdentities.externalId} IN (SELECT value FROM json_each(${ph('phones')}))`,
+        isNotNull(channelIdentities.lastInboundAt),
+      ),
+    )
+    .limit(2);
+}
+
+/** Every question of one case with the number asked, for the cron's neighbours' deadline. */
+export function questionsOfCase(db: Db, caseId: string) {
+  return db
+    .select({ answer: neighbourQuestions.answer, phone: asked.externalId })
+    .from(neighbourQuestions)
+    .innerJoin(asked, eq(asked.id, neighbourQuestions.identityId))
+    .where(eq(neighbourQuestions.caseId, caseId))
+    .orderBy(asc(neighbourQuestions.askedAt));
+}
 
 /** Asks the neighbour reached by a phone number made reachable just before (placeholders id, k, caseId, channel, phone, now). */
 export const insertQuestion = reusable((db) =>

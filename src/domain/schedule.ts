@@ -43,7 +43,8 @@ export type Notice =
   | 'escalate_complaint'
   | 'escalate_disdukcapil'
   | 'draft_abandoned'
-  | 'complaint_closed';
+  | 'complaint_closed'
+  | 'neighbours_silent';
 
 export interface ScheduleDecision {
   event: CaseEvent | null;
@@ -97,6 +98,7 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
       return keep(c.day1DueAt);
     case 'verifying':
     case 'neighbour_check': {
+      if (c.state === 'neighbour_check') return neighbourWait(c, now, cal, keep, key);
       if (c.day2DueAt !== null && now >= c.day2DueAt) {
         // Escalated once; looked at again when day 3 closes, and never again after that.
         const next = c.day3DueAt !== null && c.day3DueAt > now ? c.day3DueAt : null;
@@ -124,6 +126,31 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
     default:
       return keep(null);
   }
+}
+
+/** Neighbours the RT chair asked have until the office closes on the next working day. */
+export function neighbourDeadline(askedAt: Instant, cal: WorkingCalendar): Instant {
+  return instantAt(nextWorkingDay(localMoment(askedAt, cal.utcOffsetMinutes).date, cal), cal.closesAtMinute, cal.utcOffsetMinutes);
+}
+
+/**
+ * While neighbours are asked nobody is reminded. At the neighbours' deadline (counted from
+ * updated_at, when the chair asked) the chair is told once, so they can decide without them; the
+ * job sends it only when nobody has answered. Day 2 running out is escalated as for a verification.
+ */
+function neighbourWait(
+  c: ScheduledCase,
+  now: Instant,
+  cal: WorkingCalendar,
+  keep: (next: Instant | null, notices?: ScheduleDecision['notices']) => ScheduleDecision,
+  key: (notice: Notice, n?: number | string) => string,
+): ScheduleDecision {
+  const deadline = neighbourDeadline(c.updatedAt, cal);
+  const notices: ScheduleDecision['notices'] = [];
+  if (now >= deadline) notices.push({ notice: 'neighbours_silent', key: key('neighbours_silent') });
+  if (c.day2DueAt !== null && now >= c.day2DueAt) notices.push({ notice: 'escalate_verification', key: key('escalate_verification') });
+  const later = [deadline, c.day2DueAt, c.day3DueAt].filter((t): t is Instant => t !== null && t > now);
+  return keep(later.length ? Math.min(...later) : null, notices);
 }
 
 function pengantarWait(

@@ -10,12 +10,14 @@ import { pengantarChoices, verifyCardText, verifyChoices, type Words } from '../
 import { dbOf, runBatch, type Db, type Statement } from '../db/client';
 import { dueCasesNow, recordCaseEvent, moveDueCase, rescheduleDueCase, type DueCase } from '../db/cases';
 import { pendingScanOf, storedDocuments } from '../db/documents';
+import { questionsOfCase } from '../db/neighbour-questions';
 import { readCalendar } from '../db/holidays';
 import { outboxToIdentity, outboxToPerson } from '../db/outbox';
 import { linkedStaffChats } from '../db/staff';
 import { addDays, localMoment, workingCalendar, type WorkingCalendar } from '../domain/calendar';
 import { applyEvent, type CaseState } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
+import { maskPhone } from '../domain/phone';
 import { decide, type Notice, type ScheduledCase } from '../domain/schedule';
 import type { IdSource, Instant } from '../domain/ports';
 import { log } from '../log';
@@ -181,6 +183,9 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
       case 'draft_abandoned':
         send({ personId: c.submitterPersonId ?? c.applicantPersonId }, key, { kind: 'text', text: text('notice.draft_abandoned', { code: c.code }) });
         break;
+      case 'neighbours_silent':
+        if (c.chairPersonId) await neighboursSilent(db, c, key, send);
+        break;
       case 'escalate_pengantar':
       case 'escalate_verification':
       case 'escalate_late':
@@ -229,6 +234,18 @@ async function verificationCard(
     kind: 'text',
     text: verifyCardText(words, { code: c.code, service: c.service, applicantName: c.applicantName, applicantNik: c.applicantNik, rtNumber: c.rtNumber, rwNumber: c.rwNumber }, 'id', docs.length),
     choices: verifyChoices('id', words, c.id),
+  });
+}
+
+/** The neighbours' deadline: if none of them answered, the chair may decide without them. */
+async function neighboursSilent(db: Db, c: DueCase, key: string, send: (r: { personId: string }, key: string, m: OutboundMessage) => void): Promise<void> {
+  const asked = await questionsOfCase(db, c.id);
+  if (asked.length === 0 || asked.some((q) => q.answer !== null)) return;
+  const lines = asked.map((q) => ctxText('id', 'neighbours.line', { who: maskPhone(q.phone), answer: ctxText('id', 'neighbours.not_yet') })).join('\n');
+  send({ personId: c.chairPersonId! }, key, {
+    kind: 'text',
+    text: ctxText('id', 'neighbours.silent', { code: c.code, name: c.applicantName, lines }),
+    choices: verifyChoices('id', words, c.id, false),
   });
 }
 

@@ -36,6 +36,8 @@ export async function loadContext(
     pressedCaseId?: string | null;
     pressedQuestionId?: string | null;
     inviteCode?: string | null;
+    /** Phone numbers typed in the message (an RT chair naming neighbours). */
+    phones?: string[];
     now: Instant;
     ids: IdSource;
     random: RandomSource;
@@ -46,7 +48,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts] = await readInbound(
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote] = await readInbound(
     dbOf(d1),
     {
       kelurahanId: k,
@@ -64,6 +66,7 @@ export async function loadContext(
       requestsSince: args.now - 2 * DAY_MS,
       deniedSince: args.now - DENIAL_BLOCK_DAYS * DAY_MS,
       throttleKey,
+      phones: JSON.stringify(args.phones ?? []),
     },
   );
 
@@ -113,6 +116,7 @@ export async function loadContext(
     rtCases: rtCases.map((r) => ({
       ...toCaseView(r),
       applicantNik: r.applicantNik ?? null,
+      applicantPhone: r.applicantPhone ?? null,
       applicantLocale: isLocale(String(r.applicantLocale)) ? r.applicantLocale : args.defaultLocale,
       submitterLocale: r.submitterLocale && isLocale(r.submitterLocale) ? r.submitterLocale : null,
       rtNumber: r.rtNumber,
@@ -134,6 +138,8 @@ export async function loadContext(
       rwNumber: q.rwNumber,
       all: JSON.parse(q.allAnswers ?? '[]') as QuestionView['all'],
     })),
+    phonesThatWrote: wrote.map((w) => w.phone),
+    rtQuestions: chairQuestions.map((q) => ({ caseId: q.caseId, answer: q.answer, phone: q.phone })),
     invite: null,
     requestsForOthers: requests.map((r) => ({
       caseCode: r.code,

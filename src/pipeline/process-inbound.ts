@@ -7,6 +7,7 @@
 import type { InboundEvent } from '../../adapters/channel';
 import { runDialogue } from '../bot/dialogue';
 import { inviteCodeIn } from '../bot/steps/invite';
+import { typedPhones } from '../bot/steps/rt';
 import type { Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
 import type { Clock, IdSource, RandomSource } from '../domain/ports';
@@ -44,6 +45,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       displayName,
       messageId: event.messageId,
       ...pressedRefs(event),
+      phones: event.kind === 'text' ? typedPhones(event.text).filter((p): p is string => p !== null).slice(0, 2) : [],
       now,
       ids: deps.ids,
       random: deps.random,

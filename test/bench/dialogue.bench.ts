@@ -29,6 +29,8 @@ const ctx = (): BotContext => ({
   rtCases: [],
   rtDocuments: [],
   questions: [],
+  rtQuestions: [],
+  phonesThatWrote: [],
   invite: null,
   requestsForOthers: [],
   inviteAttempts: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workingCalendar } from '../../src/domain/calendar';
-import { decide, DRAFT_TTL_MS, REMIND_EVERY_MS, type ScheduledCase } from '../../src/domain/schedule';
+import { decide, DRAFT_TTL_MS, neighbourDeadline, REMIND_EVERY_MS, type ScheduledCase } from '../../src/domain/schedule';
 
 const H = 3_600_000;
 const cal = workingCalendar();
@@ -49,9 +49,21 @@ describe('the schedule of one case', () => {
   });
 
   it('does not remind while neighbours are being asked, but still escalates lateness', () => {
-    const n = { ...base, state: 'neighbour_check' as const };
-    expect(decide(n, day1 + H, cal).notices).toEqual([]);
+    // Asked Tuesday 09:00.
+    const n = { ...base, state: 'neighbour_check' as const, updatedAt: day2 - 7 * H };
+    expect(decide(n, day2 - 6 * H, cal)).toMatchObject({ notices: [], nextActionAt: day2 });
     expect(decide(n, day2, cal).notices.map((x) => x.notice)).toEqual(['escalate_verification']);
+  });
+
+  it('tells the chair at closing time of the next working day after the neighbours were asked', () => {
+    // Asked Tuesday 09:00: until Wednesday 16:00 (day 3 ends then too).
+    const tuesday = Date.parse('2026-12-01T09:00:00+07:00');
+    const n = { ...base, state: 'neighbour_check' as const, updatedAt: tuesday };
+    expect(decide(n, day2 + H, cal)).toMatchObject({ notices: [{ notice: 'escalate_verification' }], nextActionAt: day3 });
+    expect(decide(n, day3, cal).notices).toContainEqual({ notice: 'neighbours_silent', key: `c1:neighbours_silent:${tuesday}:0` });
+    // Asked on a Friday: the weekend does not count.
+    const friday = Date.parse('2026-12-04T11:00:00+07:00');
+    expect(neighbourDeadline(friday, cal)).toBe(Date.parse('2026-12-07T16:00:00+07:00'));
   });
 
   it('escalates day 3 passing without output documents, then every working day at opening until the case moves', () => {

@@ -129,7 +129,7 @@ describe('day 2: verification, neighbours and a revision round', () => {
     let r = await hasan.press(choice(day2, 'Tanya tetangga'));
     expect(text(r)).toContain('Ketik nomor HP satu atau dua tetangga yang mengenal Siti Aminah.');
     r = await hasan.say('0812 3450 002, 0812-3450-003');
-    expect(text(r)).toBe('Pertanyaan sudah kami kirim ke 2 tetangga. Jawabannya kami teruskan ke Bapak/Ibu.');
+    expect(text(r)).toContain('Pertanyaan sudah kami kirim ke 2 tetangga. Setiap jawaban langsung kami teruskan ke Bapak/Ibu.');
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'neighbour_check' });
     const budi = new SimPerson('628123450002', 'Budi');
     const rudi = new SimPerson('628123450003', 'Rudi');
@@ -139,11 +139,11 @@ describe('day 2: verification, neighbours and a revision round', () => {
     expect(text(q)).toMatch(/^Selamat siang\. Ketua RT 03 meminta bantuan/);
     expect(text(await new SimPerson('628123450099', 'Eve').press(choice(q, 'Ya, kenal')))).toContain('tidak berhak');
     expect(text(await budi.press(choice(q, 'Ya, kenal')))).toBe('Terima kasih atas jawabannya.');
-    expect(text(await hasan.replies())).toBe('');
+    expect(text(await hasan.replies())).toContain(`Tetangga 0812****002 menjawab tentang Siti Aminah (berkas ${code}): kenal.`);
     await rudi.replies();
     expect(text(await rudi.say('2'))).toBe('Terima kasih atas jawabannya.');
     const summary = await hasan.replies();
-    expect(text(summary)).toContain(`Jawaban tetangga untuk berkas ${code}:\n1. kenal\n2. tidak kenal`);
+    expect(text(summary)).toContain(`Jawaban tetangga untuk berkas ${code}:\n1. 0812****002: kenal\n2. 0812****003: tidak kenal`);
     expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'neighbour_answer' AND actor_kind = 'neighbour'")).toBe(2);
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
 
@@ -324,6 +324,6 @@ describe('two neighbours answering at the same moment', () => {
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
     expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'neighbour_answer'")).toBe(2);
     expect(await count("SELECT count(*) AS n FROM case_events WHERE kind = 'neighbours_done'")).toBe(1);
-    expect(text(await hasan.replies())).toContain('1. kenal\n2. kenal');
+    expect(text(await hasan.replies())).toContain('1. 0812****002: kenal\n2. 0812****003: kenal');
   });
 });

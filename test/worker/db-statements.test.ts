@@ -162,12 +162,15 @@ const modules: Record<string, Module<unknown>> = {
       inbound.readInbound(db, {
         kelurahanId: 'k1', channel: 'whatsapp', externalId: '62812', messageId: 'wamid.1', pressedCaseId: 'c1',
         pressedQuestionId: 'q1', inviteCode: 'ABCD-EF23', holidaysFrom: '2026-08-01', holidaysTo: '2026-12-01',
-        requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812',
+        requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812', phones: '["628123450002"]',
       }),
     writeInbound: (db) => inbound.writeInbound(db, [outbox.releaseDeferred(db, { now, identityId: 'i1' })], 0),
   }),
   'neighbour-questions': module(neighbourQuestions, {
     questionsOfSender: (db) => neighbourQuestions.questionsOfSender(db),
+    questionsOfChairCases: (db) => neighbourQuestions.questionsOfChairCases(db),
+    questionsOfCase: (db) => neighbourQuestions.questionsOfCase(db, 'c1'),
+    phonesThatWrote: (db) => neighbourQuestions.phonesThatWrote(db),
     insertQuestion: (db) => neighbourQuestions.insertQuestion(db, { id: 'q1', k: 'k1', caseId: 'c1', channel: 'whatsapp', phone: '62812', now }),
     answerQuestion: (db) => neighbourQuestions.answerQuestion(db, { answer: 'yes', now, questionId: 'q1' }),
   }),

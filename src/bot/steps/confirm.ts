@@ -51,12 +51,21 @@ export function answerConfirmation(s: Session, choiceId: string): boolean {
     const result = applyEvent({ kind: 'service', state: c.state, documentsComplete: true, pengantarApproved: c.pengantarApproved }, 'cancel', 'resident');
     if (result.ok) {
       s.effect({ type: 'transition', caseId: c.id, event: 'cancel', from: result.from, to: result.to, actor: 'resident', set: { nextActionAt: null }, detail: { reason: 'applicant_denied' } });
+      tellChair(s, c, helperId);
     }
     s.say(s.t('apply.confirm_denied'));
     notifyHelper(s, c, helperId, 'apply.helper_told_denied');
   }
   s.finish();
   return true;
+}
+
+/** The RT chair may hold the case's card (or be waiting on neighbours): they hear it is off. */
+function tellChair(s: Session, c: CaseView, helperPersonId: string): void {
+  const chair = c.rtId ? s.ctx.registry.find((r) => r.rtId === c.rtId)?.chairPersonId : null;
+  // A chair who applied as the helper hears it as the helper, once.
+  if (!chair || chair === s.ctx.person.id || chair === helperPersonId) return;
+  s.effect({ type: 'send', to: { personId: chair }, caseId: c.id, message: { kind: 'text', text: s.ctxText('id', 'neighbours.chair_denied', { code: c.code, name: c.applicantName }) } });
 }
 
 function notifyHelper(s: Session, c: CaseView, helperPersonId: string, key: 'apply.helper_told_confirmed' | 'apply.helper_told_denied'): void {

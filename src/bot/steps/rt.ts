@@ -11,12 +11,14 @@ import type { Locale } from '../../domain/messages';
 import { localMinute } from '../session';
 import { formatLongDate } from '../../domain/messages/dates';
 import { newVerificationCode } from '../../domain/verification-code';
+import { maskNik } from '../../domain/nik';
 import { uploadRequirements, type RequirementId } from '../../domain/services';
 import type { RtCaseView } from '../context';
 import { pengantarCardText, pengantarChoices, verifyCardText, verifyChoices } from '../rt-cards';
 import { log } from '../../log';
 import type { Session } from '../session';
-import { normalizePhone } from '../../domain/phone';
+import { maskPhone, normalizePhone } from '../../domain/phone';
+import { neighbourDeadline } from '../../domain/schedule';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');
@@ -28,7 +30,7 @@ export function rtPending(s: Session): RtCaseView[] {
   return s.ctx.rtCases.filter(
     (c) =>
       c.chairPersonId === s.ctx.person.id &&
-      (((c.state === 'draft' || c.state === 'awaiting_pengantar') && !c.pengantarApproved) || c.state === 'verifying'),
+      (((c.state === 'draft' || c.state === 'awaiting_pengantar') && !c.pengantarApproved) || c.state === 'verifying' || c.state === 'neighbour_check'),
   );
 }
 
@@ -230,15 +232,27 @@ export const rtNeighbours = chairStep(
   (s, c) => s.ask(s.t('rt.neighbours_ask', { name: c.applicantName })),
   (s, c, a) => {
     if (a.kind !== 'text') return false;
-    const phones = [...new Set(a.text.split(/[,;\n]|\bdan\b/).map((p) => normalizePhone(p.trim())))];
+    const phones = typedPhones(a.text);
     if (phones.length === 0 || phones.length > 2 || phones.some((p) => p === null)) {
       s.say(s.t('rt.neighbours_bad'));
       s.reask();
       return true;
     }
+    const refusals = (phones as string[]).map((p) => notANeighbour(s, c, p)).filter((r): r is string => r !== null);
+    if (refusals.length) {
+      refusals.forEach((r) => s.say(r));
+      s.reask();
+      return true;
+    }
     const result = applyEvent(facts(c), 'ask_neighbours', 'rt_chair');
     if (!result.ok) return false;
-    s.effect({ type: 'transition', caseId: c.id, event: 'ask_neighbours', from: result.from, to: result.to, actor: 'rt_chair', detail: { count: phones.length } });
+    // The cron looks again at the neighbours' deadline, or when day 2 ends if that is sooner.
+    const deadline = neighbourDeadline(s.ctx.now, s.ctx.calendar);
+    const nextActionAt = Math.min(deadline, c.day2DueAt !== null && c.day2DueAt > s.ctx.now ? c.day2DueAt : Infinity);
+    s.effect({
+      type: 'transition', caseId: c.id, event: 'ask_neighbours', from: result.from, to: result.to, actor: 'rt_chair',
+      set: { nextActionAt }, detail: { count: phones.length },
+    });
     const channel = s.ctx.channel === 'telegram' ? 'whatsapp' : s.ctx.channel;
     for (const phone of phones as string[]) {
       const questionId = s.ctx.ids.newId();
@@ -257,12 +271,49 @@ export const rtNeighbours = chairStep(
         },
       });
     }
-    s.say(s.t('rt.neighbours_sent', { count: phones.length }));
+    // Numbers that never wrote to Loket get the question in a WhatsApp template, as an invitation.
+    for (const phone of phones as string[]) {
+      if (!s.ctx.phonesThatWrote.includes(phone)) s.say(s.t('neighbours.invited', { who: maskPhone(phone) }));
+    }
+    s.say(s.t('neighbours.sent', { count: phones.length, date: longDate(s, deadline, s.locale), minuteOfDay: s.ctx.calendar.closesAtMinute }));
     s.finish();
     return true;
   },
   'ask_neighbours',
 );
+
+/** The numbers an RT chair typed, one or two, separated by commas or "dan"; null where one is no number. */
+export function typedPhones(text: string): (string | null)[] {
+  return [...new Set(text.split(/[,;\n]|\bdan\b/).map((p) => normalizePhone(p.trim())))];
+}
+
+/**
+ * Why `phone` cannot vouch for the applicant, or null: the applicant, the helper who applied for
+ * them and the chair themselves are no neighbours to ask. The reply names the number masked.
+ */
+function notANeighbour(s: Session, c: RtCaseView, phone: string): string | null {
+  const same = (other: string | null) => other !== null && normalizePhone(other) === phone;
+  const who = maskPhone(phone);
+  if (same(c.applicantPhone)) return s.t('neighbours.refused_applicant', { who });
+  if (same(c.submitterPhone)) return s.t('neighbours.refused_helper', { who });
+  if (same(s.ctx.person.phone)) return s.t('neighbours.refused_chair', { who });
+  return null;
+}
+
+/** A case waiting on neighbours: who was asked (masked) and what each answered so far. */
+function neighboursCardText(s: Session, c: RtCaseView): string {
+  const lines = s.ctx.rtQuestions
+    .filter((q) => q.caseId === c.id)
+    .map((q) => s.t('neighbours.line', { who: maskPhone(q.phone), answer: neighbourAnswer(s, q.answer) }))
+    .join('\n');
+  return s.t('neighbours.card', {
+    code: c.code, service: c.service ? s.t(`service.${c.service}`) : '-', name: c.applicantName, nik: maskNik(c.applicantNik ?? ''), lines,
+  });
+}
+
+function neighbourAnswer(s: Session, answer: 'yes' | 'no' | null): string {
+  return answer === null ? s.t('neighbours.not_yet') : s.t(answer === 'yes' ? 'rt.neighbour_yes' : 'rt.neighbour_no');
+}
 
 /** The card an RT chair sees when something waits for them (typed answers work too). */
 export const rtPendingStep: Step = {
@@ -273,7 +324,9 @@ export const rtPendingStep: Step = {
       return s.goto('menu');
     }
     s.state.data = { caseId: c.id };
-    if (c.state === 'verifying') {
+    if (c.state === 'neighbour_check') {
+      s.ask(neighboursCardText(s, c), verifyChoices(s.locale, s, c.id, false));
+    } else if (c.state === 'verifying') {
       // Only scans the chair can open: one still being fetched, refused or failed is not counted.
       const stored = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status === 'stored').length;
       s.ask(verifyCardText(s, c, s.locale, stored), verifyChoices(s.locale, s, c.id));

@@ -134,7 +134,6 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.neighbours_ask': (p: { name: string }) =>
     `Type the phone numbers of one or two neighbours who know ${p.name}, separated by a comma.\nFor example: 0812 3456 7890, 0813 9876 5432`,
   'rt.neighbours_bad': 'Those numbers are not right. Write one or two phone numbers separated by a comma.',
-  'rt.neighbours_sent': (p: { count: number }) => `We asked ${p.count} neighbour(s). We will pass their answers on to you.`,
   'rt.neighbours_answered': (p: { code: string; lines: string }) => `Neighbours' answers for case ${p.code}:\n${p.lines}\nPlease decide.`,
   'rt.neighbour_yes': 'knows them',
   'rt.neighbour_no': 'does not know them',

@@ -138,7 +138,6 @@ export const dialogueId = {
   'rt.neighbours_ask': (p: { name: string }) =>
     `Ketik nomor HP satu atau dua tetangga yang mengenal ${p.name}. Pisahkan dengan koma.\nContoh: 0812 3456 7890, 0813 9876 5432`,
   'rt.neighbours_bad': 'Nomor belum benar. Tulis satu atau dua nomor HP, dipisah koma. Contoh: 0812 3456 7890',
-  'rt.neighbours_sent': (p: { count: number }) => `Pertanyaan sudah kami kirim ke ${p.count} tetangga. Jawabannya kami teruskan ke Bapak/Ibu.`,
   'rt.neighbours_answered': (p: { code: string; lines: string }) => `Jawaban tetangga untuk berkas ${p.code}:\n${p.lines}\nSilakan putuskan.`,
   'rt.neighbour_yes': 'kenal',
   'rt.neighbour_no': 'tidak kenal',
