@@ -7,7 +7,7 @@ import type { Channel } from './schema';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import { batchOf, reusable, type Db, type RawItem } from './client';
 import type { releaseDeferred } from './outbox';
-import { casesOfSender, requestsForOthersOfSender, rtCasesOfSender } from './cases';
+import { casesOfSender, openCasesWithNik, requestsForOthersOfSender, rtCasesOfSender } from './cases';
 import { seenMessage, senderWithConversation } from './conversations';
 import { openDocumentsOfSender, rtDocumentsOfSender } from './documents';
 import { holidaysBetween } from './holidays';
@@ -29,6 +29,7 @@ const questions = reusable(questionsOfSender);
 const invite = reusable(inviteByCode);
 const requests = reusable(requestsForOthersOfSender);
 const throttle = reusable(throttleByKey);
+const nikCases = reusable(openCasesWithNik);
 
 export interface InboundRead {
   kelurahanId: string;
@@ -46,6 +47,8 @@ export interface InboundRead {
   deniedSince: number;
   /** The sender's invitation-code throttle, when the message looks like a code. */
   throttleKey: string | null;
+  /** The NIK the message carries, when it looks like one: its open cases are read. */
+  nik: string | null;
 }
 
 export function readInbound(db: Db, r: InboundRead) {
@@ -62,6 +65,7 @@ export function readInbound(db: Db, r: InboundRead) {
     since: r.requestsSince,
     deniedSince: r.deniedSince,
     throttleKey: r.throttleKey,
+    nik: r.nik,
   };
   const items = [
     seen(db, v),
@@ -77,6 +81,7 @@ export function readInbound(db: Db, r: InboundRead) {
     invite(db, v),
     requests(db, v),
     throttle(db, v),
+    nikCases(db, v),
   ] as const;
   return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }

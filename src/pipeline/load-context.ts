@@ -36,6 +36,8 @@ export async function loadContext(
     pressedCaseId?: string | null;
     pressedQuestionId?: string | null;
     inviteCode?: string | null;
+    /** The NIK the message carries, if it looks like one. */
+    typedNik?: string | null;
     now: Instant;
     ids: IdSource;
     random: RandomSource;
@@ -46,7 +48,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts] = await readInbound(
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, nikCases] = await readInbound(
     dbOf(d1),
     {
       kelurahanId: k,
@@ -64,6 +66,7 @@ export async function loadContext(
       requestsSince: args.now - 2 * DAY_MS,
       deniedSince: args.now - DENIAL_BLOCK_DAYS * DAY_MS,
       throttleKey,
+      nik: args.typedNik ?? null,
     },
   );
 
@@ -144,6 +147,7 @@ export async function loadContext(
       deniedAt: r.applicantDeniedAt,
     })),
     inviteAttempts: null,
+    nikCases,
   };
   if (throttleKey) {
     const t = inviteAttempts[0];
