@@ -104,7 +104,7 @@ export const applyNik: Step = {
     const nik = result.value.nik;
     // The same person (this one, or the same name with this NIK) already has this service open.
     const same = s.ctx.nikCases.find(
-      (c) => c.service === d.service && (c.applicantPersonId === s.ctx.person.id && !d.forOther ? true : sameName(c.applicantName, d.applicantName!)),
+      (c) => c.service === d.service && ((!d.forOther && c.applicantPersonId === s.ctx.person.id) || sameName(c.applicantName, d.applicantName!)),
     );
     if (same) {
       const visible = s.ctx.cases.find((c) => c.id === same.id);
@@ -174,8 +174,9 @@ function tellOpenCase(s: Session, c: CaseView): void {
       : c.state === 'needs_revision'
         ? 'apply.open_todo_revision'
         : 'apply.open_todo_wait';
+  const facts = { service: s.t(`service.${c.service!}`), code: c.code, state: s.t(`state.${c.state}`) };
   const lines = [
-    s.t('apply.already_open', { service: s.t(`service.${c.service!}`), code: c.code, state: s.t(`state.${c.state}`) }),
+    c.applicantPersonId === s.ctx.person.id ? s.t('apply.already_open', facts) : s.t('apply.already_open_for', { ...facts, name: c.applicantName }),
     s.t(todo),
   ];
   // Day 3 has begun from 'processing' on: past that, the resident can no longer cancel.

@@ -17,6 +17,8 @@ export const applyingEn: { [K in keyof typeof applyingId]: (typeof applyingId)[K
 
   'apply.already_open': (p: { service: string; code: string; state: string }) =>
     `You already have a ${p.service} case in progress: ${p.code} (${p.state}).\nOne person can have only one ${p.service} case in progress.`,
+  'apply.already_open_for': (p: { service: string; name: string; code: string; state: string }) =>
+    `The ${p.service} case for ${p.name} is still in progress: ${p.code} (${p.state}).\nOne person can have only one ${p.service} case in progress.`,
   'apply.already_open_other': (p: { service: string; name: string }) =>
     `${p.name} already has a ${p.service} case in progress. One person can have only one ${p.service} case in progress.\n` +
     `Ask ${p.name} to type "status" to Loket from their own phone to see it.`,

@@ -19,6 +19,8 @@ export const applyingId = {
 
   'apply.already_open': (p: { service: string; code: string; state: string }) =>
     `Bapak/Ibu sudah punya berkas ${p.service} yang masih berjalan: ${p.code} (${p.state}).\nSatu orang hanya bisa punya satu berkas ${p.service} yang berjalan.`,
+  'apply.already_open_for': (p: { service: string; name: string; code: string; state: string }) =>
+    `Berkas ${p.service} untuk ${p.name} masih berjalan: ${p.code} (${p.state}).\nSatu orang hanya bisa punya satu berkas ${p.service} yang berjalan.`,
   'apply.already_open_other': (p: { service: string; name: string }) =>
     `Untuk ${p.name} sudah ada berkas ${p.service} yang masih berjalan. Satu orang hanya bisa punya satu berkas ${p.service} yang berjalan.\n` +
     `Minta ${p.name} mengetik "status" di Loket dari HP-nya untuk melihatnya.`,
