@@ -12,7 +12,7 @@ import { checkBusinessText, type BusinessField } from '../../domain/business';
 import { checkPersonName } from '../../domain/person-name';
 import { maskPhone, normalizePhone } from '../../domain/phone';
 import { REMIND_EVERY_MS } from '../../domain/schedule';
-import { isTerminal } from '../../domain/case-machine';
+import { applyEvent, isTerminal } from '../../domain/case-machine';
 import { maskNik } from '../../domain/nik';
 import { SERVICES, type ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
@@ -179,14 +179,14 @@ function tellOpenCase(s: Session, c: CaseView): void {
     c.applicantPersonId === s.ctx.person.id ? s.t('apply.already_open', facts) : s.t('apply.already_open_for', { ...facts, name: c.applicantName }),
     s.t(todo),
   ];
-  // Day 3 has begun from 'processing' on: past that, the resident can no longer cancel.
-  if (CANCELLABLE.includes(c.state)) lines.push(s.t('apply.open_todo_cancel'));
+  // Only while the case machine lets them cancel (day 3 not begun) is cancelling offered.
+  const actor = c.applicantPersonId === s.ctx.person.id ? 'resident' : 'helper';
+  const machine = { kind: 'service' as const, state: c.state, documentsComplete: true, pengantarApproved: c.pengantarApproved };
+  if (applyEvent(machine, 'cancel', actor).ok) lines.push(s.t('apply.open_todo_cancel'));
   s.say(lines.join('\n'));
   s.finish();
   s.goto('menu');
 }
-
-const CANCELLABLE: CaseView['state'][] = ['draft', 'awaiting_pengantar', 'submitted', 'verifying', 'neighbour_check', 'needs_revision'];
 
 /** A SITU is for a business: asked before the RT, since the chair's pengantar names it. */
 function afterApplicant(s: Session): 'apply.business_name' | 'apply.rw' {
