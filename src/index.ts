@@ -9,6 +9,7 @@ import { createDeadLetterConsumer, deadLetterOutbox } from './jobs/dead-letters'
 import { deliverOutbox } from './jobs/deliver';
 import { fetchMedia } from './jobs/fetch-media';
 import { failOpenLetter, makeLetter } from './jobs/make-letter';
+import { flagNikConflict } from './jobs/nik-conflict';
 import { runScheduled } from './jobs/scheduled';
 import { enqueue } from './pipeline/process-inbound';
 import { cryptoIds, systemClock } from './platform';
@@ -29,6 +30,9 @@ const consume = createConsumer({
   async make_letter(msg, env, { attempts }) {
     await enqueue(env.OUTBOX, await makeLetter(env, msg.letterId, systemClock.now(), cryptoIds, attempts));
   },
+  async flag_nik_conflict(msg, env) {
+    await enqueue(env.OUTBOX, await flagNikConflict(env, msg.caseId, msg.otherCaseId, systemClock.now(), cryptoIds));
+  },
 });
 
 // A dead media fetch is only logged (queue.dead_letter): the cron starts it again within its
@@ -42,6 +46,8 @@ const consumeDeadLetters = createDeadLetterConsumer({
   async make_letter(msg, env) {
     await enqueue(env.OUTBOX, await failOpenLetter(env, msg.letterId, 'dead_letter', systemClock.now(), cryptoIds));
   },
+  // The flag stays on the case's timeline (the dialogue wrote it); only the chat message is lost.
+  async flag_nik_conflict() {},
 });
 
 export default {

@@ -97,6 +97,17 @@ export interface QuestionView {
   all: { id: string; answer: 'yes' | 'no' | null; phone: string }[];
 }
 
+/** An open case of the kelurahan carrying the NIK the message carries (see openCasesWithNik). */
+export interface NikCaseView {
+  id: string;
+  code: string;
+  service: ServiceId | null;
+  state: CaseState;
+  applicantName: string;
+  applicantPersonId: string;
+  submitterPersonId: string | null;
+}
+
 export interface BotContext {
   now: Instant;
   today: LocalDate;
@@ -140,6 +151,8 @@ export interface BotContext {
   requestsForOthers: HelperRequest[];
   /** Wrong invitation codes this sender tried recently; loaded only when the message looks like one. */
   inviteAttempts: { key: string; row: ThrottleRow | null } | null;
+  /** Open cases with the NIK the message carries; empty when it carries none. */
+  nikCases: NikCaseView[];
 }
 
 export interface InviteView {

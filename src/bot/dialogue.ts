@@ -10,7 +10,9 @@ import type { Effect } from './effects';
 import { matchChoice } from './match-choice';
 import { Session } from './session';
 import { idleState, type ConversationState, type StepId } from './state';
-import { applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService } from './steps/apply';
+import {
+  applyBusinessAddress, applyBusinessKind, applyBusinessName, applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService,
+} from './steps/apply';
 import { cancelCase, cancelConfirm, cancelPick } from './steps/cancel';
 import { complaintAbout, complaintPhoto, complaintText } from './steps/complaint';
 import { pressComplaint, typedComplaintPress } from './steps/complaint-press';
@@ -33,6 +35,9 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'apply.name': applyName,
   'apply.nik': applyNik,
   'apply.phone': applyPhone,
+  'apply.business_name': applyBusinessName,
+  'apply.business_kind': applyBusinessKind,
+  'apply.business_address': applyBusinessAddress,
   'apply.rw': applyRw,
   'apply.rt': applyRt,
   'apply.documents': applyDocuments,

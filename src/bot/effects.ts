@@ -44,6 +44,10 @@ export type Effect =
       /** As typed when applying; null for complaints. */
       givenName?: string | null;
       givenNik?: string | null;
+      /** SITU: the business, as checked when typed. */
+      businessName?: string | null;
+      businessKind?: string | null;
+      businessAddress?: string | null;
       submitterPersonId: string | null;
       rtId: string | null;
       complaintText?: string;
@@ -84,6 +88,8 @@ export type Effect =
       supersedes: boolean;
     }
   | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string }
+  /** Tells the kelurahan's linked staff chats that the case's NIK is on another open case under another name. */
+  | { type: 'flag_nik_conflict'; caseId: string; otherCaseId: string }
   /**
    * Puts a question Loket sent to someone else into their conversation, so that typing "1" or
    * "ya" answers it; only when they are not in the middle of something else.

@@ -16,6 +16,9 @@ export type StepId =
   | 'apply.name'
   | 'apply.nik'
   | 'apply.phone'
+  | 'apply.business_name'
+  | 'apply.business_kind'
+  | 'apply.business_address'
   | 'apply.rw'
   | 'apply.rt'
   | 'apply.documents'
@@ -45,6 +48,12 @@ export interface FlowData {
   applicantNik?: string;
   /** null: the applicant has no phone. */
   applicantPhone?: string | null;
+  /** SITU: the business the permit is for, each checked by domain/business.ts as typed. */
+  businessName?: string;
+  businessKind?: string;
+  businessAddress?: string;
+  /** An open case of another name that carries the NIK given: told to the chair and staff. */
+  nikConflictCaseId?: string;
   rwNumber?: number;
   rtId?: string;
   caseId?: string;

@@ -91,6 +91,52 @@ export function rtCasesOfSender(db: Db) {
 }
 
 /**
+ * Open service cases of the kelurahan whose NIK (as given, else the applicant's record) is the
+ * one the message carries, to find a second application of the same person and a NIK used under
+ * two names (placeholders k, nik; a null nik finds nothing). Read only for a message that looks
+ * like a NIK, so its scan of the kelurahan's open cases is paid for rarely.
+ */
+export function openCasesWithNik(db: Db) {
+  return db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      service: cases.service,
+      state: cases.state,
+      applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName}, '')`.as('applicant_name'),
+      applicantPersonId: cases.applicantPersonId,
+      submitterPersonId: cases.submitterPersonId,
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .where(
+      and(
+        eq(cases.kelurahanId, sql.placeholder('k')),
+        eq(cases.kind, 'service'),
+        notInArray(cases.state, [...TERMINAL_STATES]),
+        eq(sql`coalesce(${cases.givenNik}, ${applicant.nik})`, sql.placeholder('nik')),
+      ),
+    )
+    .orderBy(asc(cases.createdAt))
+    .limit(20);
+}
+
+/** Two cases named in a NIK flag to staff: their codes and the names and NIKs as given. */
+export function casesForNikFlag(db: Db, caseIds: string[]) {
+  return db
+    .select({
+      id: cases.id,
+      kelurahanId: cases.kelurahanId,
+      code: cases.code,
+      applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName}, '')`,
+      nik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
+    })
+    .from(cases)
+    .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .where(inArray(cases.id, caseIds));
+}
+
+/**
  * For the helper limits: applications the sender made for others since `since` (the local day is
  * cut by the dialogue, which knows the kelurahan's offset), those still waiting for the owner,
  * and those the owner denied since `deniedSince` (placeholders k, channel, externalId, since, deniedSince).
@@ -152,13 +198,16 @@ function newCase(db: Db, applicantPersonId: SQL | Placeholder) {
     updatedAt: ph('now'),
     givenName: ph('givenName'),
     givenNik: ph('givenNik'),
+    businessName: ph('businessName'),
+    businessKind: ph('businessKind'),
+    businessAddress: ph('businessAddress'),
   });
 }
 
 /**
  * A case whose code takes the sequence drawn just before in the batch (placeholders id, k,
  * period, kind, service, state, applicantPersonId, submitterPersonId, rtId, complaintText,
- * relatedCaseId, dueAt, nextActionAt, now, givenName, givenNik).
+ * relatedCaseId, dueAt, nextActionAt, now, givenName, givenNik, businessName, businessKind, businessAddress).
  */
 export const insertCase = reusable((db) => newCase(db, ph('applicantPersonId')));
 

@@ -7,7 +7,7 @@ import type { Channel } from './schema';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import { batchOf, reusable, type Db, type RawItem } from './client';
 import type { releaseDeferred } from './outbox';
-import { casesOfSender, requestsForOthersOfSender, rtCasesOfSender } from './cases';
+import { casesOfSender, openCasesWithNik, requestsForOthersOfSender, rtCasesOfSender } from './cases';
 import { seenMessage, senderWithConversation } from './conversations';
 import { openDocumentsOfSender, rtDocumentsOfSender } from './documents';
 import { holidaysBetween } from './holidays';
@@ -31,6 +31,7 @@ const wrote = reusable(phonesThatWrote);
 const invite = reusable(inviteByCode);
 const requests = reusable(requestsForOthersOfSender);
 const throttle = reusable(throttleByKey);
+const nikCases = reusable(openCasesWithNik);
 
 export interface InboundRead {
   kelurahanId: string;
@@ -50,6 +51,8 @@ export interface InboundRead {
   throttleKey: string | null;
   /** Phone numbers the message holds, as a JSON array: an RT chair naming neighbours. */
   phones?: string;
+  /** The NIK the message carries, when it looks like one: its open cases are read. */
+  nik: string | null;
 }
 
 export function readInbound(db: Db, r: InboundRead) {
@@ -67,6 +70,7 @@ export function readInbound(db: Db, r: InboundRead) {
     deniedSince: r.deniedSince,
     throttleKey: r.throttleKey,
     phones: r.phones ?? '[]',
+    nik: r.nik,
   };
   const items = [
     seen(db, v),
@@ -84,6 +88,7 @@ export function readInbound(db: Db, r: InboundRead) {
     throttle(db, v),
     chairQuestions(db, v),
     wrote(db, v),
+    nikCases(db, v),
   ] as const;
   return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }

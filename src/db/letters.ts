@@ -108,7 +108,8 @@ const toMake = oncePerDb((db) => {
       applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`, nik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
       locale: applicant.locale, submitterLocale: submitter.locale, chairPersonId: rt.chairPersonId, chairLocale: chair.locale,
       rtNumber: rt.number, rwNumber: rw.number, kelurahan: kelurahan.name, kecamatan: kelurahan.kecamatan, city: kelurahan.city,
-      utcOffsetMinutes: kelurahan.utcOffsetMinutes,
+      utcOffsetMinutes: kelurahan.utcOffsetMinutes, businessName: cases.businessName, businessKind: cases.businessKind,
+      businessAddress: cases.businessAddress,
     })
     .from(letters)
     .innerJoin(cases, eq(cases.id, letters.caseId))

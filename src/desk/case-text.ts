@@ -10,6 +10,8 @@ type Words = {
   delivery: string;
   pickup: string;
   courier: (p: { address: string }) => string;
+  business: string;
+  businessLine: (p: { name: string; kind: string; address: string }) => string;
   deadline: string;
   complaintText: string;
   pickupCodeSet: string;
@@ -90,6 +92,8 @@ const id: Words = {
   delivery: 'Pengambilan',
   pickup: 'Diambil di kantor',
   courier: (p) => `Diantar kurir ke: ${p.address}`,
+  business: 'Usaha',
+  businessLine: (p) => `${p.name} (${p.kind}), ${p.address}`,
   deadline: 'Batas janji',
   complaintText: 'Isi pengaduan',
   pickupCodeSet: 'Kode ambil sudah dikirim ke warga',
@@ -158,6 +162,7 @@ const id: Words = {
     letter_made: 'Surat selesai dibuat',
     letter_failed: 'Surat gagal dibuat',
     escalated: 'Diteruskan ke staf',
+    nik_conflict: 'NIK juga ada di berkas lain yang masih berjalan, atas nama lain',
     reminded: 'Ketua RT diingatkan',
     reply: 'Balasan ke warga',
     new_pickup_code: 'Kode ambil baru',
@@ -198,6 +203,8 @@ const en: Words = {
   delivery: 'Delivery',
   pickup: 'Picked up at the office',
   courier: (p) => `By courier to: ${p.address}`,
+  business: 'Business',
+  businessLine: (p) => `${p.name} (${p.kind}), ${p.address}`,
   deadline: 'Promised by',
   complaintText: 'Complaint',
   pickupCodeSet: 'A pickup code was sent to the resident',
@@ -266,6 +273,7 @@ const en: Words = {
     letter_made: 'Letter made',
     letter_failed: 'Letter could not be made',
     escalated: 'Escalated to staff',
+    nik_conflict: 'NIK also on another open case, under another name',
     reminded: 'RT chair reminded',
     reply: 'Reply to the resident',
     new_pickup_code: 'New pickup code',

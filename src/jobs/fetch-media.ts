@@ -31,7 +31,7 @@ export interface FetchMediaOptions {
   timeoutMs?: number;
 }
 
-type Problem = 'bad_type' | 'too_large' | 'damaged' | 'gone' | 'unavailable';
+type Problem = 'bad_type' | 'too_large' | 'empty' | 'damaged' | 'gone' | 'unavailable';
 
 class MediaTimeoutError extends Error {
   constructor() {
@@ -82,7 +82,8 @@ export async function fetchMedia(
   }
 
   if (!result.ok) {
-    const problem: Problem = result.reason === 'bad_type' || result.reason === 'too_large' ? result.reason : 'damaged';
+    // The resident is told the one reason that applies: an empty file is not a damaged one.
+    const problem: Problem = result.reason === 'bad_type' || result.reason === 'too_large' || result.reason === 'empty' ? result.reason : 'damaged';
     return refuse(env, doc, problem, result.reason, now, newId);
   }
   await markStored(db, { id: doc.id, contentType: result.contentType, sizeBytes: result.sizeBytes, sha256: result.sha256 });

@@ -98,6 +98,7 @@ function letterContent(env: Env, l: LetterToMake) {
     verificationCode: l.verificationCode,
     verifyUrl: `${base}/verify/${l.verificationCode}`,
     issuer: l.kind === 'output' ? ('kelurahan' as const) : ('rt' as const),
+    business: l.service === 'situ' && l.businessName ? { name: l.businessName, kind: l.businessKind, address: l.businessAddress } : null,
   };
 }
 

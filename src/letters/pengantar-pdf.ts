@@ -31,6 +31,8 @@ export interface PengantarLetter {
    * the output of day 3 for a marriage or a SITU), signed by the Lurah named in chairName.
    */
   issuer?: 'rt' | 'kelurahan';
+  /** A SITU's business, as the resident gave it: the permit is for this place. */
+  business?: { name: string; kind: string | null; address: string | null } | null;
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -106,8 +108,15 @@ export async function renderPengantarPdf(l: PengantarLetter): Promise<Uint8Array
     ['NIK', l.applicantNikMasked],
     ['Alamat', `RT ${l.rt}/RW ${l.rw}, Kelurahan ${l.kelurahan}`],
     ['Keperluan', l.purpose],
+    ...(l.business
+      ? ([
+          ['Nama usaha', l.business.name],
+          ['Jenis usaha', l.business.kind ?? '-'],
+          ['Alamat usaha', l.business.address ?? '-'],
+        ] as const)
+      : []),
     ['Nomor berkas', l.caseCode],
-  ] as const) {
+  ]) {
     write(label, 80, y, 11, regular);
     write(`: ${value}`, 180, y, 11, bold);
     y -= 20;

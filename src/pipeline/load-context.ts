@@ -38,6 +38,8 @@ export async function loadContext(
     inviteCode?: string | null;
     /** Phone numbers typed in the message (an RT chair naming neighbours). */
     phones?: string[];
+    /** The NIK the message carries, if it looks like one. */
+    typedNik?: string | null;
     now: Instant;
     ids: IdSource;
     random: RandomSource;
@@ -48,7 +50,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote] = await readInbound(
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote, nikCases] = await readInbound(
     dbOf(d1),
     {
       kelurahanId: k,
@@ -67,6 +69,7 @@ export async function loadContext(
       deniedSince: args.now - DENIAL_BLOCK_DAYS * DAY_MS,
       throttleKey,
       phones: JSON.stringify(args.phones ?? []),
+      nik: args.typedNik ?? null,
     },
   );
 
@@ -150,6 +153,7 @@ export async function loadContext(
       deniedAt: r.applicantDeniedAt,
     })),
     inviteAttempts: null,
+    nikCases,
   };
   if (throttleKey) {
     const t = inviteAttempts[0];

@@ -8,6 +8,7 @@ import type { InboundEvent } from '../../adapters/channel';
 import { runDialogue } from '../bot/dialogue';
 import { inviteCodeIn } from '../bot/steps/invite';
 import { typedPhones } from '../bot/steps/rt';
+import { NIK_LENGTH, normalizeNik } from '../domain/nik';
 import type { Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
 import type { Clock, IdSource, RandomSource } from '../domain/ports';
@@ -46,6 +47,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       messageId: event.messageId,
       ...pressedRefs(event),
       phones: event.kind === 'text' ? typedPhones(event.text).filter((p): p is string => p !== null).slice(0, 2) : [],
+      typedNik: event.kind === 'text' ? nikIn(event.text) : null,
       now,
       ids: deps.ids,
       random: deps.random,
@@ -122,4 +124,10 @@ function classify(err: unknown): 'duplicate' | 'conflict' | 'other' {
     return 'conflict';
   }
   return 'other';
+}
+
+/** A message that is a NIK as typed (16 digits, spaced or dotted): its open cases are read with it. */
+function nikIn(text: string): string | null {
+  const nik = normalizeNik(text);
+  return nik.length === NIK_LENGTH && /^\d+$/.test(nik) ? nik : null;
 }

@@ -110,6 +110,7 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
           submitterPersonId: e.submitterPersonId, rtId: e.rtId, complaintText: e.complaintText ?? null,
           relatedCaseId: e.relatedCaseId ?? null, dueAt: e.dueAt ?? null, nextActionAt: e.nextActionAt ?? null, now,
           givenName: e.givenName ?? null, givenNik: e.givenNik ?? null,
+          businessName: e.businessName ?? null, businessKind: e.businessKind ?? null, businessAddress: e.businessAddress ?? null,
         };
         st.push(
           'personId' in applicant
@@ -193,6 +194,10 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         if (!staff || w.identity.isNew) st.push(setPhoneIfMissing(db, { phone: w.identity.phone, personId: e.personId }));
         break;
       }
+      case 'flag_nik_conflict':
+        // Staff chats are read by the job, after this batch made the case and its code.
+        queue.push({ type: 'flag_nik_conflict', caseId: e.caseId, otherCaseId: e.otherCaseId });
+        break;
       case 'throttle_hit':
         st.push(hitThrottle(db, { key: e.key, now, windowMs: e.windowMs }));
         break;

@@ -34,6 +34,7 @@ const ctx = (): BotContext => ({
   invite: null,
   requestsForOthers: [],
   inviteAttempts: null,
+  nikCases: [],
 });
 const at = (step: ConversationState['step'], data: ConversationState['data'] = {}): ConversationState => ({ step, data, history: [], choices: [] });
 

@@ -187,7 +187,7 @@ describe('a SITU delivered by courier, with the office\'s own upload', () => {
     expect(requirements(await storedDocuments(db, caseId))).toEqual(['ktp_copy', 'pas_photo']);
     const [, , , , , own] = await readInbound(db, {
       kelurahanId: 'kel-bukit-sangkal', channel: 'simulator', externalId: '628123450001', messageId: 'm-x', pressedCaseId: null, pressedQuestionId: null,
-      inviteCode: null, holidaysFrom: '2026-01-01', holidaysTo: '2027-12-31', requestsSince: 0, deniedSince: 0, throttleKey: null,
+      inviteCode: null, holidaysFrom: '2026-01-01', holidaysTo: '2027-12-31', requestsSince: 0, deniedSince: 0, throttleKey: null, nik: null,
     });
     expect(requirements((own as { caseId: string; requirement: string }[]).filter((d) => d.caseId === caseId))).toEqual(['ktp_copy', 'pas_photo']);
   });

@@ -21,7 +21,7 @@ describe('service information', () => {
     expect(info).toContain('1. Surat pengantar dari Ketua RT\n2. Fotokopi KK lama\n3. Surat keterangan pindah dari daerah asal');
     expect(info).toContain('Waktu: paling lama 3 hari kerja.');
     expect(info).toContain('Biaya: gratis.');
-    expect(info).toContain('Hasil: Kartu Keluarga baru.');
+    expect(info).toContain('Kartu Keluarga baru dicetak oleh Disdukcapil.');
     expect(choicesOf(r)[0]!.label).toBe('Ajukan layanan');
   });
 });

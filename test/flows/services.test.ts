@@ -103,7 +103,7 @@ describe('documents', () => {
     const siti = new SimPerson('628123450001', 'Siti');
     await startApplication(siti, 'ktp');
     const r = await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
-    expect(text(r)).toContain('Berkas itu tidak bisa kami terima. Kirim foto (JPG atau PNG) atau PDF, ya.');
+    expect(text(r)).toContain('Itu bukan foto, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.');
     expect(text(r)).toContain('Kirim foto Fotokopi KK sekarang.');
     expect(await env.DB.prepare('SELECT count(*) AS n FROM case_documents').first()).toEqual({ n: 0 });
   });
@@ -118,7 +118,7 @@ describe('documents', () => {
     const keys = await env.SCANS.list({ prefix: 'scans/' });
     expect(keys.objects).toEqual([]);
     expect(text(await siti.replies())).toContain(
-      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto JPG/PNG atau PDF.\nMohon kirim ulang foto atau PDF Fotokopi KK di chat ini.',
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto, jadi tidak bisa kami buka.\nSilakan kirim lagi foto Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
     );
     // The next photo fills the same requirement again.
     const r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 4]), 'image/jpeg', 'kk.jpg');

@@ -8,12 +8,14 @@ export const NIK = {
 };
 
 export const SERVICE_LABEL = { ktp: 'KTP', kk: 'Kartu Keluarga', nikah: 'Surat pengantar nikah', situ: 'SITU (Surat Izin Tempat Usaha)' } as const;
+/** What a SITU asks beyond the documents: the business's name, kind and address. */
+export const BUSINESS = { name: 'Warung Makan Bu Siti', kind: 'warung makan', address: 'Jl. Mayor Zen No. 12, RT 03/RW 02' };
 export const UPLOADS = { ktp: 3, kk: 2, nikah: 3, situ: 2 } as const;
 
 export async function startApplication(
   p: SimPerson,
   service: keyof typeof SERVICE_LABEL,
-  o: { forOther?: { name: string; nik: string; phone: string | null }; name?: string; nik?: string } = {},
+  o: { forOther?: { name: string; nik: string; phone: string | null }; name?: string; nik?: string; business?: typeof BUSINESS } = {},
 ): Promise<Received[]> {
   let r = await p.say('menu');
   r = await p.press(choice(r, 'Ajukan layanan'));
@@ -23,6 +25,12 @@ export async function startApplication(
   r = await p.say(o.forOther?.nik ?? o.nik ?? NIK.siti);
   if (o.forOther) {
     r = o.forOther.phone ? await p.say(o.forOther.phone) : await p.press(choice(r, 'Tidak punya HP'));
+  }
+  if (service === 'situ') {
+    const b = o.business ?? BUSINESS;
+    await p.say(b.name);
+    await p.say(b.kind);
+    r = await p.say(b.address);
   }
   r = await p.press(choice(r, 'RW 02'));
   return p.press(choice(r, /^RT 03/));

@@ -91,7 +91,7 @@ describe('media downloads have a timeout', () => {
     await fetchMedia(testEnv(), 'd1', mediaSources, now, newId, { timeoutMs: 50 });
     expect(await doc()).toEqual({ status: 'failed', attempts: MEDIA_FETCH_MAX_ATTEMPTS, reject_reason: 'timeout' });
     expect(await toldSiti()).toEqual([
-      'Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami, walau sudah beberapa kali kami coba.\nMohon kirim ulang foto atau PDF Fotokopi KK di chat ini. Bisa kapan saja, tidak perlu mengulang dari awal.',
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami, walau sudah beberapa kali kami coba.\nSilakan kirim lagi foto Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
     ]);
   });
 });
@@ -109,7 +109,7 @@ describe('a scan WhatsApp no longer has', () => {
     provider = 'ok'; // the fake Graph API answers 404 for a media id it does not hold
     await fetchMedia(testEnv(), 'd1', mediaSources, now + 3600_000, newId);
     expect(await doc()).toEqual({ status: 'failed', attempts: 2, reject_reason: 'gone' });
-    expect((await toldSiti())[0]).toContain('Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami.\nMohon kirim ulang');
+    expect((await toldSiti())[0]).toContain('Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami.\nSilakan kirim lagi');
   });
 });
 

@@ -203,7 +203,7 @@ describe('media checks', () => {
     expect(await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first()).toEqual({ status: 'rejected', reject_reason: 'sha256_mismatch' });
     expect((await env.SCANS.list({ prefix: 'scans/' })).objects).toEqual([]);
     const told = await env.DB.prepare("SELECT payload FROM outbox WHERE case_id = 'c1'").first<{ payload: string }>();
-    expect(JSON.parse(told!.payload).text).toMatch(/^Maaf, Fotokopi KK yang Bapak\/Ibu kirim rusak saat dikirim\.\n/);
+    expect(JSON.parse(told!.payload).text).toMatch(/^Maaf, Fotokopi KK yang Bapak\/Ibu kirim rusak di jalan, jadi tidak bisa kami buka\.\n/);
   });
 });
 

@@ -38,7 +38,7 @@ const module = <M>(exports: M, entries: Entries<M>): Module<M> => ({ exports, en
 const now = 1_780_000_000_000;
 const newCase = {
   id: 'c1', k: 'k1', period: 'KTP-2611', kind: 'service', service: 'ktp', state: 'draft', submitterPersonId: null, rtId: 'rt1',
-  complaintText: null, relatedCaseId: null, dueAt: null, nextActionAt: null, now, givenName: null, givenNik: null,
+  complaintText: null, relatedCaseId: null, dueAt: null, nextActionAt: null, now, givenName: null, givenNik: null, businessName: null, businessKind: null, businessAddress: null,
 };
 const event = {
   id: 'e1', k: 'k1', caseId: 'c1', now, actorKind: 'resident', actorPersonId: 'p1', kind: 'created', from: null, to: 'draft', detail: null,
@@ -66,6 +66,8 @@ const modules: Record<string, Module<unknown>> = {
     casesOfSender: (db) => cases.casesOfSender(db),
     rtCasesOfSender: (db) => cases.rtCasesOfSender(db),
     requestsForOthersOfSender: (db) => cases.requestsForOthersOfSender(db),
+    openCasesWithNik: (db) => cases.openCasesWithNik(db),
+    casesForNikFlag: (db) => cases.casesForNikFlag(db, ['c1', 'c2']),
     insertCase: (db) => cases.insertCase(db, { ...newCase, applicantPersonId: 'p1' }),
     insertCaseForPhone: (db) => cases.insertCaseForPhone(db, { ...newCase, applicantChannel: 'whatsapp', applicantPhone: '62812' }),
     transitionCase: (db) => [
@@ -162,7 +164,7 @@ const modules: Record<string, Module<unknown>> = {
       inbound.readInbound(db, {
         kelurahanId: 'k1', channel: 'whatsapp', externalId: '62812', messageId: 'wamid.1', pressedCaseId: 'c1',
         pressedQuestionId: 'q1', inviteCode: 'ABCD-EF23', holidaysFrom: '2026-08-01', holidaysTo: '2026-12-01',
-        requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812', phones: '["628123450002"]',
+        requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812', phones: '["628123450002"]', nik: '1671024508790003',
       }),
     writeInbound: (db) => inbound.writeInbound(db, [outbox.releaseDeferred(db, { now, identityId: 'i1' })], 0),
   }),

@@ -26,6 +26,7 @@ describe('queue consumer', () => {
         },
         async fetch_media() {},
         async make_letter() {},
+        async flag_nik_conflict() {},
       },
       () => 0.5,
     );
@@ -44,7 +45,7 @@ describe('queue consumer', () => {
 
   it('asks the queue for a backoff delay that grows with the attempts', async () => {
     const retry = vi.fn();
-    const consume = createConsumer({ deliver: () => Promise.reject(new Error('down')), fetch_media: vi.fn(), make_letter: vi.fn() }, () => 0.5);
+    const consume = createConsumer({ deliver: () => Promise.reject(new Error('down')), fetch_media: vi.fn(), make_letter: vi.fn(), flag_nik_conflict: vi.fn() }, () => 0.5);
     const msg = { ...message('r', { type: 'deliver', outboxId: 'o' }, 4), ack: vi.fn(), retry };
     await consume({ queue: 'q', messages: [msg], ackAll: vi.fn(), retryAll: vi.fn() } as unknown as MessageBatch, env);
     expect(retry).toHaveBeenCalledWith({ delaySeconds: retryDelaySeconds(4, 0.5) });
@@ -52,7 +53,7 @@ describe('queue consumer', () => {
   });
 
   it('acks a malformed body instead of retrying it forever', async () => {
-    const consume = createConsumer({ deliver: vi.fn(), fetch_media: vi.fn(), make_letter: vi.fn() });
+    const consume = createConsumer({ deliver: vi.fn(), fetch_media: vi.fn(), make_letter: vi.fn(), flag_nik_conflict: vi.fn() });
     const batch = createMessageBatch('loket-outbox-local', [message('x', { type: 'deliver' }), message('y', 'hello')]);
     await consume(batch, env);
     const result = await getQueueResult(batch, createExecutionContext());
@@ -92,7 +93,7 @@ describe('queue consumer', () => {
 describe('a row that keeps its own schedule', () => {
   const rescheduled = (retryAfterSeconds: number, attempts: number) => {
     const msg = { ...message('r', { type: 'deliver', outboxId: 'o' }, attempts), ack: vi.fn(), retry: vi.fn() };
-    const consume = createConsumer({ deliver: async () => ({ retryAfterSeconds }), fetch_media: vi.fn(), make_letter: vi.fn() });
+    const consume = createConsumer({ deliver: async () => ({ retryAfterSeconds }), fetch_media: vi.fn(), make_letter: vi.fn(), flag_nik_conflict: vi.fn() });
     return consume({ queue: 'q', messages: [msg], ackAll: vi.fn(), retryAll: vi.fn() } as unknown as MessageBatch, env).then(() => msg);
   };
 

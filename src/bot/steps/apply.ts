@@ -8,10 +8,14 @@ import { caseCodePeriod } from '../../domain/case-code';
 import { dailyLimitRefusal, targetRefusal, type HelperRefusal } from '../../domain/helper-limits';
 import { formatLongDate } from '../../domain/messages/dates';
 import { validateNik } from '../../domain/nik';
+import { checkBusinessText, type BusinessField } from '../../domain/business';
 import { checkPersonName } from '../../domain/person-name';
 import { maskPhone, normalizePhone } from '../../domain/phone';
 import { REMIND_EVERY_MS } from '../../domain/schedule';
-import { SERVICES } from '../../domain/services';
+import { applyEvent, isTerminal } from '../../domain/case-machine';
+import { maskNik } from '../../domain/nik';
+import { SERVICES, type ServiceId } from '../../domain/services';
+import type { CaseView } from '../context';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import { pengantarCardText, pengantarChoices } from '../rt-cards';
@@ -53,6 +57,12 @@ export const applyForWhom: Step = {
       s.reask();
       return true;
     }
+    // Said before any typing: one open case per person and service leads to the one already open.
+    const open = id === 'whom:self' ? s.ctx.cases.find((c) => c.applicantPersonId === s.ctx.person.id && isOpenCaseOf(c, s.state.data.service)) : undefined;
+    if (open) {
+      tellOpenCase(s, open);
+      return true;
+    }
     s.state.data.forOther = id === 'whom:other';
     s.goto('apply.name');
     return true;
@@ -90,8 +100,30 @@ export const applyNik: Step = {
       s.ask((s.t as (k: string, p: unknown) => string)(`nik.${code}`, params));
       return true;
     }
-    s.state.data.applicantNik = result.value.nik;
-    s.goto(s.state.data.forOther ? 'apply.phone' : 'apply.rw');
+    const d = s.state.data;
+    const nik = result.value.nik;
+    // The same person (this one, or the same name with this NIK) already has this service open.
+    const same = s.ctx.nikCases.find(
+      (c) => c.service === d.service && ((!d.forOther && c.applicantPersonId === s.ctx.person.id) || sameName(c.applicantName, d.applicantName!)),
+    );
+    if (same) {
+      const visible = s.ctx.cases.find((c) => c.id === same.id);
+      if (visible) tellOpenCase(s, visible);
+      else {
+        // Not this sender's case: whether it exists is said, nothing of what it holds.
+        s.say(s.t('apply.already_open_other', { service: s.t(`service.${d.service!}`), name: d.applicantName! }));
+        s.finish();
+        s.goto('menu');
+      }
+      return true;
+    }
+    d.applicantNik = nik;
+    // A NIK on someone else's open case is not refused (a typo, a KK shared in the family): the
+    // RT chair and staff are told when the case is made, and decide.
+    const other = s.ctx.nikCases.find((c) => !sameName(c.applicantName, d.applicantName!));
+    if (other) d.nikConflictCaseId = other.id;
+    else delete d.nikConflictCaseId;
+    s.goto(d.forOther ? 'apply.phone' : afterApplicant(s));
     return true;
   },
 };
@@ -103,7 +135,7 @@ export const applyPhone: Step = {
   answer(s, answer) {
     if (chosen(answer) === 'phone:none') {
       s.state.data.applicantPhone = null;
-      s.goto('apply.rw');
+      s.goto(afterApplicant(s));
       return true;
     }
     if (answer.kind !== 'text') return false;
@@ -120,10 +152,72 @@ export const applyPhone: Step = {
       return true;
     }
     s.state.data.applicantPhone = phone;
-    s.goto('apply.rw');
+    s.goto(afterApplicant(s));
     return true;
   },
 };
+
+function isOpenCaseOf(c: CaseView, service: ServiceId | undefined): boolean {
+  return c.kind === 'service' && c.service === service && !isTerminal(c.state);
+}
+
+/** Names as typed pass the name rule, which tidies spacing and capitals: compare without case. */
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase('id') === b.trim().toLocaleLowerCase('id');
+}
+
+/** The open case of the same service instead of a second one: its code, its state, and what to do. */
+function tellOpenCase(s: Session, c: CaseView): void {
+  const todo =
+    c.state === 'draft'
+      ? 'apply.open_todo_draft'
+      : c.state === 'needs_revision'
+        ? 'apply.open_todo_revision'
+        : 'apply.open_todo_wait';
+  const facts = { service: s.t(`service.${c.service!}`), code: c.code, state: s.t(`state.${c.state}`) };
+  const lines = [
+    c.applicantPersonId === s.ctx.person.id ? s.t('apply.already_open', facts) : s.t('apply.already_open_for', { ...facts, name: c.applicantName }),
+    s.t(todo),
+  ];
+  // Only while the case machine lets them cancel (day 3 not begun) is cancelling offered.
+  const actor = c.applicantPersonId === s.ctx.person.id ? 'resident' : 'helper';
+  const machine = { kind: 'service' as const, state: c.state, documentsComplete: true, pengantarApproved: c.pengantarApproved };
+  if (applyEvent(machine, 'cancel', actor).ok) lines.push(s.t('apply.open_todo_cancel'));
+  s.say(lines.join('\n'));
+  s.finish();
+  s.goto('menu');
+}
+
+/** A SITU is for a business: asked before the RT, since the chair's pengantar names it. */
+function afterApplicant(s: Session): 'apply.business_name' | 'apply.rw' {
+  return s.state.data.service === 'situ' ? 'apply.business_name' : 'apply.rw';
+}
+
+function businessStep(field: BusinessField, next: 'apply.business_kind' | 'apply.business_address' | 'apply.rw'): Step {
+  const key = { name: 'businessName', kind: 'businessKind', address: 'businessAddress' } as const;
+  return {
+    ask(s) {
+      s.ask(s.t(`business.ask_${field}`));
+    },
+    answer(s, answer) {
+      if (answer.kind !== 'text') return false;
+      const result = checkBusinessText(field, answer.text);
+      if (!result.ok) {
+        const { code, ...params } = result.error;
+        s.say((s.t as (k: string, p: unknown) => string)(`business.${code}`, params));
+        s.reask();
+        return true;
+      }
+      s.state.data[key[field]] = result.value;
+      s.goto(next);
+      return true;
+    },
+  };
+}
+
+export const applyBusinessName = businessStep('name', 'apply.business_kind');
+export const applyBusinessKind = businessStep('kind', 'apply.business_address');
+export const applyBusinessAddress = businessStep('address', 'apply.rw');
 
 export const applyRw: Step = {
   ask(s) {
@@ -205,6 +299,7 @@ function createDraft(s: Session): void {
     applicant,
     givenName: name,
     givenNik: nik,
+    ...(service === 'situ' ? { businessName: d.businessName ?? null, businessKind: d.businessKind ?? null, businessAddress: d.businessAddress ?? null } : {}),
     submitterPersonId: d.forOther ? ctx.person.id : null,
     rtId: rt.rtId,
     // The cron reminds the RT chair while the pengantar waits, and closes a forgotten draft.
@@ -220,10 +315,17 @@ function createDraft(s: Session): void {
       caseId,
       message: {
         kind: 'text',
-        text: pengantarCardText(s, { code: CASE_CODE_PLACEHOLDER, service, applicantName: name, applicantNik: nik, rtNumber: rt.rtNumber, rwNumber: rt.rwNumber }, 'id'),
+        text:
+          pengantarCardText(s, { code: CASE_CODE_PLACEHOLDER, service, applicantName: name, applicantNik: nik, rtNumber: rt.rtNumber, rwNumber: rt.rwNumber }, 'id') +
+          (d.nikConflictCaseId ? `\n\n${s.ctxText('id', 'rt.nik_conflict', { nik: maskNik(nik) })}` : ''),
         choices: pengantarChoices('id', s, caseId),
       },
     });
+  }
+  if (d.nikConflictCaseId) {
+    // On the timeline for staff, and to their linked chats through the queue (jobs/nik-conflict.ts).
+    s.effect({ type: 'case_event', caseId, kind: 'nik_conflict', actor: 'system', detail: { other_case_id: d.nikConflictCaseId } });
+    s.effect({ type: 'flag_nik_conflict', caseId, otherCaseId: d.nikConflictCaseId });
   }
   if (applicant.kind === 'phone') {
     const confirmChoices = [

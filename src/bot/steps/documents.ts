@@ -189,13 +189,17 @@ export const applyAddress: Step = {
 /** The summary line; the job that finishes the checks shows it too, hence no Session. */
 export function summaryText(locale: Locale, d: FlowData, rt: { rtNumber: number; rwNumber: number }): string {
   const delivery = d.delivery === 'courier' ? t(locale, 'apply.summary_courier', { address: d.address ?? '' }) : t(locale, 'apply.summary_pickup');
+  const business =
+    d.service === 'situ' && d.businessName
+      ? `\n${t(locale, 'business.summary', { name: d.businessName, kind: d.businessKind ?? '-', address: d.businessAddress ?? '-' })}`
+      : '';
   return t(locale, 'apply.summary', {
     service: t(locale, `service.${d.service!}`),
     name: d.applicantName!,
     rt: pad2(rt.rtNumber),
     rw: pad2(rt.rwNumber),
     delivery,
-  });
+  }) + business;
 }
 
 export function summaryChoices(locale: Locale): Choice[] {

@@ -76,6 +76,12 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
               <dd>{`${pad(row.rtNumber)}/${pad(row.rwNumber ?? 0)}${row.chairName ? ` · ${row.chairName}` : ''}`}</dd>
             </>
           ) : null}
+          {c.businessName ? (
+            <>
+              <dt>{ct.business}</dt>
+              <dd>{ct.businessLine({ name: c.businessName, kind: c.businessKind ?? '-', address: c.businessAddress ?? '-' })}</dd>
+            </>
+          ) : null}
           {c.delivery ? (
             <>
               <dt>{ct.delivery}</dt>

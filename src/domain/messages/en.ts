@@ -27,8 +27,12 @@ export const en: Catalogue = {
   'standard.time': (p: { days: number }) => `Time: at most ${p.days} working days.`,
   'standard.cost': 'Cost: free.',
   'standard.complaints': 'A complaint? Type "complaint". We answer every one.',
-  'product.ktp': 'Result: an electronic identity card.',
-  'product.kk': 'Result: a new family card.',
+  'product.ktp':
+    'From the kelurahan: we check your KTP application and hand it to Disdukcapil. We tell you the receipt number and the expected date.\n' +
+    'Disdukcapil prints the electronic identity card. Once the card is back with us, we tell you to pick it up or have it delivered.',
+  'product.kk':
+    'From the kelurahan: we check your family card application and hand it to Disdukcapil. We tell you the receipt number and the expected date.\n' +
+    'Disdukcapil prints the new family card. Once the card is back with us, we tell you to pick it up or have it delivered.',
   'product.nikah': 'Result: a marriage introduction letter from the kelurahan.',
   'product.situ': 'Result: a business location permit.',
 
@@ -57,10 +61,9 @@ export const en: Catalogue = {
   'nik.wrong_length': (p: { got: number }) =>
     `A NIK has 16 digits. You sent ${p.got}. Please try again.`,
   'nik.unknown_province': (p: { province: string }) =>
-    `The first two digits (${p.province}) are not a province code. Please check.`,
-  'nik.bad_region': 'The region code at the start of the NIK is wrong. Check the first 6 digits.',
-  'nik.bad_birth_date': (p: { digits: string }) =>
-    `Digits 7 to 12 (${p.digits}) are not a real birth date. Please check.`,
+    `That NIK is not right: it starts with ${p.province}, which is not a province code. Please compare it with the KTP or KK.`,
+  'nik.bad_region': 'That NIK is not right: its first digits are not a region code. Please compare it with the KTP or KK.',
+  'nik.bad_birth_date': 'That NIK is not right: the birth date in it is not a real date. Please compare each digit with the KTP or KK.',
   'nik.birth_in_future': 'The birth date in this NIK is in the future. Please check.',
   'nik.bad_serial': 'The last four digits of a NIK cannot be 0000. Please check.',
 

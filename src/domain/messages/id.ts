@@ -27,8 +27,14 @@ export const id = {
   'standard.time': (p: { days: number }) => `Waktu: paling lama ${p.days} hari kerja.`,
   'standard.cost': 'Biaya: gratis.',
   'standard.complaints': 'Ada keluhan? Ketik "pengaduan". Setiap pengaduan kami jawab.',
-  'product.ktp': 'Hasil: KTP elektronik.',
-  'product.kk': 'Hasil: Kartu Keluarga baru.',
+  // The kelurahan does not print KTP or KK: it checks the application and sends it on to
+  // Disdukcapil, which prints the card. Said so, or residents wait at the office for a card.
+  'product.ktp':
+    'Dari kelurahan: permohonan KTP Bapak/Ibu kami periksa lalu kami serahkan ke Disdukcapil. Bapak/Ibu kami kabari nomor tanda terima dan perkiraan tanggal jadinya.\n' +
+    'KTP elektronik dicetak oleh Disdukcapil. Setelah kartunya kami terima, Bapak/Ibu kami kabari untuk diambil atau diantar.',
+  'product.kk':
+    'Dari kelurahan: permohonan Kartu Keluarga Bapak/Ibu kami periksa lalu kami serahkan ke Disdukcapil. Bapak/Ibu kami kabari nomor tanda terima dan perkiraan tanggal jadinya.\n' +
+    'Kartu Keluarga baru dicetak oleh Disdukcapil. Setelah kartunya kami terima, Bapak/Ibu kami kabari untuk diambil atau diantar.',
   'product.nikah': 'Hasil: surat pengantar nikah dari kelurahan.',
   'product.situ': 'Hasil: Surat Izin Tempat Usaha.',
 
@@ -57,10 +63,10 @@ export const id = {
   'nik.wrong_length': (p: { got: number }) =>
     `NIK harus 16 angka. Yang Bapak/Ibu kirim ${p.got} angka. Coba lagi, ya.`,
   'nik.unknown_province': (p: { province: string }) =>
-    `Dua angka pertama NIK (${p.province}) bukan kode provinsi. Periksa lagi, ya.`,
-  'nik.bad_region': 'Kode wilayah di awal NIK tidak benar. Periksa 6 angka pertama, ya.',
-  'nik.bad_birth_date': (p: { digits: string }) =>
-    `Angka ke-7 sampai ke-12 (${p.digits}) bukan tanggal lahir yang benar. Periksa lagi, ya.`,
+    `NIK itu belum benar: awalnya (${p.province}) bukan kode provinsi. Cocokkan lagi dengan KTP atau KK, ya.`,
+  'nik.bad_region': 'NIK itu belum benar: angka-angka awalnya bukan kode daerah. Cocokkan lagi dengan KTP atau KK, ya.',
+  // The NIK holds the birth date; a reader is not asked to count digit positions to find it.
+  'nik.bad_birth_date': 'NIK itu belum benar: tanggal lahir di dalamnya tidak ada di kalender. Cocokkan lagi setiap angkanya dengan KTP atau KK, ya.',
   'nik.birth_in_future': 'Tanggal lahir di NIK belum lewat. Periksa lagi, ya.',
   'nik.bad_serial': 'Empat angka terakhir NIK tidak boleh 0000. Periksa lagi, ya.',
 
