@@ -186,6 +186,7 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
       case 'escalate_late':
       case 'escalate_complaint':
       case 'escalate_disdukcapil':
+      case 'escalate_revision':
         await escalate(key, (l) => ctxText(l, 'notice.escalate', { code: c.code, what: escalationText(l, notice, c, lateDays) }));
         break;
     }
