@@ -8,5 +8,6 @@ import type { Session } from '../session';
 export function holidayNote(s: Session, from: LocalDate, to: LocalDate): string | null {
   const holidays = holidaysWithin(from, to, s.ctx.calendar);
   if (holidays.length === 0) return null;
-  return s.t('promise.holiday', { dates: holidays.map((d) => formatLongDate(s.locale, d)).join(', ') });
+  // The dates themselves hold commas ("Kamis, 24 Desember 2026"): joined with a word instead.
+  return s.t('promise.holiday', { dates: holidays.map((d) => formatLongDate(s.locale, d)).join(` ${s.t('promise.and')} `) });
 }

@@ -29,5 +29,7 @@ export const correctionsEn: { [K in keyof typeof correctionsId]: (typeof correct
   'promise.after_approval_short': 'Done at most 3 working days after the RT chair approves',
   'promise.holiday': (p: { dates: string }) => `That date counts the holidays (${p.dates}): the office is closed, so those days do not count.`,
 
+  'promise.and': 'and',
+
   'notice.escalate_revision': 'The applicant has not sent the correction asked for, despite reminders.',
 } satisfies Record<string, string | ((params: never) => string)>;

@@ -32,5 +32,7 @@ export const correctionsId = {
   'promise.after_approval_short': 'Selesai paling lambat 3 hari kerja setelah Ketua RT menyetujui',
   'promise.holiday': (p: { dates: string }) => `Tanggal itu sudah memperhitungkan hari libur (${p.dates}): kantor tutup, jadi hari itu tidak dihitung.`,
 
+  'promise.and': 'dan',
+
   'notice.escalate_revision': 'Pemohon belum mengirim perbaikan yang diminta, walau sudah diingatkan.',
 } satisfies Record<string, string | ((params: never) => string)>;
