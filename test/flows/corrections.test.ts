@@ -159,10 +159,9 @@ describe('"Tidak sah" for the applicant\'s data', () => {
       reminders.push(...(await siti.replies()).map((m) => (m.message.kind === 'text' ? m.message.text : '')));
       escalations.push(...(await staff.replies()).map((m) => (m.message.kind === 'text' ? m.message.text : '')));
     }
-    expect(reminders).toEqual([
-      `Pengingat: berkas ${code} menunggu perbaikan dari Bapak/Ibu. Kirim fotonya di chat ini.`,
-      `Pengingat: berkas ${code} menunggu perbaikan dari Bapak/Ibu. Kirim fotonya di chat ini.`,
-    ]);
+    // Reminded to type the data, not to send a photo.
+    const reminder = `Berkas ${code} menunggu perbaikan data pemohon.\nKetik nama lengkap yang benar (sesuai KK), atau NIK yang benar (16 angka).`;
+    expect(reminders).toEqual([reminder, reminder]);
     expect(escalations).toEqual([`Perlu perhatian: berkas ${code}. Pemohon belum mengirim perbaikan yang diminta, walau sudah diingatkan.`]);
     expect(await row("SELECT count(*) AS n FROM case_events WHERE kind = 'escalated'")).toEqual({ n: 1 });
   });

@@ -8,6 +8,7 @@ export const correctionsId = {
   'correction.asked': (p: { code: string; reason: string }) =>
     `Berkas ${p.code} perlu perbaikan data pemohon.\nKetua RT: ${p.reason}\n` +
     'Ketik nama lengkap yang benar (sesuai KK), atau NIK yang benar (16 angka), di chat ini. Tidak perlu foto.',
+  // Also the reminder of a data revision (jobs/schedule-tick.ts).
   'correction.ask': (p: { code: string }) =>
     `Berkas ${p.code} menunggu perbaikan data pemohon.\nKetik nama lengkap yang benar (sesuai KK), atau NIK yang benar (16 angka).`,
   'correction.not_photo': 'Data pemohon diperbaiki dengan mengetik, bukan dengan foto.',
