@@ -23,7 +23,7 @@ import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/
 import { redeemInvite } from './steps/invite';
 import { resendDocument, documentsToResend } from './steps/resend';
 import { resumeDraft } from './steps/resume';
-import { resubmitRevision, revisionsWaiting } from './steps/revision';
+import { dataRevisionsWaiting, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
 import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import type { Answer, Step } from './steps/step';
 
@@ -58,10 +58,12 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'rt.invalid_reason': rtInvalidReason,
   'rt.neighbours': rtNeighbours,
   'neighbour.pending': neighbourPendingStep,
+  'revision.data': revisionData,
+  'revision.data_confirm': revisionDataConfirm,
   language,
 };
 
-const MEDIA_STEPS: StepId[] = ['apply.documents', 'complaint.photo'];
+const MEDIA_STEPS: StepId[] = ['apply.documents', 'complaint.photo', 'revision.data', 'revision.data_confirm'];
 
 
 type Command = 'menu' | 'greet' | 'stop' | 'back' | 'help' | 'status' | 'language' | 'resume';
@@ -129,6 +131,12 @@ function handle(s: Session, input: InboundBody): void {
   if (s.state.step === 'idle') {
     if (answer.kind === 'media' && revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
     if (answer.kind === 'media' && documentsToResend(s).length) return resendDocument(s, answer.media);
+    // Asked to type the applicant's corrected name or NIK: what they type is that answer.
+    if (answer.kind === 'text' && waitingStep(s) === 'revision.data') {
+      s.state = { ...s.state, step: 'revision.data' };
+      STEPS['revision.data'].answer(s, answer);
+      return;
+    }
     // Someone starting a conversation: an answer to the question waiting for them (a helper's
     // application to confirm, an RT card, a neighbour question, or the menu) typed straight
     // away is taken; anything else (a greeting, a question) is answered with that question.
@@ -180,6 +188,7 @@ function waitingStep(s: Session): Exclude<StepId, 'idle'> {
   if (pendingConfirmations(s).length) return 'confirm.applicant';
   if (rtPending(s).length) return 'rt.pending';
   if (pendingQuestions(s).length) return 'neighbour.pending';
+  if (dataRevisionsWaiting(s).length) return 'revision.data';
   return 'menu';
 }
 

@@ -39,6 +39,8 @@ export type StepId =
   | 'rt.invalid_reason'
   | 'rt.neighbours'
   | 'neighbour.pending'
+  | 'revision.data'
+  | 'revision.data_confirm'
   | 'language';
 
 export interface FlowData {
@@ -60,6 +62,9 @@ export interface FlowData {
   delivery?: 'pickup' | 'courier';
   address?: string;
   resend?: RequirementId;
+  /** A correction of the applicant's data, checked, not yet sent to the RT chair. */
+  correctedName?: string;
+  correctedNik?: string;
   complaintText?: string;
   complaintPhoto?: { ref: string; mimeType: string; sha256?: string; filename?: string };
 }

@@ -231,7 +231,7 @@ export const insertCaseForPhone = reusable((db) =>
 export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
   'submittedAt' | 'day1DueAt' | 'day2DueAt' | 'day3DueAt' | 'dueAt' | 'nextActionAt' | 'delivery' | 'deliveryAddress'
   | 'pengantarApproved' | 'revisionRequirement' | 'revisionReason' | 'remindersSent' | 'pickupCode' | 'pickupCodeAttempts'
-  | 'courierName' | 'receivedBy' | 'disdukcapilReference' | 'disdukcapilExpectedDate' | 'answeredAt'>>;
+  | 'courierName' | 'receivedBy' | 'disdukcapilReference' | 'disdukcapilExpectedDate' | 'answeredAt' | 'givenName' | 'givenNik'>>;
 
 const transitions = new Map<string, ReturnType<typeof transitionWith>>();
 

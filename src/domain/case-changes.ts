@@ -19,6 +19,9 @@ export interface CaseChanges {
   pengantarApproved?: boolean;
   revisionRequirement?: RequirementId | null;
   revisionReason?: string | null;
+  /** The applicant's name and NIK on the case, as corrected after the RT chair found them wrong. */
+  givenName?: string;
+  givenNik?: string;
   pickupCode?: string | null;
   pickupCodeAttempts?: number;
   courierName?: string | null;

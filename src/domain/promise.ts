@@ -4,7 +4,7 @@
  * the case is called late, with a new date counted from today by the working days the remaining
  * stages need, one each.
  */
-import { addWorkingDays, localMoment, type LocalDate, type WorkingCalendar } from './calendar';
+import { addDays, addWorkingDays, localMoment, weekdayOf, type LocalDate, type WorkingCalendar } from './calendar';
 import { isTerminal, type CaseState } from './case-machine';
 import type { Instant } from './ports';
 
@@ -27,12 +27,30 @@ function stagesLeft(state: CaseState): number {
 
 /**
  * The date to give a resident for a case, or null when no date applies: the case is over, is
- * ready, has no deadline, or waits on the resident (a document to resend: the date depends on them).
+ * ready, has no deadline, or waits on someone whose answer starts the three days: the resident (a
+ * document to resend) or the RT chair (the pengantar: the days count from the approval, and the
+ * exact date is given with it).
  */
 export function promisedDate(c: { state: CaseState; dueAt: Instant | null }, now: Instant, cal: WorkingCalendar): Promised | null {
   if (c.dueAt === null || isTerminal(c.state)) return null;
-  if (c.state === 'draft' || c.state === 'needs_revision' || c.state === 'ready' || c.state === 'answered') return null;
+  if (c.state === 'draft' || c.state === 'awaiting_pengantar' || c.state === 'needs_revision' || c.state === 'ready' || c.state === 'answered') {
+    return null;
+  }
   if (now <= c.dueAt) return { late: false, date: localMoment(c.dueAt, cal.utcOffsetMinutes).date };
   const today = localMoment(now, cal.utcOffsetMinutes).date;
   return { late: true, date: addWorkingDays(today, stagesLeft(c.state), cal) };
+}
+
+/**
+ * The holidays on weekdays from `from` to `to` (both local dates, both included): the days a
+ * promised date was pushed back by. A resident who counts three days on the calendar is told why
+ * the date is later; weekends need no saying.
+ */
+export function holidaysWithin(from: LocalDate, to: LocalDate, cal: WorkingCalendar): LocalDate[] {
+  const found: LocalDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const weekday = weekdayOf(d);
+    if (weekday !== 0 && weekday !== 6 && cal.holidays.has(d)) found.push(d);
+  }
+  return found;
 }

@@ -42,6 +42,7 @@ export type Notice =
   | 'escalate_late'
   | 'escalate_complaint'
   | 'escalate_disdukcapil'
+  | 'escalate_revision'
   | 'draft_abandoned'
   | 'complaint_closed'
   | 'neighbours_silent';
@@ -111,7 +112,11 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
       return keep(Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity), notices, notices.length ? n : c.remindersSent);
     }
     case 'needs_revision': {
-      if (c.remindersSent >= REVISION_REMINDERS) return keep(null);
+      // Reminded and still nothing: the office is told once (it may call, or close the case).
+      if (c.remindersSent === REVISION_REMINDERS) {
+        return keep(null, [{ notice: 'escalate_revision', key: key('escalate_revision') }], c.remindersSent + 1);
+      }
+      if (c.remindersSent > REVISION_REMINDERS) return keep(null);
       const n = c.remindersSent + 1;
       return keep(now + 24 * HOUR, [{ notice: 'remind_revision', key: key('remind_revision', n) }], n);
     }

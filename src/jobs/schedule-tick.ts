@@ -178,7 +178,10 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
         }
         break;
       case 'remind_revision':
-        send({ personId: c.submitterPersonId ?? c.applicantPersonId }, key, { kind: 'text', text: text('notice.remind_revision', { code: c.code }) });
+        // The applicant's data (no document named) is typed, not photographed.
+        send({ personId: c.submitterPersonId ?? c.applicantPersonId }, key, {
+          kind: 'text', text: c.revisionRequirement ? text('notice.remind_revision', { code: c.code }) : text('correction.ask', { code: c.code }),
+        });
         break;
       case 'draft_abandoned':
         send({ personId: c.submitterPersonId ?? c.applicantPersonId }, key, { kind: 'text', text: text('notice.draft_abandoned', { code: c.code }) });
@@ -191,6 +194,7 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
       case 'escalate_late':
       case 'escalate_complaint':
       case 'escalate_disdukcapil':
+      case 'escalate_revision':
         await escalate(key, (l) => ctxText(l, 'notice.escalate', { code: c.code, what: escalationText(l, notice, c, lateDays) }));
         break;
     }

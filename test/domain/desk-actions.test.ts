@@ -267,7 +267,17 @@ describe('the office acting for an RT chair', () => {
     expect(desk.refused({ action: 'verify_invalid', requirement: 'surat_pindah', reason: 'Buram.' })).toEqual({ reason: 'requirement_unknown' });
     const invalid = desk.does({ action: 'verify_invalid', requirement: 'pas_photo', reason: 'Foto bukan pemohon.' });
     expect(invalid).toMatchObject({ to: 'needs_revision', set: { revisionRequirement: 'pas_photo', revisionReason: 'Foto bukan pemohon.', remindersSent: 0, nextActionAt: MONDAY + DAY_MS } });
-    expect(invalid.told.applicant).toBe('Berkas SITU-2611-0001 perlu perbaikan.\nKantor kelurahan: Foto bukan pemohon.\nMohon kirim ulang Pas foto di chat ini.');
+    expect(invalid.told.applicant).toBe(
+      'Berkas SITU-2611-0001 perlu perbaikan.\nKantor kelurahan: Foto bukan pemohon.\nMohon kirim ulang Pas foto di chat ini.\n' +
+        'Hitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
+    );
+    // The applicant's data is typed again, not sent as a photo.
+    const data = openDesk({ state: 'verifying' }).does({ action: 'verify_invalid', requirement: null, reason: 'Nama tidak sesuai KK.' });
+    expect(data.told.applicant).toBe(
+      'Berkas SITU-2611-0001 perlu perbaikan data pemohon.\nKantor kelurahan: Nama tidak sesuai KK.\n' +
+        'Ketik nama lengkap yang benar (sesuai KK), atau NIK yang benar (16 angka), di chat ini. Tidak perlu foto.\n' +
+        'Hitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localMoment, workingCalendar } from '../../src/domain/calendar';
 import { SERVICE_STATES, type CaseState } from '../../src/domain/case-machine';
-import { promisedDate } from '../../src/domain/promise';
+import { holidaysWithin, promisedDate } from '../../src/domain/promise';
 
 const wib = (local: string) => Date.parse(`${local}:00+07:00`);
 const cal = workingCalendar();
@@ -24,7 +24,6 @@ describe('the date a resident is given', () => {
     const monday = wib('2026-11-30T10:00');
     expect(promisedDate({ state: 'verifying', dueAt: fridayDue }, monday, cal)).toEqual({ late: true, date: '2026-12-02' });
     expect(promisedDate({ state: 'neighbour_check', dueAt: fridayDue }, monday, cal)).toEqual({ late: true, date: '2026-12-02' });
-    expect(promisedDate({ state: 'awaiting_pengantar', dueAt: fridayDue }, monday, cal)).toEqual({ late: true, date: '2026-12-03' });
     expect(promisedDate({ state: 'at_disdukcapil', dueAt: fridayDue }, monday, cal)).toEqual({ late: true, date: '2026-12-01' });
     expect(promisedDate({ state: 'open', dueAt: fridayDue }, monday, cal)).toEqual({ late: true, date: '2026-12-01' });
   });
@@ -34,9 +33,10 @@ describe('the date a resident is given', () => {
     expect(promisedDate({ state: 'processing', dueAt: fridayDue }, wib('2026-11-30T10:00'), withHoliday)).toEqual({ late: true, date: '2026-12-02' });
   });
 
-  it('is not given when no date applies: over, ready, waiting on the resident, or never promised', () => {
+  it('is not given when no date applies: over, ready, waiting on the resident or the pengantar, or never promised', () => {
     const later = wib('2026-12-10T10:00');
-    for (const state of ['completed', 'rejected', 'cancelled', 'ready', 'needs_revision', 'draft', 'answered', 'closed'] as CaseState[]) {
+    // awaiting_pengantar: the three days count from the chair's approval, which brings the date.
+    for (const state of ['completed', 'rejected', 'cancelled', 'ready', 'needs_revision', 'draft', 'awaiting_pengantar', 'answered', 'closed'] as CaseState[]) {
       expect(promisedDate({ state, dueAt: fridayDue }, later, cal), state).toBeNull();
     }
     expect(promisedDate({ state: 'processing', dueAt: null }, later, cal)).toBeNull();
@@ -51,5 +51,14 @@ describe('the date a resident is given', () => {
         if (p?.late) expect(p.date > localMoment(now).date, `${state} at +${hour}h`).toBe(true);
       }
     }
+  });
+});
+
+describe('the holidays a date was pushed back by', () => {
+  it('names the weekday holidays in the span, both ends included, and not the weekends', () => {
+    const c = workingCalendar(['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31']);
+    expect(holidaysWithin('2026-12-23', '2026-12-29', c)).toEqual(['2026-12-24', '2026-12-25']);
+    expect(holidaysWithin('2026-12-24', '2026-12-24', c)).toEqual(['2026-12-24']);
+    expect(holidaysWithin('2026-11-30', '2026-12-02', c)).toEqual([]);
   });
 });

@@ -132,10 +132,11 @@ describe('the schedule of one case', () => {
     expect(decide(d, t0 + DRAFT_TTL_MS, cal)).toMatchObject({ event: 'abandon', notices: [{ notice: 'draft_abandoned' }], nextActionAt: null });
   });
 
-  it('reminds a resident about a revision at most twice', () => {
+  it('reminds a resident about a revision at most twice, then tells the office once', () => {
     const r = { ...base, state: 'needs_revision' as const };
     expect(decide(r, day1, cal).notices.map((n) => n.key)).toEqual([`c1:remind_revision:${t0}:1`]);
-    expect(decide({ ...r, remindersSent: 2 }, day1, cal)).toMatchObject({ notices: [], nextActionAt: null });
+    expect(decide({ ...r, remindersSent: 2 }, day1, cal)).toMatchObject({ notices: [{ notice: 'escalate_revision' }], remindersSent: 3, nextActionAt: null });
+    expect(decide({ ...r, remindersSent: 3 }, day1, cal)).toMatchObject({ notices: [], nextActionAt: null });
   });
 
   it('escalates an unanswered complaint at its deadline', () => {

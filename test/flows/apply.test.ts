@@ -63,8 +63,8 @@ describe('a resident applies for a KTP for herself', () => {
     );
     r = await siti.press(choice(r, 'Kirim'));
     expect(text(r)).toContain('Terkirim. Nomor berkas: KTP-2611-0001.');
-    expect(text(r)).toContain('Paling lambat selesai Rabu, 2 Desember 2026.');
-    expect(text(r)).toContain('Berkas diproses setelah Ketua RT menyetujui surat pengantar.');
+    // The three days start with the chair's approval: the date comes with it (test/flows/corrections.test.ts).
+    expect(text(r)).toContain('Berkas selesai paling lambat 3 hari kerja setelah Ketua RT menyetujui surat pengantar.');
 
     const c = await env.DB.prepare('SELECT * FROM cases').first<Record<string, unknown>>();
     expect(c).toMatchObject({ code: 'KTP-2611-0001', service: 'ktp', state: 'awaiting_pengantar', delivery: 'pickup', submitter_person_id: null });

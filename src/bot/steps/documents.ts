@@ -10,6 +10,7 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { missingUploads, uploadRequirements, type RequirementId, type ServiceId } from '../../domain/services';
 import type { FlowData } from '../state';
 import type { Session } from '../session';
+import { holidayNote } from './promise-note';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -285,8 +286,14 @@ function submit(s: Session): void {
     },
   });
   s.say(s.t('apply.submitted', { code: current.code }));
-  s.say(s.t('day.expected', { date: formatLongDate(s.locale, localMoment(schedule.day3.dueAt, s.ctx.calendar.utcOffsetMinutes).date) }));
-  if (result.to === 'awaiting_pengantar') s.say(s.t('apply.waiting_pengantar'));
+  if (result.to === 'awaiting_pengantar') {
+    // The three days start with the chair's approval, so no date yet: it comes with the approval.
+    s.say(s.t('promise.after_approval'));
+  } else {
+    s.say(s.t('day.expected', { date: formatLongDate(s.locale, schedule.day3.date) }));
+    const note = holidayNote(s, localMoment(s.ctx.now, s.ctx.calendar.utcOffsetMinutes).date, schedule.day3.date);
+    if (note) s.say(note);
+  }
   s.say(s.t('apply.status_hint'));
   s.finish();
 }

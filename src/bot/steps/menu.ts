@@ -139,5 +139,6 @@ function statusLine(s: Session, c: CaseView): string {
   // Never a date already past: a late case says so and gives a new one.
   const promised = promisedDate(c, s.ctx.now, s.ctx.calendar);
   if (promised) parts.push(s.t(promised.late ? 'day.late' : 'day.expected', { date: formatLongDate(s.locale, promised.date) }));
+  else if (c.state === 'awaiting_pengantar') parts.push(s.t('promise.after_approval_short'));
   return s.t('status.line', { code: c.code, service, name, state: parts.join('. ') });
 }

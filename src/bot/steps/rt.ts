@@ -218,8 +218,14 @@ export const rtInvalidReason = chairStep(
       set: { revisionRequirement: requirement, revisionReason: reason, remindersSent: 0 },
       detail: { requirement, reason },
     });
+    // The applicant's data is typed again (steps/revision.ts), a document sent again as a photo.
     notifyApplicant(s, c, (l) =>
-      s.ctxText(l, 'resident.revision', { code: c.code, reason, document: requirement ? s.ctxText(l, `requirement.${requirement}`) : s.ctxText(l, 'rt.invalid_data') }),
+      [
+        requirement
+          ? s.ctxText(l, 'resident.revision', { code: c.code, reason, document: s.ctxText(l, `requirement.${requirement}`) })
+          : s.ctxText(l, 'correction.asked', { code: c.code, reason }),
+        s.ctxText(l, 'revision.days_paused'),
+      ].join('\n'),
     );
     s.say(s.t('rt.invalid_chair', { document: requirement ? s.t(`requirement.${requirement}`) : s.t('rt.invalid_data') }));
     s.finish();

@@ -31,7 +31,11 @@ export const deskEn: { [K in keyof typeof deskId]: (typeof deskId)[K] } = {
     `The kelurahan office checked case ${p.code} in place of the RT chair. Your details are valid.\n` +
     `Note: ${p.reason}\nDay 3: your documents are being made. Done by ${date(p.date)} at the latest.`,
   'desk.verified_invalid': (p) =>
-    `Case ${p.code} needs a correction.\nKelurahan office: ${p.reason}\nPlease send ${documentName(p.document)} again in this chat.`,
+    (p.document
+      ? `Case ${p.code} needs a correction.\nKelurahan office: ${p.reason}\nPlease send ${documentName(p.document)} again in this chat.`
+      : `Case ${p.code} needs the applicant's data corrected.\nKelurahan office: ${p.reason}\n` +
+        'Type the correct full name (as on the KK), or the correct NIK (16 digits), in this chat. No photo is needed.') +
+    '\nThe three working days are paused. Once we receive the correction, they start again from the beginning.',
   'desk.chair_told': (p) =>
     `Case ${p.code} was decided by the kelurahan office: ${CHAIR_DECISION[p.decision]}. You need not answer any more. Thank you.`,
   'desk.disdukcapil_handed': (p) =>

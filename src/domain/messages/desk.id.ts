@@ -37,8 +37,13 @@ export const deskId = {
   'desk.verified_valid': (p: { code: string; reason: string; date: LocalDate }) =>
     `Kantor kelurahan sudah memeriksa berkas ${p.code}, menggantikan Ketua RT. Data dinyatakan sah.\n` +
     `Catatan: ${p.reason}\nHari ke-3: dokumen sedang dibuat. Paling lambat selesai ${date(p.date)}.`,
+  // The applicant's data is typed again, not photographed (src/bot/steps/revision.ts).
   'desk.verified_invalid': (p: { code: string; reason: string; document: RequirementId | null }) =>
-    `Berkas ${p.code} perlu perbaikan.\nKantor kelurahan: ${p.reason}\nMohon kirim ulang ${documentName(p.document)} di chat ini.`,
+    (p.document
+      ? `Berkas ${p.code} perlu perbaikan.\nKantor kelurahan: ${p.reason}\nMohon kirim ulang ${documentName(p.document)} di chat ini.`
+      : `Berkas ${p.code} perlu perbaikan data pemohon.\nKantor kelurahan: ${p.reason}\n` +
+        'Ketik nama lengkap yang benar (sesuai KK), atau NIK yang benar (16 angka), di chat ini. Tidak perlu foto.') +
+    '\nHitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
   'desk.chair_told': (p: { code: string; decision: ChairDecision }) =>
     `Berkas ${p.code} sudah diputuskan oleh kantor kelurahan: ${CHAIR_DECISION[p.decision]}. Bapak/Ibu tidak perlu menjawab lagi. Terima kasih.`,
   'desk.disdukcapil_handed': (p: { code: string; service: ServiceId; reference: string; date: LocalDate }) =>

@@ -4,6 +4,8 @@
  */
 import { applyingEn } from './applying.en';
 import { applyingId } from './applying.id';
+import { correctionsEn } from './corrections.en';
+import { correctionsId } from './corrections.id';
 import { deskEn } from './desk.en';
 import { deskId } from './desk.id';
 import { dialogueEn } from './dialogue.en';
@@ -17,14 +19,14 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-const idAll = { ...id, ...dialogueId, ...deskId, ...neighboursId, ...applyingId };
+const idAll = { ...id, ...dialogueId, ...deskId, ...neighboursId, ...applyingId, ...correctionsId };
 type Catalogue = typeof idAll;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
 /** The parameters of a message, `undefined` for a fixed text. */
 export type MessageParams<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? P : undefined;
 
-const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...neighboursEn, ...applyingEn } };
+const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...neighboursEn, ...applyingEn, ...correctionsEn } };
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
