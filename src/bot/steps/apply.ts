@@ -10,7 +10,7 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { validateNik } from '../../domain/nik';
 import { checkPersonName } from '../../domain/person-name';
 import { maskPhone, normalizePhone } from '../../domain/phone';
-import { REMIND_EVERY_MS } from '../../domain/schedule';
+import { REMIND_GAP_MS } from '../../domain/schedule';
 import { SERVICES } from '../../domain/services';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
@@ -208,7 +208,7 @@ function createDraft(s: Session): void {
     submitterPersonId: d.forOther ? ctx.person.id : null,
     rtId: rt.rtId,
     // The cron reminds the RT chair while the pengantar waits, and closes a forgotten draft.
-    nextActionAt: ctx.now + REMIND_EVERY_MS,
+    nextActionAt: ctx.now + REMIND_GAP_MS,
     actor: d.forOther ? 'helper' : 'resident',
   });
 
