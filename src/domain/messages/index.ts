@@ -2,6 +2,8 @@
  * The message catalogue: typed keys, Bahasa Indonesia by default, English on request.
  * `t('id', 'nik.wrong_length', { got: 11 })` type-checks the key and its parameters.
  */
+import { chairEn } from './chair.en';
+import { chairId } from './chair.id';
 import { deskEn } from './desk.en';
 import { deskId } from './desk.id';
 import { dialogueEn } from './dialogue.en';
@@ -13,14 +15,14 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-const idAll = { ...id, ...dialogueId, ...deskId };
+const idAll = { ...id, ...dialogueId, ...deskId, ...chairId };
 type Catalogue = typeof idAll;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
 /** The parameters of a message, `undefined` for a fixed text. */
 export type MessageParams<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? P : undefined;
 
-const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn } };
+const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...chairEn } };
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
