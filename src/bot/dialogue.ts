@@ -24,7 +24,7 @@ import { redeemInvite } from './steps/invite';
 import { resendDocument, documentsToResend } from './steps/resend';
 import { resumeDraft } from './steps/resume';
 import { dataRevisionsWaiting, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
-import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
+import { listChairCases, pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import type { Answer, Step } from './steps/step';
 
 const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
@@ -78,6 +78,8 @@ const COMMANDS: Record<string, Command> = {
   lanjut: 'resume', lanjutkan: 'resume', continue: 'resume',
 };
 
+const CHAIR_WORDS = new Set(['rt', 'berkas rt', '/rt']);
+
 export interface DialogueResult {
   state: ConversationState;
   effects: Effect[];
@@ -106,8 +108,11 @@ function handle(s: Session, input: InboundBody): void {
   if (input.kind === 'text' && redeemInvite(s, input.text)) return;
 
   if (input.kind === 'text') {
-    const command = COMMANDS[input.text.trim().toLowerCase().replace(/[.!]+$/, '')];
+    const word = input.text.trim().toLowerCase().replace(/[.!]+$/, '');
+    const command = COMMANDS[word];
     if (command) return runCommand(s, command);
+    // The RT chair's word, named by the morning digest; from anyone else it is an ordinary answer.
+    if (CHAIR_WORDS.has(word) && listChairCases(s)) return;
   }
 
   let answer: Answer =

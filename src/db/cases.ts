@@ -347,7 +347,7 @@ export function recordCaseEvent(db: Db, e: CaseEvent, afterGuardedUpdate = false
 export function casesWaitingForChairs(db: Db) {
   return db
     .select({
-      kelurahanId: cases.kelurahanId, personId: sql<string>`${rt.chairPersonId}`, fullName: people.fullName, code: cases.code,
+      kelurahanId: cases.kelurahanId, personId: sql<string>`${rt.chairPersonId}`, fullName: people.fullName, nik: people.nik, code: cases.code,
       what: sql<'verify' | 'pengantar'>`CASE WHEN ${cases.state} = 'verifying' THEN 'verify' ELSE 'pengantar' END`,
     })
     .from(cases)
@@ -428,17 +428,20 @@ export function sendBackForRevision(
 /** Only due cases, through the partial index cases_next_action: the cost follows the work due, not all cases. */
 export function dueCases(db: Db, v: { now: number | Placeholder; limit: number | Placeholder }) {
   const applicant = alias(people, 'a');
+  const chair = alias(people, 'ch');
   return db
     .select({
       ...getTableColumns(cases),
       applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
       applicantNik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
       applicantLocale: applicant.locale, rtNumber: rt.number, rwNumber: rw.number, chairPersonId: rt.chairPersonId,
+      chairName: chair.fullName, chairNik: chair.nik,
     })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
     .leftJoin(rt, eq(rt.id, cases.rtId))
     .leftJoin(rw, eq(rw.id, rt.rwId))
+    .leftJoin(chair, eq(chair.id, rt.chairPersonId))
     .where(and(isNotNull(cases.nextActionAt), lte(cases.nextActionAt, v.now)))
     .orderBy(asc(cases.nextActionAt))
     .limit(v.limit);

@@ -5,11 +5,15 @@
  */
 import { instantAt, isWorkingDay, localMoment, nextWorkingDay, workingDaysAfter, type WorkingCalendar } from './calendar';
 import type { CaseEvent, CaseKind, CaseState } from './case-machine';
+import { chairHoursFrom, nextReminderSlot, officeHoursFrom, reminderSlotAt } from './notice-hours';
 import type { Instant } from './ports';
 
 const HOUR = 3_600_000;
-/** While a verification or a pengantar waits, the RT chair is reminded this often. */
-export const REMIND_EVERY_MS = 4 * HOUR;
+/**
+ * The least time between two nudges to the RT chair about one case (the request or the card
+ * counts); the reminder then waits for the first slot after it (notice-hours.ts).
+ */
+export const REMIND_GAP_MS = 4 * HOUR;
 /** Reminders before a waiting pengantar is escalated to staff. */
 export const PENGANTAR_REMINDERS = 2;
 /** A draft nobody touched for a week is abandoned. */
@@ -65,7 +69,10 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
   });
 
   if (c.kind === 'complaint') {
-    if (c.state === 'open' && c.dueAt !== null && now >= c.dueAt) return keep(null, [{ notice: 'escalate_complaint', key: key('escalate_complaint') }]);
+    if (c.state === 'open' && c.dueAt !== null && now >= c.dueAt) {
+      if (officeHoursFrom(now, cal) > now) return keep(officeHoursFrom(now, cal));
+      return keep(null, [{ notice: 'escalate_complaint', key: key('escalate_complaint') }]);
+    }
     // Answered, and the days to reopen it passed without a word: it is done.
     if (c.state === 'answered') {
       return { event: 'close', notices: [{ notice: 'complaint_closed', key: key('complaint_closed') }], remindersSent: c.remindersSent, nextActionAt: null };
@@ -78,13 +85,23 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
       if (now >= c.updatedAt + DRAFT_TTL_MS) {
         return { event: 'abandon', notices: [{ notice: 'draft_abandoned', key: key('draft_abandoned') }], remindersSent: c.remindersSent, nextActionAt: null };
       }
-      return pengantarWait(c, now, keep, key, c.updatedAt + DRAFT_TTL_MS);
+      return pengantarWait(c, now, cal, keep, key, c.updatedAt + DRAFT_TTL_MS);
     }
     case 'awaiting_pengantar':
-      return pengantarWait(c, now, keep, key, null);
+      return pengantarWait(c, now, cal, keep, key, null);
     case 'submitted':
       if (c.day1DueAt !== null && now >= c.day1DueAt) {
-        // Day 1 is over: archived. Day 2 starts with the RT chair's card.
+        // Day 1 is over: archived. Day 2 starts with the RT chair's card, or, at night (a
+        // kelurahan closing late, the cron catching up), once the chair's day has begun.
+        const cardAt = chairHoursFrom(now, cal);
+        if (cardAt > now) {
+          return {
+            event: 'archive',
+            notices: [{ notice: 'day2_started', key: key('day2_started') }],
+            remindersSent: 0,
+            nextActionAt: Math.min(cardAt, c.day2DueAt ?? Infinity),
+          };
+        }
         return {
           event: 'archive',
           notices: [
@@ -93,7 +110,7 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
           ],
           // The card is the first nudge of day 2.
           remindersSent: 1,
-          nextActionAt: Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity),
+          nextActionAt: Math.min(nextReminderSlot(now + REMIND_GAP_MS, cal), c.day2DueAt ?? Infinity),
         };
       }
       return keep(c.day1DueAt);
@@ -101,22 +118,35 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
     case 'neighbour_check': {
       if (c.state === 'neighbour_check') return neighbourWait(c, now, cal, keep, key);
       if (c.day2DueAt !== null && now >= c.day2DueAt) {
+        if (officeHoursFrom(now, cal) > now) return keep(officeHoursFrom(now, cal));
         // Escalated once; looked at again when day 3 closes, and never again after that.
         const next = c.day3DueAt !== null && c.day3DueAt > now ? c.day3DueAt : null;
         return keep(next, [{ notice: 'escalate_verification', key: key('escalate_verification') }]);
       }
+      const beforeDay2Ends = (t: Instant) => Math.min(t, c.day2DueAt ?? Infinity);
       const n = c.remindersSent + 1;
-      // After a revision the chair first gets the card again, with the resent document.
-      const notice = c.remindersSent === 0 ? ('verification_card' as const) : ('remind_verification' as const);
-      const notices = c.state === 'verifying' ? [{ notice, key: key(notice, n) }] : [];
-      return keep(Math.min(now + REMIND_EVERY_MS, c.day2DueAt ?? Infinity), notices, notices.length ? n : c.remindersSent);
+      if (c.remindersSent === 0) {
+        // After a revision the chair first gets the card again, with the resent document: news,
+        // not a reminder, so it goes at once, unless it is night for the chair.
+        const cardAt = chairHoursFrom(now, cal);
+        if (cardAt > now) return keep(beforeDay2Ends(cardAt));
+        return keep(beforeDay2Ends(nextReminderSlot(now + REMIND_GAP_MS, cal)), [{ notice: 'verification_card', key: key('verification_card', n) }], n);
+      }
+      const slot = reminderSlotAt(now, cal);
+      if (slot === null) return keep(beforeDay2Ends(nextReminderSlot(now, cal)));
+      return keep(beforeDay2Ends(nextReminderSlot(now + REMIND_GAP_MS, cal)), [{ notice: 'remind_verification', key: `${c.id}:remind_verification:${slot}` }], n);
     }
     case 'needs_revision': {
-      // Reminded and still nothing: the office is told once (it may call, or close the case).
+      if (c.remindersSent > REVISION_REMINDERS) return keep(null);
+      // Reminded and still nothing: the office is told once, in office hours (it may call, or close the case).
       if (c.remindersSent === REVISION_REMINDERS) {
+        const staffAt = officeHoursFrom(now, cal);
+        if (staffAt > now) return keep(staffAt);
         return keep(null, [{ notice: 'escalate_revision', key: key('escalate_revision') }], c.remindersSent + 1);
       }
-      if (c.remindersSent > REVISION_REMINDERS) return keep(null);
+      // Residents are not woken either: a reminder waits for the hours a chair is written to.
+      const awakeAt = chairHoursFrom(now, cal);
+      if (awakeAt > now) return keep(awakeAt);
       const n = c.remindersSent + 1;
       return keep(now + 24 * HOUR, [{ notice: 'remind_revision', key: key('remind_revision', n) }], n);
     }
@@ -126,7 +156,10 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
     case 'at_disdukcapil':
       // dueAt is the date Disdukcapil gave. Staff are told once it passes; a new date from
       // Disdukcapil (hand_off again) reschedules the case and starts a new round.
-      if (c.dueAt !== null && now >= c.dueAt) return keep(null, [{ notice: 'escalate_disdukcapil', key: key('escalate_disdukcapil') }]);
+      if (c.dueAt !== null && now >= c.dueAt) {
+        if (officeHoursFrom(now, cal) > now) return keep(officeHoursFrom(now, cal));
+        return keep(null, [{ notice: 'escalate_disdukcapil', key: key('escalate_disdukcapil') }]);
+      }
       return keep(c.dueAt);
     default:
       return keep(null);
@@ -153,14 +186,21 @@ function neighbourWait(
   const deadline = neighbourDeadline(c.updatedAt, cal);
   const notices: ScheduleDecision['notices'] = [];
   if (now >= deadline) notices.push({ notice: 'neighbours_silent', key: key('neighbours_silent') });
-  if (c.day2DueAt !== null && now >= c.day2DueAt) notices.push({ notice: 'escalate_verification', key: key('escalate_verification') });
-  const later = [deadline, c.day2DueAt, c.day3DueAt].filter((t): t is Instant => t !== null && t > now);
+  // Staff hear of it in office hours, as of any escalation.
+  let staffAt: Instant | null = null;
+  if (c.day2DueAt !== null && now >= c.day2DueAt) {
+    staffAt = officeHoursFrom(now, cal);
+    if (staffAt <= now) notices.push({ notice: 'escalate_verification', key: key('escalate_verification') });
+  }
+  const later = [deadline, c.day2DueAt, c.day3DueAt, staffAt].filter((t): t is Instant => t !== null && t > now);
   return keep(later.length ? Math.min(...later) : null, notices);
 }
 
+/** Reminders in the chair's slots, then staff are told in office hours. */
 function pengantarWait(
   c: ScheduledCase,
   now: Instant,
+  cal: WorkingCalendar,
   keep: (next: Instant | null, notices?: ScheduleDecision['notices'], reminders?: number) => ScheduleDecision,
   key: (notice: Notice, n?: number | string) => string,
   cap: Instant | null,
@@ -168,10 +208,13 @@ function pengantarWait(
   const capped = (t: Instant) => (cap === null ? t : Math.min(t, cap));
   if (c.pengantarApproved) return keep(cap);
   if (c.remindersSent < PENGANTAR_REMINDERS) {
-    const n = c.remindersSent + 1;
-    return keep(capped(now + REMIND_EVERY_MS), [{ notice: 'remind_pengantar', key: key('remind_pengantar', n) }], n);
+    const slot = reminderSlotAt(now, cal);
+    if (slot === null) return keep(capped(nextReminderSlot(now, cal)));
+    return keep(capped(nextReminderSlot(now + REMIND_GAP_MS, cal)), [{ notice: 'remind_pengantar', key: `${c.id}:remind_pengantar:${slot}` }], c.remindersSent + 1);
   }
   if (c.remindersSent === PENGANTAR_REMINDERS) {
+    const open = officeHoursFrom(now, cal);
+    if (open > now) return keep(capped(open));
     return keep(cap, [{ notice: 'escalate_pengantar', key: key('escalate_pengantar') }], c.remindersSent + 1);
   }
   return keep(cap);

@@ -8,6 +8,7 @@ import { casesWaitingForChairs, officeDueCounts } from '../db/cases';
 import { outboxToIdentity, outboxToPerson } from '../db/outbox';
 import { linkedStaffChatsEverywhere } from '../db/staff';
 import { instantAt, localMoment, addDays } from '../domain/calendar';
+import { addressOf } from '../domain/honorific';
 import { isLocale, t } from '../domain/messages';
 import type { IdSource, Instant } from '../domain/ports';
 import type { QueueMessage } from './queue-messages';
@@ -32,18 +33,19 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
     queued.push({ type: 'deliver', outboxId: id });
   };
 
-  const byChair = new Map<string, { kelurahanId: string; name: string; lines: string[] }>();
+  const byChair = new Map<string, { kelurahanId: string; chair: { fullName: string; nik: string | null }; lines: string[] }>();
   for (const r of chairs) {
-    const entry = byChair.get(r.personId) ?? { kelurahanId: r.kelurahanId, name: r.fullName, lines: [] };
+    const entry = byChair.get(r.personId) ?? { kelurahanId: r.kelurahanId, chair: { fullName: r.fullName, nik: r.nik }, lines: [] };
     entry.lines.push(`- ${r.code}: ${t('id', r.what === 'verify' ? 'digest.rt_verify' : 'digest.rt_pengantar')}`);
     byChair.set(r.personId, entry);
   }
   for (const [personId, e] of byChair) {
+    const address = addressOf(e.chair);
     insert(
       e.kelurahanId,
       { personId },
       `digest:${today}:${personId}`,
-      t('id', 'digest.rt', { name: e.name, count: e.lines.length, lines: e.lines.join('\n') }),
+      t('id', 'digest.rt', { chair: address.name, you: address.honorific, count: e.lines.length, lines: e.lines.join('\n') }),
     );
   }
   const counts = new Map(staffCounts.map((r) => [r.kelurahanId, r]));

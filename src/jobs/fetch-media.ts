@@ -19,7 +19,7 @@ import { outboxToPerson } from '../db/outbox';
 import type { RequirementId } from '../domain/services';
 import { applyEvent } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
-import { REMIND_EVERY_MS } from '../domain/schedule';
+import { REMIND_GAP_MS } from '../domain/schedule';
 import { log } from '../log';
 import { storeScan, type StoreResult } from '../media/store-scan';
 import { documentsReady } from './documents-ready';
@@ -128,7 +128,7 @@ async function refuse(env: Env, doc: DocumentToFetch, problem: Problem, reason: 
  * A revision's resent scan that cannot be used: without this the case would wait in verifying
  * for a scan that never comes, and the resident's next photo would find no revision to take it.
  * The reminders then run as after the chair's "Tidak sah" (reminders_sent 0, the first one
- * REMIND_EVERY_MS away, where his card's next reminder would have been at the latest).
+ * REMIND_GAP_MS away, the least time between two nudges).
  */
 function backToRevision(db: Db, doc: DocumentToFetch, reason: string, now: number, newId: () => string): Statement[] {
   if (doc.requirement === 'complaint_photo') return [];
@@ -137,7 +137,7 @@ function backToRevision(db: Db, doc: DocumentToFetch, reason: string, now: numbe
   if (!r.ok) return [];
   const requirement: RequirementId = doc.requirement;
   return [
-    sendBackForRevision(db, { caseId: doc.caseId, from: r.from, to: r.to, requirement, reason, nextActionAt: now + REMIND_EVERY_MS, now }),
+    sendBackForRevision(db, { caseId: doc.caseId, from: r.from, to: r.to, requirement, reason, nextActionAt: now + REMIND_GAP_MS, now }),
     // The chair acted on the case since it was read: NOT NULL aborts the batch, and a later
     // try (the queue's retry, or the cron's) decides again on the case as it is then.
     recordCaseEvent(

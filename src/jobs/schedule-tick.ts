@@ -16,6 +16,7 @@ import { outboxToIdentity, outboxToPerson } from '../db/outbox';
 import { linkedStaffChats } from '../db/staff';
 import { addDays, localMoment, workingCalendar, type WorkingCalendar } from '../domain/calendar';
 import { applyEvent, type CaseState } from '../domain/case-machine';
+import { addressOf } from '../domain/honorific';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { maskPhone } from '../domain/phone';
 import { decide, type Notice, type ScheduledCase } from '../domain/schedule';
@@ -147,6 +148,11 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
     }
   };
 
+  // The chair is addressed by the registry's name and the honorific their NIK gives.
+  const chairAddress = () => {
+    const a = addressOf({ fullName: c.chairName, nik: c.chairNik });
+    return { chair: a.name, you: a.honorific };
+  };
   for (const { notice, key, lateDays } of d.notices) {
     const text = (k: Parameters<typeof ctxText>[1], ...p: unknown[]) => ctxText(locale, k, ...p);
     switch (notice as Notice) {
@@ -165,7 +171,7 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
         if (c.chairPersonId) {
           send({ personId: c.chairPersonId }, key, {
             kind: 'text',
-            text: ctxText('id', 'notice.remind_pengantar', { name: c.applicantName, code: c.code }),
+            text: ctxText('id', 'notice.remind_pengantar', { ...chairAddress(), name: c.applicantName, code: c.code }),
             choices: pengantarChoices('id', words, c.id),
           });
         }
@@ -173,7 +179,7 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
       case 'remind_verification':
         if (c.chairPersonId) {
           send({ personId: c.chairPersonId }, key, {
-            kind: 'text', text: ctxText('id', 'notice.remind_verification', { code: c.code }), choices: verifyChoices('id', words, c.id),
+            kind: 'text', text: ctxText('id', 'notice.remind_verification', { ...chairAddress(), code: c.code }), choices: verifyChoices('id', words, c.id),
           });
         }
         break;

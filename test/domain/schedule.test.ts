@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workingCalendar } from '../../src/domain/calendar';
-import { decide, DRAFT_TTL_MS, neighbourDeadline, REMIND_EVERY_MS, type ScheduledCase } from '../../src/domain/schedule';
+import { decide, DRAFT_TTL_MS, neighbourDeadline, type Notice, type ScheduledCase } from '../../src/domain/schedule';
 
 const H = 3_600_000;
 const cal = workingCalendar();
@@ -13,6 +13,89 @@ const base: ScheduledCase = {
   day1DueAt: day1, day2DueAt: day2, day3DueAt: day3, dueAt: day3, remindersSent: 0,
 };
 
+const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
+/** "Sat 09:00"-style WIB times, to read a list of messages at a glance. */
+const when = (at: number) => {
+  const d = new Date(at + 7 * H);
+  return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
+};
+
+/**
+ * Plays the 15-minute cron over one case as the job does: decide when it is due, keep what it
+ * says, send each key once. Returns [time, notice] of what was sent.
+ */
+function play(c: ScheduledCase, firstDue: number, until: number, calendar = cal): [string, Notice][] {
+  const sent: [string, Notice][] = [];
+  const keys = new Set<string>();
+  let current = c;
+  let due: number | null = firstDue;
+  for (let now = Math.floor(firstDue / (15 * 60_000)) * 15 * 60_000; now <= until && due !== null; now += 15 * 60_000) {
+    if (now < due) continue;
+    const d = decide(current, now, calendar);
+    for (const n of d.notices) {
+      if (keys.has(n.key)) continue;
+      keys.add(n.key);
+      sent.push([when(now), n.notice]);
+    }
+    current = { ...current, remindersSent: d.remindersSent, ...(d.event === 'archive' ? { state: 'verifying' as const, updatedAt: now } : {}) };
+    due = d.nextActionAt;
+  }
+  return sent;
+}
+
+describe("the RT chair's hours", () => {
+  // Friday 4 December 2026: day 1 of a case closes at 16:00, day 2 on Monday 7 December.
+  const friday = { ...base, day1DueAt: wib('2026-12-04T16:00'), day2DueAt: wib('2026-12-07T16:00'), day3DueAt: wib('2026-12-08T16:00') };
+
+  it('a case whose day 2 spans the weekend: the card on Friday, then two reminders a day at 09:00 and 15:00, staff on Monday in office hours', () => {
+    const sent = play(friday, wib('2026-12-04T16:00'), wib('2026-12-08T12:00'));
+    expect(sent).toEqual([
+      ['Fri 16:00', 'day2_started'],
+      ['Fri 16:00', 'verification_card'],
+      ['Sat 09:00', 'remind_verification'],
+      ['Sat 15:00', 'remind_verification'],
+      ['Sun 09:00', 'remind_verification'],
+      ['Sun 15:00', 'remind_verification'],
+      ['Mon 09:00', 'remind_verification'],
+      ['Mon 15:00', 'remind_verification'],
+      ['Mon 16:00', 'escalate_verification'],
+    ]);
+    // Nothing between 20:00 and 07:00, and at most two reminders on any day.
+    expect(sent.filter(([t]) => t.slice(4) >= '20:00' || t.slice(4) < '07:00')).toEqual([]);
+    const perDay = new Map<string, number>();
+    for (const [t, n] of sent) if (n.startsWith('remind')) perDay.set(t.slice(0, 3), (perDay.get(t.slice(0, 3)) ?? 0) + 1);
+    expect(Math.max(...perDay.values())).toBe(2);
+  });
+
+  it('however often the cron looks within a slot, the slot sends one reminder', () => {
+    const v = { ...friday, state: 'verifying' as const, remindersSent: 1 };
+    const at0900 = decide(v, wib('2026-12-05T09:00'), cal);
+    const at0945 = decide({ ...v, remindersSent: at0900.remindersSent }, wib('2026-12-05T09:45'), cal);
+    expect(at0945.notices.map((n) => n.key)).toEqual(at0900.notices.map((n) => n.key));
+  });
+
+  it('a pengantar asked for on Friday afternoon: two reminders on Saturday, staff told on Monday at opening', () => {
+    const asked = wib('2026-12-04T16:00');
+    const a = { ...base, state: 'awaiting_pengantar' as const, pengantarApproved: false, createdAt: asked, updatedAt: asked, day1DueAt: null, day2DueAt: null, day3DueAt: null, dueAt: null };
+    // The dialogue asks the cron to look REMIND_GAP_MS after the request: 20:00, which is night.
+    expect(play(a, asked + 4 * H, wib('2026-12-08T12:00'))).toEqual([
+      ['Sat 09:00', 'remind_pengantar'],
+      ['Sat 15:00', 'remind_pengantar'],
+      ['Mon 08:00', 'escalate_pengantar'],
+    ]);
+  });
+
+  it('tells staff of an unanswered complaint or a late Disdukcapil date only in office hours', () => {
+    const saturday = wib('2026-12-05T10:00');
+    const complaint = { ...base, kind: 'complaint' as const, state: 'open' as const, dueAt: wib('2026-12-04T16:00') };
+    expect(decide(complaint, saturday, cal)).toMatchObject({ notices: [], nextActionAt: wib('2026-12-07T08:00') });
+    expect(decide(complaint, wib('2026-12-07T08:00'), cal).notices.map((n) => n.notice)).toEqual(['escalate_complaint']);
+    const disdukcapil = { ...base, state: 'at_disdukcapil' as const, dueAt: wib('2026-12-04T16:00') };
+    expect(decide(disdukcapil, wib('2026-12-04T16:15'), cal).notices.map((n) => n.notice)).toEqual(['escalate_disdukcapil']);
+    expect(decide(disdukcapil, wib('2026-12-04T23:00'), cal)).toMatchObject({ notices: [], nextActionAt: wib('2026-12-07T08:00') });
+  });
+});
+
 describe('the schedule of one case', () => {
   it('archives at the end of day 1 and sends the RT chair the verification card', () => {
     expect(decide(base, day1, cal)).toEqual({
@@ -22,7 +105,8 @@ describe('the schedule of one case', () => {
         { notice: 'verification_card', key: `c1:verification_card:${t0}:0` },
       ],
       remindersSent: 1,
-      nextActionAt: day1 + REMIND_EVERY_MS,
+      // The next nudge: Tuesday's first reminder slot, not 20:00 on Monday.
+      nextActionAt: Date.parse('2026-12-01T09:00:00+07:00'),
     });
   });
 
@@ -30,22 +114,53 @@ describe('the schedule of one case', () => {
     expect(decide(base, day1 - 1, cal)).toMatchObject({ event: null, notices: [], nextActionAt: day1 });
   });
 
-  it('reminds the RT chair during day 2, never past its end, each reminder with its own key', () => {
+  it('reminds the RT chair in the 09:00 and 15:00 slots of day 2, never past its end, each key naming the date and slot', () => {
     const v = { ...base, state: 'verifying' as const, remindersSent: 1 };
-    expect(decide(v, day1 + H, cal)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:2` }], remindersSent: 2, nextActionAt: day1 + H + REMIND_EVERY_MS });
-    expect(decide({ ...v, remindersSent: 2 }, day2 - H, cal)).toMatchObject({ notices: [{ key: `c1:remind_verification:${t0}:3` }], nextActionAt: day2 });
+    expect(decide(v, wib('2026-12-01T09:00'), cal)).toMatchObject({
+      notices: [{ notice: 'remind_verification', key: 'c1:remind_verification:2026-12-01:0900' }], remindersSent: 2, nextActionAt: wib('2026-12-01T15:00'),
+    });
+    // The 15:00 reminder is the last: day 2 ends at 16:00, before the next slot.
+    expect(decide({ ...v, remindersSent: 2 }, wib('2026-12-01T15:00'), cal)).toMatchObject({
+      notices: [{ key: 'c1:remind_verification:2026-12-01:1500' }], nextActionAt: day2,
+    });
+    // A tick that comes late in a slot still sends, under the slot's key.
+    expect(decide(v, wib('2026-12-01T10:30'), cal).notices).toEqual([{ notice: 'remind_verification', key: 'c1:remind_verification:2026-12-01:0900' }]);
+    // Between slots (a reschedule, the cron far behind), it waits for the next slot.
+    expect(decide(v, wib('2026-12-01T12:30'), cal)).toMatchObject({ notices: [], remindersSent: 1, nextActionAt: wib('2026-12-01T15:00') });
+    expect(decide(v, wib('2026-12-01T06:00'), cal)).toMatchObject({ notices: [], nextActionAt: wib('2026-12-01T09:00') });
   });
 
-  it('after a revision sends the card again, under keys of a new round', () => {
-    const resubmitted = { ...base, state: 'verifying' as const, remindersSent: 0, updatedAt: day1 + 2 * H };
-    expect(decide(resubmitted, day1 + 2 * H, cal).notices).toEqual([{ notice: 'verification_card', key: `c1:verification_card:${day1 + 2 * H}:1` }]);
+  it('after a revision sends the card again at once by day, under keys of a new round, and the next reminder at least four hours later', () => {
+    const resubmitted = { ...base, state: 'verifying' as const, remindersSent: 0, updatedAt: wib('2026-12-01T11:00') };
+    expect(decide(resubmitted, wib('2026-12-01T11:00'), cal)).toEqual({
+      event: null, notices: [{ notice: 'verification_card', key: `c1:verification_card:${wib('2026-12-01T11:00')}:1` }], remindersSent: 1,
+      nextActionAt: wib('2026-12-01T15:00'),
+    });
+    // Resent at 14:30: not a reminder ten minutes after the card, but none before day 2 ends.
+    expect(decide({ ...resubmitted, updatedAt: wib('2026-12-01T14:30') }, wib('2026-12-01T14:30'), cal)).toMatchObject({ nextActionAt: day2 });
+  });
+
+  it('keeps the card of a photo resent at night for 07:00', () => {
+    const late = { ...base, state: 'verifying' as const, remindersSent: 0, updatedAt: wib('2026-11-30T23:10'), day2DueAt: day3 };
+    expect(decide(late, wib('2026-11-30T23:10'), cal)).toMatchObject({ notices: [], remindersSent: 0, nextActionAt: wib('2026-12-01T07:00') });
+    expect(decide(late, wib('2026-12-01T07:00'), cal).notices.map((n) => n.notice)).toEqual(['verification_card']);
+  });
+
+  it('archives day 1 of a kelurahan that closes at 21:00 on time, but sends its card at 07:00', () => {
+    const lateOffice = workingCalendar([], { closesAtMinute: 21 * 60 });
+    const closes = wib('2026-11-30T21:00');
+    const s = { ...base, day1DueAt: closes, day2DueAt: wib('2026-12-01T21:00') };
+    expect(decide(s, closes, lateOffice)).toEqual({
+      event: 'archive', notices: [{ notice: 'day2_started', key: `c1:day2_started:${t0}:0` }], remindersSent: 0, nextActionAt: wib('2026-12-01T07:00'),
+    });
   });
 
   it('escalates a late verification to staff once, then waits for day 3', () => {
     const v = { ...base, state: 'verifying' as const, remindersSent: 3 };
     expect(decide(v, day2, cal)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: `c1:escalate_verification:${t0}:0` }], remindersSent: 3, nextActionAt: day3 });
-    // Past day 3 it is not picked up again every tick.
-    expect(decide(v, day3 + H, cal)).toMatchObject({ nextActionAt: null });
+    // Past day 3 it is not picked up again every tick; after closing, only once the office opens.
+    expect(decide(v, day3, cal)).toMatchObject({ nextActionAt: null });
+    expect(decide(v, day3 + H, cal)).toMatchObject({ notices: [], nextActionAt: wib('2026-12-03T08:00') });
   });
 
   it('does not remind while neighbours are being asked, but still escalates lateness', () => {
@@ -120,9 +235,12 @@ describe('the schedule of one case', () => {
 
   it('reminds the RT chair twice about a pengantar, then escalates, then stops', () => {
     const a = { ...base, state: 'awaiting_pengantar' as const, pengantarApproved: false };
-    expect(decide(a, t0, cal).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:1`]);
-    expect(decide({ ...a, remindersSent: 1 }, t0, cal).notices.map((n) => n.key)).toEqual([`c1:remind_pengantar:${t0}:2`]);
-    expect(decide({ ...a, remindersSent: 2 }, t0, cal)).toMatchObject({ notices: [{ notice: 'escalate_pengantar' }], remindersSent: 3, nextActionAt: null });
+    // Monday 10:00, in the 09:00 slot; the next at 15:00.
+    expect(decide(a, t0, cal)).toMatchObject({ notices: [{ key: 'c1:remind_pengantar:2026-11-30:0900' }], remindersSent: 1, nextActionAt: wib('2026-11-30T15:00') });
+    expect(decide({ ...a, remindersSent: 1 }, wib('2026-11-30T15:00'), cal)).toMatchObject({
+      notices: [{ key: 'c1:remind_pengantar:2026-11-30:1500' }], nextActionAt: wib('2026-12-01T09:00'),
+    });
+    expect(decide({ ...a, remindersSent: 2 }, wib('2026-12-01T09:00'), cal)).toMatchObject({ notices: [{ notice: 'escalate_pengantar' }], remindersSent: 3, nextActionAt: null });
     expect(decide({ ...a, remindersSent: 3 }, t0, cal)).toMatchObject({ notices: [], nextActionAt: null });
   });
 

@@ -129,7 +129,7 @@ describe('"Tidak sah" for the applicant\'s data', () => {
     r = await hasan.press(choice(r, 'Pas foto'));
     await hasan.say('Foto buram');
     expect(text(await siti.replies())).toBe(
-      `Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram\nMohon kirim ulang Pas foto di chat ini.\n` +
+      `Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram\nSilakan kirim lagi foto Pas foto di chat ini.\n` +
         'Hitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
     );
     // Resent on Wednesday 23 December: 24 and 25 December are holidays, then the weekend.

@@ -231,7 +231,7 @@ describe('the pengantar decision is final, and a letter follows its case', () =>
     await hasan.press(choice(card, 'Setujui'));
     const r = await hasan.press(choice(card, 'Tolak'));
     expect(text(r)).toBe(
-      `Surat pengantar untuk berkas ${code} sudah Bapak/Ibu setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+      `Surat pengantar untuk berkas ${code} sudah Bapak setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
     );
     expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'submitted', pengantar_approved: 1 });
     expect(await row('SELECT revoked_at FROM letters')).toEqual({ revoked_at: null });
@@ -257,7 +257,7 @@ describe('the pengantar decision is final, and a letter follows its case', () =>
     await startApplication(siti, 'ktp');
     const card = await hasan.replies();
     await hasan.press(choice(card, 'Setujui'));
-    expect(text(await hasan.press(choice(card, 'Tolak')))).toContain('sudah Bapak/Ibu setujui, jadi tidak bisa ditolak lagi');
+    expect(text(await hasan.press(choice(card, 'Tolak')))).toContain('sudah Bapak setujui, jadi tidak bisa ditolak lagi');
     expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'draft', pengantar_approved: 1 });
   });
 

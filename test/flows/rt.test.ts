@@ -30,7 +30,7 @@ describe('the RT chair and the surat pengantar', () => {
     expect(text(card)).toContain(`Nomor berkas: ${code}`);
     setClock(wib('2026-11-30T11:00'));
     const r = await hasan.press(choice(card, 'Setujui'));
-    expect(text(r)).toBe('Terima kasih, permintaan Siti Aminah sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.');
+    expect(text(r)).toBe('Terima kasih, Bapak Hasan. Permintaan Siti Aminah sudah Bapak setujui. Surat pengantarnya sedang dibuat; Bapak kami kabari begitu surat terkirim.');
     expect(await row('SELECT state, pengantar_approved, due_at FROM cases')).toEqual({
       state: 'submitted', pengantar_approved: 1, due_at: wib('2026-12-02T16:00'),
     });
@@ -167,9 +167,12 @@ describe('day 2: verification, neighbours and a revision round', () => {
     const again = await hasan.replies();
     expect(text(again)).toContain(`Mohon periksa berkas ${code}`);
     expect(again.filter((m) => m.message.kind === 'image')).toHaveLength(3);
+    // The next reminder waits for the afternoon slot, not a nudge at 13:30.
     await tick(wib('2026-12-01T13:30'));
+    expect(await hasan.replies()).toEqual([]);
+    await tick(wib('2026-12-01T15:00'));
     const reminder = await hasan.replies();
-    expect(text(reminder)).toContain(`Pengingat: berkas ${code} menunggu pemeriksaan Bapak/Ibu hari ini.`);
+    expect(text(reminder)).toContain(`Pengingat untuk Bapak Hasan: berkas ${code} masih menunggu pemeriksaan Bapak.`);
     r = await hasan.press(choice(reminder, 'Sah'));
     expect(text(r)).toBe(`Terima kasih. Berkas ${code} dinyatakan sah.`);
     expect(text(await siti.replies())).toContain(`Hari ke-3: dokumen sedang dibuat. Paling lambat selesai Rabu, 2 Desember 2026.`);
@@ -191,7 +194,7 @@ describe('the 07:00 WIB digest', () => {
     await digest(wib('2026-12-01T07:00'));
     const r = await hasan.replies();
     expect(r).toHaveLength(1);
-    expect(text(r)).toContain(`Selamat pagi, Bapak Hasan. Ada 1 berkas menunggu Bapak/Ibu:\n- ${code}: surat pengantar`);
+    expect(text(r)).toBe(`Selamat pagi, Bapak Hasan. Ada 1 berkas yang menunggu Bapak:\n- ${code}: surat pengantar\nKetik "rt" untuk melihat dan menjawabnya.`);
     await digest(wib('2026-12-02T07:00'));
     expect(await hasan.replies()).toHaveLength(1);
   });

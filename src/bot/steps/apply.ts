@@ -11,7 +11,7 @@ import { validateNik } from '../../domain/nik';
 import { checkBusinessText, type BusinessField } from '../../domain/business';
 import { checkPersonName } from '../../domain/person-name';
 import { maskPhone, normalizePhone } from '../../domain/phone';
-import { REMIND_EVERY_MS } from '../../domain/schedule';
+import { REMIND_GAP_MS } from '../../domain/schedule';
 import { applyEvent, isTerminal } from '../../domain/case-machine';
 import { maskNik } from '../../domain/nik';
 import { SERVICES, type ServiceId } from '../../domain/services';
@@ -303,7 +303,7 @@ function createDraft(s: Session): void {
     submitterPersonId: d.forOther ? ctx.person.id : null,
     rtId: rt.rtId,
     // The cron reminds the RT chair while the pengantar waits, and closes a forgotten draft.
-    nextActionAt: ctx.now + REMIND_EVERY_MS,
+    nextActionAt: ctx.now + REMIND_GAP_MS,
     actor: d.forOther ? 'helper' : 'resident',
   });
 

@@ -7,6 +7,7 @@
  */
 import { localMoment, threeDaySchedule } from '../../domain/calendar';
 import { applyEvent, type CaseEvent } from '../../domain/case-machine';
+import { addressOf } from '../../domain/honorific';
 import type { Locale } from '../../domain/messages';
 import { localMinute } from '../session';
 import { formatLongDate } from '../../domain/messages/dates';
@@ -32,6 +33,12 @@ export function rtPending(s: Session): RtCaseView[] {
       c.chairPersonId === s.ctx.person.id &&
       (((c.state === 'draft' || c.state === 'awaiting_pengantar') && !c.pengantarApproved) || c.state === 'verifying' || c.state === 'neighbour_check'),
   );
+}
+
+/** How Loket addresses this chair: by the registry's name, with the honorific their NIK gives. */
+function chairAddress(s: Session): { chair: string; you: string } {
+  const a = addressOf({ fullName: s.ctx.person.fullName, nik: s.ctx.person.nik });
+  return { chair: a.name, you: a.honorific };
 }
 
 function facts(c: RtCaseView) {
@@ -61,7 +68,7 @@ export function pressRt(s: Session, choiceId: string): boolean {
   if (action === 'rf' && c.pengantarApproved) {
     // The approval is final, the chair's or the office's; only staff may still reject the case.
     // Which of them gave it is said: a chair who never approved must not read that they did.
-    s.say(s.t('rt.refuse_after_approval', { code: c.code, by: c.pengantarApprovedBy }));
+    s.say(s.t('rt.refuse_after_approval', { code: c.code, by: c.pengantarApprovedBy, you: chairAddress(s).you }));
     s.finish();
     return true;
   }
@@ -132,7 +139,7 @@ function approve(s: Session, c: RtCaseView): void {
   });
   // The applicant hears of the approval, and the chair that the letter was sent, from the
   // letter job once the PDF is filed: nobody is told of a letter that does not exist yet.
-  s.say(s.t('rt.approved_making', { name: c.applicantName }));
+  s.say(s.t('rt.approved_making', { ...chairAddress(s), name: c.applicantName }));
   s.finish();
 }
 
@@ -321,6 +328,46 @@ function neighbourAnswer(s: Session, answer: 'yes' | 'no' | null): string {
   return answer === null ? s.t('neighbours.not_yet') : s.t(answer === 'yes' ? 'rt.neighbour_yes' : 'rt.neighbour_no');
 }
 
+/** The cards "rt" lists at once: more would bury the first under a long scroll. */
+const LISTED_CARDS = 5;
+
+/**
+ * The word "rt" (the digest names it): every case waiting for this chair, each card with its
+ * buttons, oldest first. Typed answers ("1", "Setujui") answer the last card, as in any chat.
+ * False for someone who chairs no RT: the word means nothing from them.
+ */
+export function listChairCases(s: Session): boolean {
+  if (!s.ctx.registry.some((r) => r.chairPersonId === s.ctx.person.id)) return false;
+  s.finish();
+  const pending = rtPending(s);
+  if (pending.length === 0) {
+    s.say(s.t('chair.nothing_waiting', chairAddress(s)));
+    s.finish();
+    return true;
+  }
+  const listed = pending.slice(0, LISTED_CARDS);
+  s.say(s.t('chair.waiting', { ...chairAddress(s), count: pending.length }));
+  if (pending.length > listed.length) s.say(s.t('chair.more', { shown: listed.length }));
+  s.flush();
+  listed.forEach((c, i) => {
+    const card = cardOf(s, c);
+    if (i < listed.length - 1) return s.reply({ kind: 'text', text: card.text, choices: card.choices });
+    s.state = { step: 'rt.pending', data: { caseId: c.id }, history: [], choices: [] };
+    s.ask(card.text, card.choices);
+  });
+  return true;
+}
+
+function cardOf(s: Session, c: RtCaseView): { text: string; choices: ReturnType<typeof verifyChoices> } {
+  if (c.state === 'neighbour_check') return { text: neighboursCardText(s, c), choices: verifyChoices(s.locale, s, c.id, false) };
+  if (c.state === 'verifying') {
+    // Only scans the chair can open: one still being fetched, refused or failed is not counted.
+    const stored = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status === 'stored').length;
+    return { text: verifyCardText(s, c, s.locale, stored), choices: verifyChoices(s.locale, s, c.id) };
+  }
+  return { text: pengantarCardText(s, c, s.locale), choices: pengantarChoices(s.locale, s, c.id) };
+}
+
 /** The card an RT chair sees when something waits for them (typed answers work too). */
 export const rtPendingStep: Step = {
   ask(s) {
@@ -330,15 +377,8 @@ export const rtPendingStep: Step = {
       return s.goto('menu');
     }
     s.state.data = { caseId: c.id };
-    if (c.state === 'neighbour_check') {
-      s.ask(neighboursCardText(s, c), verifyChoices(s.locale, s, c.id, false));
-    } else if (c.state === 'verifying') {
-      // Only scans the chair can open: one still being fetched, refused or failed is not counted.
-      const stored = s.ctx.rtDocuments.filter((d) => d.caseId === c.id && d.status === 'stored').length;
-      s.ask(verifyCardText(s, c, s.locale, stored), verifyChoices(s.locale, s, c.id));
-    } else {
-      s.ask(pengantarCardText(s, c, s.locale), pengantarChoices(s.locale, s, c.id));
-    }
+    const card = cardOf(s, c);
+    s.ask(card.text, card.choices);
   },
   answer(s, a) {
     const id = chosen(a);

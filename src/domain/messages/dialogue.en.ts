@@ -116,8 +116,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.invalid': 'Not valid',
   'rt.ask_neighbours': 'Ask neighbours',
   'rt.approved_chair': (p: { name: string; code: string }) => `The introduction letter for case ${p.code} was made, sent to ${p.name}, and filed at the kelurahan.`,
-  'rt.approved_making': (p: { name: string }) =>
-    `Thank you, you approved the request of ${p.name}. The introduction letter is being made; we will tell you once it has been sent.`,
+  'rt.approved_making': (p: { chair: string; you: string; name: string }) =>
+    `Thank you, ${p.chair}. You approved the request of ${p.name}. The introduction letter is being made; we will tell you once it has been sent.`,
   'rt.refuse_after_approval': (p) =>
     `${p.by === 'rt_chair' ? `You already approved the introduction letter for case ${p.code}` : p.by === 'staff' ? `The kelurahan office already approved the introduction letter for case ${p.code}` : `The introduction letter for case ${p.code} was already approved`}, so it can no longer be refused. ` +
     'If something is wrong, please contact the kelurahan office; the staff can still reject the case.',
@@ -161,8 +161,9 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'letter.revoked_cancelled': 'The case was cancelled.',
   'letter.revoked_abandoned': 'The case was not continued.',
 
-  'notice.remind_pengantar': (p: { name: string; code: string }) => `Reminder: the request for an introduction letter for ${p.name} (${p.code}) is still waiting for you.`,
-  'notice.remind_verification': (p: { code: string }) => `Reminder: case ${p.code} is waiting for your check today.`,
+  'notice.remind_pengantar': (p: { chair: string; you: string; name: string; code: string }) =>
+    `Reminder for ${p.chair}: the request for an introduction letter for ${p.name} (${p.code}) is still waiting for your answer.`,
+  'notice.remind_verification': (p: { chair: string; you: string; code: string }) => `Reminder for ${p.chair}: case ${p.code} is still waiting for your check.`,
   'notice.remind_revision': (p: { code: string }) => `Reminder: case ${p.code} is waiting for your correction. Send the photo in this chat.`,
   'notice.draft_abandoned': (p: { code: string }) => `We closed case ${p.code} because it was not continued for 7 days. Type "menu" to start again.`,
   'notice.escalate': (p: { code: string; what: string }) => `Needs attention: case ${p.code}. ${p.what}`,
@@ -176,7 +177,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
     `Introduction letter ${p.number} (RT ${p.rt}/RW ${p.rw}) could not be made by the system and was sent to nobody; its check code is not valid. Please prepare the letter by hand. We told the RT chair and the applicant that it will come from the office.`,
   'notice.output_letter_failed': (p: { number: string }) =>
     `The kelurahan's letter ${p.number} could not be made by the system; its check code is not valid. Make the letter again on the staff desk, or upload one prepared by hand. The resident has not been told anything.`,
-  'digest.rt': (p: { name: string; count: number; lines: string }) => `Good morning, ${p.name}. ${p.count} case(s) are waiting for you:\n${p.lines}\nReply "menu" to see them one by one.`,
+  'digest.rt': (p: { chair: string; you: string; count: number; lines: string }) =>
+    `Good morning, ${p.chair}. ${p.count} case(s) are waiting for you:\n${p.lines}\nType "rt" to see and answer them.`,
   'digest.rt_pengantar': 'introduction letter',
   'digest.rt_verify': 'day-2 check',
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Loket morning summary: ${p.due} case(s) due today, ${p.late} late.${p.lines ? `\n${p.lines}` : ''}`,

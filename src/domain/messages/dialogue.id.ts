@@ -120,11 +120,11 @@ export const dialogueId = {
   'rt.invalid': 'Tidak sah',
   'rt.ask_neighbours': 'Tanya tetangga',
   'rt.approved_chair': (p: { name: string; code: string }) => `Surat pengantar untuk berkas ${p.code} sudah dibuat, dikirim ke ${p.name}, dan disimpan di kelurahan.`,
-  'rt.approved_making': (p: { name: string }) =>
-    `Terima kasih, permintaan ${p.name} sudah Bapak/Ibu setujui. Surat pengantarnya sedang dibuat; Bapak/Ibu kami kabari begitu surat terkirim.`,
+  'rt.approved_making': (p: { chair: string; you: string; name: string }) =>
+    `Terima kasih, ${p.chair}. Permintaan ${p.name} sudah ${p.you} setujui. Surat pengantarnya sedang dibuat; ${p.you} kami kabari begitu surat terkirim.`,
   /** `by`: who approved (the chair, or the office in their stead); null when no record says. */
-  'rt.refuse_after_approval': (p: { code: string; by: 'rt_chair' | 'staff' | null }) =>
-    `Surat pengantar untuk berkas ${p.code} ${p.by === 'rt_chair' ? 'sudah Bapak/Ibu setujui' : p.by === 'staff' ? 'sudah disetujui oleh kantor kelurahan' : 'sudah disetujui'}, jadi tidak bisa ditolak lagi. ` +
+  'rt.refuse_after_approval': (p: { code: string; you: string; by: 'rt_chair' | 'staff' | null }) =>
+    `Surat pengantar untuk berkas ${p.code} ${p.by === 'rt_chair' ? `sudah ${p.you} setujui` : p.by === 'staff' ? 'sudah disetujui oleh kantor kelurahan' : 'sudah disetujui'}, jadi tidak bisa ditolak lagi. ` +
     'Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.',
   'rt.letter_failed': (p: { name: string; code: string }) =>
     `Maaf, surat pengantar untuk ${p.name} (berkas ${p.code}) gagal dibuat oleh Loket. Persetujuan Bapak/Ibu tetap tercatat, jadi tidak perlu menyetujui lagi. Petugas kelurahan sudah kami beri tahu dan akan menyiapkan suratnya.`,
@@ -166,8 +166,9 @@ export const dialogueId = {
   'letter.revoked_cancelled': 'Berkasnya dibatalkan.',
   'letter.revoked_abandoned': 'Berkasnya tidak dilanjutkan.',
 
-  'notice.remind_pengantar': (p: { name: string; code: string }) => `Pengingat: permintaan surat pengantar untuk ${p.name} (${p.code}) masih menunggu Bapak/Ibu.`,
-  'notice.remind_verification': (p: { code: string }) => `Pengingat: berkas ${p.code} menunggu pemeriksaan Bapak/Ibu hari ini.`,
+  'notice.remind_pengantar': (p: { chair: string; you: string; name: string; code: string }) =>
+    `Pengingat untuk ${p.chair}: permintaan surat pengantar untuk ${p.name} (${p.code}) masih menunggu jawaban ${p.you}.`,
+  'notice.remind_verification': (p: { chair: string; you: string; code: string }) => `Pengingat untuk ${p.chair}: berkas ${p.code} masih menunggu pemeriksaan ${p.you}.`,
   'notice.remind_revision': (p: { code: string }) => `Pengingat: berkas ${p.code} menunggu perbaikan dari Bapak/Ibu. Kirim fotonya di chat ini.`,
   'notice.draft_abandoned': (p: { code: string }) => `Berkas ${p.code} kami tutup karena tidak dilanjutkan selama 7 hari. Ketik "menu" untuk mulai lagi.`,
   'notice.escalate': (p: { code: string; what: string }) => `Perlu perhatian: berkas ${p.code}. ${p.what}`,
@@ -181,7 +182,8 @@ export const dialogueId = {
     `Surat pengantar ${p.number} (RT ${p.rt}/RW ${p.rw}) gagal dibuat oleh sistem dan belum dikirim ke siapa pun; kode ceknya tidak berlaku. Mohon siapkan surat pengantar secara manual. Ketua RT dan pemohon sudah kami beri tahu bahwa suratnya menyusul dari kantor.`,
   'notice.output_letter_failed': (p: { number: string }) =>
     `Surat keterangan kelurahan ${p.number} gagal dibuat oleh sistem; kode ceknya tidak berlaku. Buat suratnya lagi di meja layanan, atau unggah surat yang disiapkan manual. Warga belum diberi tahu apa pun.`,
-  'digest.rt': (p: { name: string; count: number; lines: string }) => `Selamat pagi, ${p.name}. Ada ${p.count} berkas menunggu Bapak/Ibu:\n${p.lines}\nBalas "menu" untuk melihatnya satu per satu.`,
+  'digest.rt': (p: { chair: string; you: string; count: number; lines: string }) =>
+    `Selamat pagi, ${p.chair}. Ada ${p.count} berkas yang menunggu ${p.you}:\n${p.lines}\nKetik "rt" untuk melihat dan menjawabnya.`,
   'digest.rt_pengantar': 'surat pengantar',
   'digest.rt_verify': 'pemeriksaan hari ke-2',
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Ringkasan pagi Loket: ${p.due} berkas jatuh tempo hari ini, ${p.late} terlambat.${p.lines ? `\n${p.lines}` : ''}`,

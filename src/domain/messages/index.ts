@@ -4,6 +4,8 @@
  */
 import { applyingEn } from './applying.en';
 import { applyingId } from './applying.id';
+import { chairEn } from './chair.en';
+import { chairId } from './chair.id';
 import { correctionsEn } from './corrections.en';
 import { correctionsId } from './corrections.id';
 import { deskEn } from './desk.en';
@@ -19,14 +21,14 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-const idAll = { ...id, ...dialogueId, ...deskId, ...neighboursId, ...applyingId, ...correctionsId };
+const idAll = { ...id, ...dialogueId, ...deskId, ...applyingId, ...chairId, ...correctionsId, ...neighboursId };
 type Catalogue = typeof idAll;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
 /** The parameters of a message, `undefined` for a fixed text. */
 export type MessageParams<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? P : undefined;
 
-const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...neighboursEn, ...applyingEn, ...correctionsEn } };
+const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...applyingEn, ...chairEn, ...correctionsEn, ...neighboursEn } };
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
