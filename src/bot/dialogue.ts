@@ -8,7 +8,7 @@ import type { InboundBody } from '../../adapters/channel';
 import type { BotContext } from './context';
 import type { Effect } from './effects';
 import { matchChoice } from './match-choice';
-import { Session } from './session';
+import { office, Session } from './session';
 import { idleState, type ConversationState, type StepId } from './state';
 import { applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService } from './steps/apply';
 import { cancelCase, cancelConfirm, cancelPick } from './steps/cancel';
@@ -21,6 +21,7 @@ import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/
 import { redeemInvite } from './steps/invite';
 import { resendDocument, documentsToResend } from './steps/resend';
 import { resumeDraft } from './steps/resume';
+import { answerVoice } from './steps/voice';
 import { resubmitRevision, revisionsWaiting } from './steps/revision';
 import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import type { Answer, Step } from './steps/step';
@@ -92,7 +93,8 @@ function handle(s: Session, input: InboundBody): void {
   if (input.kind === 'unsupported') {
     // A reaction is not a message to answer; everything else gets a polite way forward.
     if (input.what === 'reaction') return;
-    s.say(s.t(input.what === 'voice' || input.what === 'audio' ? 'unsupported.voice' : 'unsupported.other'));
+    if (input.what === 'voice' || input.what === 'audio') return answerVoice(s);
+    s.say(s.t('unsupported.other'));
     return;
   }
 
@@ -218,7 +220,7 @@ function runCommand(s: Session, command: Command): void {
       }
       return;
     case 'help':
-      s.say(s.t('help.text'));
+      s.say(s.t('help.text', office(s)));
       if (s.state.step === 'idle') s.goto('menu');
       else s.reask();
       return;

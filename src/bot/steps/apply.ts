@@ -15,7 +15,7 @@ import { SERVICES } from '../../domain/services';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import { pengantarCardText, pengantarChoices } from '../rt-cards';
-import type { Session } from '../session';
+import { office, type Session } from '../session';
 import { serviceChoices, serviceFrom } from './menu';
 import { confirmRequestText } from './confirm';
 import { askNextDocument } from './documents';
@@ -267,7 +267,7 @@ function refusalText(s: Session, refusal: HelperRefusal, phone: string | null): 
     case 'request_open':
       return s.t('limit.request_open', { number, code: refusal.caseCode });
     case 'denied':
-      return s.t('limit.denied', { number, date: formatLongDate(s.locale, localMoment(refusal.until, s.ctx.calendar.utcOffsetMinutes).date) });
+      return s.t('limit.denied', { number, date: formatLongDate(s.locale, localMoment(refusal.until, s.ctx.calendar.utcOffsetMinutes).date), ...office(s) });
   }
 }
 

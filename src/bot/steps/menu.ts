@@ -6,7 +6,7 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { promisedDate } from '../../domain/promise';
 import { SERVICES, SERVICE_IDS, isServiceId, type ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
-import type { Session } from '../session';
+import { office, type Session } from '../session';
 import { chosen, type Step } from './step';
 
 export function menuChoices(s: Session): Choice[] {
@@ -63,7 +63,7 @@ export const menu: Step = {
         s.goto('language');
         return true;
       case 'menu:help':
-        s.say(s.t('help.text'));
+        s.say(s.t('help.text', office(s)));
         s.reask();
         return true;
       default:
