@@ -53,6 +53,8 @@ export interface FlowData {
   resend?: RequirementId;
   complaintText?: string;
   complaintPhoto?: { ref: string; mimeType: string; sha256?: string; filename?: string };
+  /** The complaint picker's lines as first shown: asked again, it keeps every number. */
+  aboutChoices?: Choice[];
 }
 
 export interface ConversationState {

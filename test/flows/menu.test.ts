@@ -5,9 +5,9 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startApplication } from '../support/apply-helper';
+import { NIK, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { seed, SimPerson, text } from '../support/simulator';
+import { choice, choicesOf, seed, setClock, SimPerson, text, type Received } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -67,3 +67,65 @@ describe('"bantuan"', () => {
     );
   });
 });
+
+describe('the complaint picker', () => {
+  async function complainUntilPicker(p: SimPerson) {
+    await p.press(choice(await p.say('menu'), 'Pengaduan'));
+    const r = await p.say('Petugas belum membalas pesan saya sejak kemarin.');
+    return p.press(choice(r, 'Lewati'));
+  }
+  const labels = (r: Received[]) => choicesOf(r).map((c) => c.label);
+
+  it('shows each case with its service and date, oldest first, and "Bukan tentang berkas" last; asked again, every number stays', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    setClock(Date.parse('2026-12-01T09:00:00+07:00'));
+    await startApplication(siti, 'kk');
+    let r = await complainUntilPicker(siti);
+    expect(text(r)).toBe('Pengaduan ini tentang berkas yang mana?\n\nBalas angkanya, atau ketik "bantuan".');
+    const picker = ['KTP, 30 November 2026 (KTP-2611-0001)', 'Kartu Keluarga, 1 Desember 2026 (KK-2612-0001)', 'Bukan tentang berkas'];
+    expect(labels(r)).toEqual(picker);
+    // A case made meanwhile from another chat of hers (Telegram, say) does not renumber the question on screen.
+    await copyCase('KK-2612-0001', 'SITU-2612-0001');
+    r = await siti.say('bantuan');
+    expect(labels(r)).toEqual(picker);
+    r = await siti.say('2');
+    expect(text(r)).toMatch(/^Pengaduan diterima\. Nomor: ADU-2612-0001\./);
+    expect(await relatedCase()).toBe('KK-2612-0001');
+
+    // A newer case comes after the older ones: they keep their numbers, and the last line is still "Bukan tentang berkas".
+    setClock(Date.parse('2026-12-02T09:00:00+07:00'));
+    await startApplication(siti, 'nikah');
+    r = await complainUntilPicker(siti);
+    expect(labels(r)).toEqual([
+      ...picker.slice(0, 2),
+      'SITU (Surat Izin Tempat Usaha), 1 Desember 2026 (SITU-2612-0001)',
+      'Surat pengantar nikah, 2 Desember 2026 (NKH-2612-0001)',
+      'Bukan tentang berkas',
+    ]);
+    r = await siti.say('5');
+    expect(text(r)).toMatch(/^Pengaduan diterima\. Nomor: ADU-2612-0002\./);
+  });
+
+  it('names the applicant of a case made for someone else', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    await startApplication(budi, 'ktp', { forOther: { name: 'Dewi Lestari', nik: NIK.ani, phone: null } });
+    const r = await complainUntilPicker(budi);
+    expect(labels(r)).toEqual(['KTP untuk Dewi Lestari, 30 November 2026 (KTP-2611-0001)', 'Bukan tentang berkas']);
+  });
+});
+
+/** A case of the same person, made a moment after `from`, as another chat of theirs would. */
+async function copyCase(from: string, code: string): Promise<void> {
+  const row = (await env.DB.prepare('SELECT * FROM cases WHERE code = ?').bind(from).first<Record<string, unknown>>())!;
+  const copy = { ...row, id: 'copied-case', code, service: 'situ', created_at: Number(row.created_at) + 1000 };
+  const columns = Object.keys(copy);
+  await env.DB.prepare(`INSERT INTO cases (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    .bind(...Object.values(copy))
+    .run();
+}
+
+async function relatedCase(): Promise<string | null> {
+  const row = await env.DB.prepare("SELECT r.code FROM cases c JOIN cases r ON r.id = c.related_case_id WHERE c.kind = 'complaint' ORDER BY c.created_at DESC").first<{ code: string }>();
+  return row?.code ?? null;
+}
