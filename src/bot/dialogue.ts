@@ -20,7 +20,7 @@ import { infoService, language, menu, showStatus } from './steps/menu';
 import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/neighbour';
 import { redeemInvite } from './steps/invite';
 import { resendDocument, documentsToResend } from './steps/resend';
-import { resumeDraft } from './steps/resume';
+import { resumeDraft, resumeOffer } from './steps/resume';
 import { answerVoice } from './steps/voice';
 import { resubmitRevision, revisionsWaiting } from './steps/revision';
 import { pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
@@ -54,6 +54,7 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'rt.invalid_reason': rtInvalidReason,
   'rt.neighbours': rtNeighbours,
   'neighbour.pending': neighbourPendingStep,
+  'resume.offer': resumeOffer,
   language,
 };
 
@@ -161,6 +162,8 @@ function handle(s: Session, input: InboundBody): void {
     if (revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
     // Likewise a document Loket asked for again because it could not be used.
     if (documentsToResend(s).length) return resendDocument(s, answer.media);
+    // After "status" offered the draft, a photo is its next document.
+    if (s.state.step === 'resume.offer' && resumeOffer.answer(s, answer)) return;
     s.say(s.t('unsupported.media_here'));
     return s.reask();
   }

@@ -36,6 +36,7 @@ export type StepId =
   | 'rt.invalid_reason'
   | 'rt.neighbours'
   | 'neighbour.pending'
+  | 'resume.offer'
   | 'language';
 
 export interface FlowData {

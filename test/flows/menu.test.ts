@@ -7,7 +7,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NIK, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, choicesOf, seed, setClock, SimPerson, text, type Received } from '../support/simulator';
+import { choice, choicesOf, drainQueue, JPEG, seed, setClock, SimPerson, text, type Received } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -65,6 +65,75 @@ describe('"bantuan"', () => {
     expect(text(await rudi.say('bantuan'))).toContain(
       '- Sulit memakai Loket? Minta tolong tetangga atau Ketua RT, atau telepon kantor kelurahan di nomor 0711-555-0123.',
     );
+  });
+});
+
+describe('a draft left unfinished', () => {
+  const MENU = ['Ajukan layanan', 'Cek status', 'Info layanan', 'Pengaduan', 'Batalkan berkas', 'Bahasa / Language', 'Bantuan'];
+
+  it('is offered again by "menu", after the other choices, with what it lacks', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    expect(choicesOf(await siti.say('menu')).map((c) => c.label)).toEqual(MENU);
+    await startApplication(siti, 'ktp');
+    await siti.upload(JPEG, 'image/jpeg', 'kk.jpg');
+    await drainQueue();
+    let r = await siti.say('menu');
+    expect(text(r)).toBe(
+      'Selamat datang di Loket Kelurahan Bukit Sangkal.\nMau apa hari ini?\n\n' +
+        'Pengajuan KTP untuk Siti Aminah belum selesai. Masih kurang: Fotokopi KTP lama, Pas foto.\nUntuk melanjutkan, ketik "lanjut".\n\n' +
+        'Balas angkanya, atau ketik "bantuan".',
+    );
+    expect(choicesOf(r).map((c) => c.label)).toEqual([...MENU, 'Lanjutkan pengajuan']);
+    r = await siti.say('8');
+    expect(text(r)).toBe(
+      'Sambil menunggu, kirim foto dokumen ini satu per satu:\n1. Fotokopi KK - sudah\n2. Fotokopi KTP lama - belum\n3. Pas foto - belum\n\nKirim foto Fotokopi KTP lama sekarang.',
+    );
+  });
+
+  it('is offered after "status", which says what is missing and what to do; a photo sent then is the next document', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    await siti.upload(JPEG, 'image/jpeg', 'kk.jpg');
+    await drainQueue();
+    // The next day the conversation is forgotten; the draft is not.
+    setClock(Date.parse('2026-12-01T19:00:00+07:00'));
+    let r = await siti.say('status');
+    expect(text(r)).toBe(
+      'Berkas Bapak/Ibu:\n\nKTP-2611-0001 - KTP (Siti Aminah)\n   Belum dikirim. Masih kurang: Fotokopi KTP lama, Pas foto. Ketik "lanjut", lalu kirim fotonya satu per satu.' +
+        '\n---\nLanjutkan pengajuan KTP untuk Siti Aminah sekarang?\n\nBalas angkanya, atau ketik "bantuan".',
+    );
+    expect(choicesOf(r).map((c) => c.label)).toEqual(['Ya, lanjutkan', 'Nanti saja']);
+    r = await siti.upload(JPEG, 'image/jpeg', 'ktp-lama.jpg');
+    expect(text(r)).toBe('Fotokopi KTP lama diterima, sedang kami periksa.\n\nSekarang kirim foto Pas foto.');
+    await drainQueue();
+    r = await siti.say('status');
+    r = await siti.press(choice(r, 'Nanti saja'));
+    expect(text(r)).toBe('Baik. Ketik "lanjut" kapan saja untuk melanjutkan.');
+  });
+
+  it('with every document in, says it only needs sending, and "Ya, lanjutkan" goes on to delivery', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'kk');
+    for (const name of ['kk-lama.jpg', 'pindah.jpg']) await siti.upload(JPEG, 'image/jpeg', name);
+    await drainQueue();
+    await siti.replies();
+    expect(text(await siti.say('menu'))).toContain('Pengajuan Kartu Keluarga untuk Siti Aminah belum selesai. Dokumennya sudah lengkap, tinggal dikirim.');
+    let r = await siti.say('status');
+    expect(text(r)).toContain('   Belum dikirim. Dokumen sudah lengkap, tetapi berkas belum dikirim. Ketik "lanjut" untuk mengirimnya.');
+    r = await siti.press(choice(r, 'Ya, lanjutkan'));
+    expect(text(r)).toBe('Semua dokumen sudah diterima.\n\nDokumen diambil bagaimana?\n\nBalas angkanya, atau ketik "bantuan".');
+  });
+
+  it('is offered to the helper who made it, not to the person it is for', async () => {
+    const budi = new SimPerson('628123450002', 'Budi');
+    await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '081234500001' } });
+    const siti = new SimPerson('6281234500001', 'Siti');
+    await siti.replies();
+    expect(text(await budi.say('menu'))).toContain('Pengajuan KTP untuk Siti Aminah belum selesai.');
+    await siti.press(choice(await siti.say('halo'), 'Ya, benar'));
+    const r = await siti.say('menu');
+    expect(text(r)).not.toContain('belum selesai');
+    expect(choicesOf(r).map((c) => c.label)).toEqual(MENU);
   });
 });
 
