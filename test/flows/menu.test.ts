@@ -111,10 +111,14 @@ describe('a draft left unfinished', () => {
     expect(text(r)).toBe('Baik. Ketik "lanjut" kapan saja untuk melanjutkan.');
   });
 
-  it('with every document in, says it only needs sending, and "Ya, lanjutkan" goes on to delivery', async () => {
+  it('while its documents are checked says so; with every one in, says it only needs sending, and "Ya, lanjutkan" goes on to delivery', async () => {
     const siti = new SimPerson('628123450001', 'Siti');
     await startApplication(siti, 'kk');
     for (const name of ['kk-lama.jpg', 'pindah.jpg']) await siti.upload(JPEG, 'image/jpeg', name);
+    expect(text(await siti.say('status'))).toContain(
+      '   Belum dikirim. Semua dokumen sudah masuk dan sedang kami periksa. Ketik "lanjut" untuk memilih cara pengambilan dokumen.',
+    );
+    await siti.say('batal');
     await drainQueue();
     await siti.replies();
     expect(text(await siti.say('menu'))).toContain('Pengajuan Kartu Keluarga untuk Siti Aminah belum selesai. Dokumennya sudah lengkap, tinggal dikirim.');

@@ -33,7 +33,7 @@ export function resumableDraft(s: Session): CaseView | null {
   return s.ctx.cases.find((c) => c.kind === 'service' && c.state === 'draft' && c.service && c.rtId && mine(c)) ?? null;
 }
 
-/** "Masih kurang: Fotokopi KK, Pas foto." or, with nothing missing, null. */
+/** The documents a draft still lacks ("Fotokopi KK, Pas foto"), or null when none is missing. */
 export function missingDocuments(s: Session, c: CaseView): string | null {
   const { missing } = draftDocuments(s, c.id, c.service!);
   return missing.length ? missing.map((r) => s.t(`requirement.${r}`)).join(', ') : null;
@@ -41,9 +41,9 @@ export function missingDocuments(s: Session, c: CaseView): string | null {
 
 /** What a draft needs next, for the status list: the documents missing, or that it waits to be sent. */
 export function draftToDo(s: Session, c: CaseView): string {
-  const { missing, checking } = draftDocuments(s, c.id, c.service!);
-  if (missing.length) return s.t('status.draft_missing', { documents: missing.map((r) => s.t(`requirement.${r}`)).join(', ') });
-  return s.t(checking.length ? 'status.draft_checking' : 'status.draft_unsent');
+  const missing = missingDocuments(s, c);
+  if (missing) return s.t('status.draft_missing', { documents: missing });
+  return s.t(draftDocuments(s, c.id, c.service!).checking.length ? 'status.draft_checking' : 'status.draft_unsent');
 }
 
 /** Back into the draft `c` without asking anything yet. */
