@@ -116,7 +116,8 @@ export interface BotContext {
   /** For codes that must not be guessed (a letter's verification code). */
   random: RandomSource;
   maxUploadBytes: number;
-  kelurahan: { id: string; name: string };
+  /** phone: the office's number residents may call (null when not set); address: where to come instead. */
+  kelurahan: { id: string; name: string; phone: string | null; address: string };
   channel: ChannelName;
   identity: { id: string; displayName: string | null; isNew: boolean };
   person: {

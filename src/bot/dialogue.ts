@@ -8,7 +8,7 @@ import type { InboundBody } from '../../adapters/channel';
 import type { BotContext } from './context';
 import type { Effect } from './effects';
 import { matchChoice } from './match-choice';
-import { Session } from './session';
+import { office, Session } from './session';
 import { idleState, type ConversationState, type StepId } from './state';
 import {
   applyBusinessAddress, applyBusinessKind, applyBusinessName, applyForWhom, applyName, applyNik, applyPhone, applyRt, applyRw, applyService,
@@ -22,9 +22,10 @@ import { infoService, language, menu, showStatus } from './steps/menu';
 import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/neighbour';
 import { redeemInvite } from './steps/invite';
 import { resendDocument, documentsToResend } from './steps/resend';
-import { resumeDraft } from './steps/resume';
+import { resumeDraft, resumeOffer } from './steps/resume';
 import { dataRevisionsWaiting, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
 import { listChairCases, pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
+import { answerVoice } from './steps/voice';
 import type { Answer, Step } from './steps/step';
 
 const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
@@ -60,6 +61,7 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'neighbour.pending': neighbourPendingStep,
   'revision.data': revisionData,
   'revision.data_confirm': revisionDataConfirm,
+  'resume.offer': resumeOffer,
   language,
 };
 
@@ -101,7 +103,8 @@ function handle(s: Session, input: InboundBody): void {
   if (input.kind === 'unsupported') {
     // A reaction is not a message to answer; everything else gets a polite way forward.
     if (input.what === 'reaction') return;
-    s.say(s.t(input.what === 'voice' || input.what === 'audio' ? 'unsupported.voice' : 'unsupported.other'));
+    if (input.what === 'voice' || input.what === 'audio') return answerVoice(s);
+    s.say(s.t('unsupported.other'));
     return;
   }
 
@@ -177,6 +180,8 @@ function handle(s: Session, input: InboundBody): void {
     if (revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
     // Likewise a document Loket asked for again because it could not be used.
     if (documentsToResend(s).length) return resendDocument(s, answer.media);
+    // After "status" offered the draft, a photo is its next document.
+    if (s.state.step === 'resume.offer' && resumeOffer.answer(s, answer)) return;
     s.say(s.t('unsupported.media_here'));
     return s.reask();
   }
@@ -237,7 +242,7 @@ function runCommand(s: Session, command: Command): void {
       }
       return;
     case 'help':
-      s.say(s.t('help.text'));
+      s.say(s.t('help.text', office(s)));
       if (s.state.step === 'idle') s.goto('menu');
       else s.reask();
       return;

@@ -111,3 +111,8 @@ export class Session {
 export function localMinute(s: Session): number {
   return localMoment(s.ctx.now, s.ctx.calendar.utcOffsetMinutes).minuteOfDay;
 }
+
+/** How this kelurahan's residents reach its office, for every text that sends them there. */
+export function office(s: Session): { officePhone: string | null; officeAddress: string } {
+  return { officePhone: s.ctx.kelurahan.phone, officeAddress: s.ctx.kelurahan.address };
+}

@@ -41,6 +41,7 @@ export type StepId =
   | 'neighbour.pending'
   | 'revision.data'
   | 'revision.data_confirm'
+  | 'resume.offer'
   | 'language';
 
 export interface FlowData {
@@ -67,6 +68,8 @@ export interface FlowData {
   correctedNik?: string;
   complaintText?: string;
   complaintPhoto?: { ref: string; mimeType: string; sha256?: string; filename?: string };
+  /** The complaint picker's lines as first shown: asked again, it keeps every number. */
+  aboutChoices?: Choice[];
 }
 
 export interface ConversationState {

@@ -49,12 +49,17 @@ export function simulatorChairs(db: Db) {
     .orderBy(asc(rw.number), asc(rt.number));
 }
 
-/** Name and office hours (placeholder k). */
+/**
+ * Name, office hours, and how residents reach the office (placeholder k). Read with every
+ * inbound message, so the phone and address cost no round trip of their own.
+ */
 export function kelurahanHours(db: Db) {
   return db
     .select({
       id: kelurahan.id,
       name: kelurahan.name,
+      phone: kelurahan.phone,
+      address: kelurahan.address,
       utcOffsetMinutes: kelurahan.utcOffsetMinutes,
       opensAtMinute: kelurahan.opensAtMinute,
       closesAtMinute: kelurahan.closesAtMinute,

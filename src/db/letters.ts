@@ -20,6 +20,9 @@ export function letterForVerification(db: Db, verificationCode: string) {
       // The name given when applying wins: the person's record changes only once they confirm.
       applicantName: sql<string>`coalesce(${cases.givenName}, ${people.fullName})`,
       kelurahanName: kelurahan.name,
+      // Where a holder of a failed letter is sent: the office's phone, or its address when unset.
+      kelurahanPhone: kelurahan.phone,
+      kelurahanAddress: kelurahan.address,
       utcOffsetMinutes: kelurahan.utcOffsetMinutes,
     })
     .from(letters)

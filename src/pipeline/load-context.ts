@@ -97,7 +97,7 @@ export async function loadContext(
     ids: args.ids,
     random: args.random,
     maxUploadBytes: args.maxUploadBytes,
-    kelurahan: { id: kel.id, name: kel.name },
+    kelurahan: { id: kel.id, name: kel.name, phone: kel.phone, address: kel.address },
     channel,
     identity: {
       id: row ? row.identityId : args.ids.newId(),

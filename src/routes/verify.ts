@@ -70,7 +70,11 @@ function page(status: Status, code: string, r: LetterCheck | null) {
   const note = {
     pending: html`<p>Surat ini baru disetujui dan sedang dibuat. Coba lagi beberapa menit lagi.</p>`,
     failed: r
-      ? html`<p>Surat ini gagal dibuat oleh sistem, jadi tidak sah. Silakan hubungi kantor Kelurahan ${r.kelurahanName}.</p>`
+      ? html`<p>Surat ini gagal dibuat oleh sistem, jadi tidak sah. ${
+          r.kelurahanPhone
+            ? html`Silakan hubungi kantor Kelurahan ${r.kelurahanName} di nomor ${r.kelurahanPhone}.`
+            : html`Silakan datang ke kantor Kelurahan ${r.kelurahanName}, ${r.kelurahanAddress}.`
+        }</p>`
       : '',
   } as Partial<Record<Status, unknown>>;
   return html`<!doctype html>

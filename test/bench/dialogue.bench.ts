@@ -17,7 +17,7 @@ const ctx = (): BotContext => ({
   ids: new SequentialIds(),
   random: { bytes: (n) => new Uint8Array(n).fill(7) },
   maxUploadBytes: 10 * 1024 * 1024,
-  kelurahan: { id: 'k', name: 'Bukit Sangkal' },
+  kelurahan: { id: 'k', name: 'Bukit Sangkal', phone: '0711-555-0123', address: 'Jl. Residen H. Najamudin, Bukit Sangkal, Palembang' },
   channel: 'whatsapp',
   identity: { id: 'i', displayName: 'Siti', isNew: false },
   person: { id: 'p', fullName: null, nik: null, phone: '628123450001', rtId: null, locale: 'id' },

@@ -26,7 +26,7 @@ const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
 const STAFF_PERSON = 'staff:kel-bukit-sangkal:staff-demo';
 const LINKED_ID = (name: string) =>
   `Terima kasih, ${name}. Chat ini sekarang tersambung dengan akun staf Loket. Mulai sekarang, eskalasi berkas dan ringkasan pagi Kelurahan Bukit Sangkal dikirim ke sini.`;
-const REFUSED = 'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.';
+const REFUSED = 'Kode undangan tidak dikenal atau sudah dipakai. Untuk kode baru, telepon kantor kelurahan di nomor 0711-555-0123.';
 
 async function signedIn(): Promise<Browser> {
   const b = new Browser();

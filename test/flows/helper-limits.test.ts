@@ -138,7 +138,7 @@ describe('"Bukan saya" stops that helper from asking that number for 30 days', (
     const refusal =
       'Pemilik nomor 0812****001 sudah menjawab bahwa ia tidak meminta pengajuan dari Bapak/Ibu. ' +
       'Karena itu, Bapak/Ibu tidak bisa mengajukan untuk nomor itu sampai Rabu, 30 Desember 2026.\n' +
-      'Minta ia mengajukan sendiri dari HP-nya, atau datang bersama ke kantor kelurahan.';
+      'Minta ia mengajukan sendiri dari HP-nya, atau datang bersama ke kantor kelurahan di Jl. Residen H. Najamudin, Bukit Sangkal, Palembang.';
     expect(text(await typePhone(budi, SITI))).toContain(refusal);
     setClock(deniedAt + 29 * DAY);
     expect(text(await typePhone(budi, '0812 3450 001'))).toContain(refusal);

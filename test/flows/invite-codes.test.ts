@@ -53,7 +53,7 @@ describe('wrong invitation codes', () => {
       expect(text(await guesser.say(`/start ${wrong}`))).toContain('Kode undangan tidak dikenal');
     }
     expect(text(await guesser.say(`/start ${code}`))).toBe(
-      'Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi, atau minta kode baru ke kantor kelurahan.',
+      'Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi. Untuk kode baru, telepon kantor kelurahan di nomor 0711-555-0123.',
     );
     // Typed without /start, a code-shaped guess is refused the same way once throttled.
     expect(text(await guesser.say(code))).toContain('terlalu banyak kode yang salah');

@@ -110,7 +110,7 @@ describe('a letter is announced only once it exists', () => {
     expect(resident.map((m) => m.message.kind)).toEqual(['text']);
     const page = await verifyPage(letter.verification_code!);
     expect(page.body).toContain('Surat ini tidak berlaku');
-    expect(page.body).toContain('hubungi kantor Kelurahan Bukit Sangkal');
+    expect(page.body).toContain('Silakan hubungi kantor Kelurahan Bukit Sangkal di nomor 0711-555-0123.');
     expect(page.body).not.toContain('Surat ini asli');
 
     // A nudge that comes again (the cron, a duplicate) changes and sends nothing.
@@ -231,7 +231,7 @@ describe('the pengantar decision is final, and a letter follows its case', () =>
     await hasan.press(choice(card, 'Setujui'));
     const r = await hasan.press(choice(card, 'Tolak'));
     expect(text(r)).toBe(
-      `Surat pengantar untuk berkas ${code} sudah Bapak setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+      `Surat pengantar untuk berkas ${code} sudah Bapak setujui, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon telepon kantor kelurahan di nomor 0711-555-0123; petugas masih bisa menolak berkas ini.`,
     );
     expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'submitted', pengantar_approved: 1 });
     expect(await row('SELECT revoked_at FROM letters')).toEqual({ revoked_at: null });
@@ -246,7 +246,7 @@ describe('the pengantar decision is final, and a letter follows its case', () =>
     expect(text(await hasan.replies())).toContain(`Berkas ${code} sudah diputuskan oleh kantor kelurahan`);
     const r = await hasan.press(choice(card, 'Tolak'));
     expect(text(r)).toBe(
-      `Surat pengantar untuk berkas ${code} sudah disetujui oleh kantor kelurahan, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.`,
+      `Surat pengantar untuk berkas ${code} sudah disetujui oleh kantor kelurahan, jadi tidak bisa ditolak lagi. Bila ada yang salah, mohon telepon kantor kelurahan di nomor 0711-555-0123; petugas masih bisa menolak berkas ini.`,
     );
     expect(await row('SELECT state, pengantar_approved FROM cases')).toEqual({ state: 'submitted', pengantar_approved: 1 });
   });

@@ -260,7 +260,7 @@ describe('invitation codes', () => {
     const newPhone = new SimPerson('628777000102', 'HP baru Bu Nur');
     expect(text(await newPhone.say(`/start ${code.replace('-', '')}`))).toBe('Terima kasih, Ibu Nurhasanah. Nomor ini sekarang terhubung sebagai Ketua RT 02/RW 01.');
     expect(text(await new SimPerson('628777000999', 'Orang lain').say(`/start ${code}`))).toBe(
-      'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
+      'Kode undangan tidak dikenal atau sudah dipakai. Untuk kode baru, telepon kantor kelurahan di nomor 0711-555-0123.',
     );
     expect(await row("SELECT p.full_name FROM channel_identities i JOIN people p ON p.id = i.person_id WHERE i.external_id = '628777000102'")).toEqual({
       full_name: 'Ibu Nurhasanah',

@@ -30,9 +30,9 @@ const SITI = '6281234500001';
 const say = (message: Record<string, unknown>) => post(envelope({ messages: [message] }, { waId: SITI, name: 'Siti' }));
 
 describe('D1 round trips per inbound message', () => {
-  it('are two for a greeting, a typed answer and a pressed button', async () => {
+  it('are two for a greeting, a typed answer, a pressed button and a voice note (its answer names the office’s phone)', async () => {
     await say(wa.text(SITI, 'halo')); // the first contact also warms the phone-number cache
-    for (const message of [wa.text(SITI, 'halo'), wa.text(SITI, '1'), wa.button(SITI, 'svc:ktp')]) {
+    for (const message of [wa.text(SITI, 'halo'), wa.text(SITI, '1'), wa.button(SITI, 'svc:ktp'), wa.voice(SITI)]) {
       const trips = countRoundTrips();
       expect((await say(message)).status).toBe(200);
       expect(trips()).toBe(2);

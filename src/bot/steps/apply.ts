@@ -19,7 +19,7 @@ import type { CaseView } from '../context';
 import type { ApplicantRef } from '../effects';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import { pengantarCardText, pengantarChoices } from '../rt-cards';
-import type { Session } from '../session';
+import { office, type Session } from '../session';
 import { serviceChoices, serviceFrom } from './menu';
 import { confirmRequestText } from './confirm';
 import { askNextDocument } from './documents';
@@ -369,7 +369,7 @@ function refusalText(s: Session, refusal: HelperRefusal, phone: string | null): 
     case 'request_open':
       return s.t('limit.request_open', { number, code: refusal.caseCode });
     case 'denied':
-      return s.t('limit.denied', { number, date: formatLongDate(s.locale, localMoment(refusal.until, s.ctx.calendar.utcOffsetMinutes).date) });
+      return s.t('limit.denied', { number, date: formatLongDate(s.locale, localMoment(refusal.until, s.ctx.calendar.utcOffsetMinutes).date), ...office(s) });
   }
 }
 

@@ -2,10 +2,11 @@
  * Complaints (the paper's third problem: complaints went nowhere). Each becomes a case of its own
  * kind with a code and a deadline for the answer, optionally with a photo and about a case.
  */
+import type { Choice } from '../../../adapters/channel';
 import { caseCodePeriod } from '../../domain/case-code';
 import { localMoment } from '../../domain/calendar';
 import { complaintAnswerDue } from '../../domain/complaints';
-import { formatLongDate } from '../../domain/messages/dates';
+import { formatDate, formatLongDate } from '../../domain/messages/dates';
 import { COMPLAINT_CODE_PREFIX } from '../../domain/services';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import type { Session } from '../session';
@@ -53,13 +54,13 @@ export const complaintPhoto: Step = {
   },
 };
 
+/** Cases offered in the complaint picker: the newest ones, so the list fits on a phone. */
+const MAX_ABOUT = 8;
+
 export const complaintAbout: Step = {
   ask(s) {
-    const cases = s.ctx.cases.filter((c) => c.kind === 'service').slice(0, 8);
-    s.ask(s.t('complaint.about'), [
-      ...cases.map((c) => ({ id: `about:${c.id}`, label: c.code, aliases: [c.code] })),
-      { id: 'about:none', label: s.t('complaint.not_about_case'), aliases: ['bukan', 'tidak'] },
-    ]);
+    s.state.data.aboutChoices ??= aboutChoices(s);
+    s.ask(s.t('complaint.about'), s.state.data.aboutChoices);
   },
   answer(s, answer) {
     const id = chosen(answer)?.replace(/^about:/, '');
@@ -72,6 +73,28 @@ export const complaintAbout: Step = {
     return true;
   },
 };
+
+/**
+ * Each case by its service and the day it was made, oldest first, so that a case keeps its number
+ * as newer ones come; "Bukan tentang berkas" is always the last line.
+ */
+function aboutChoices(s: Session): Choice[] {
+  const { person, calendar } = s.ctx;
+  const cases = s.ctx.cases.filter((c) => c.kind === 'service' && c.service).slice(0, MAX_ABOUT).reverse();
+  return [
+    ...cases.map((c) => ({
+      id: `about:${c.id}`,
+      label: s.t('complaint.case_label', {
+        service: s.t(`service.${c.service!}`),
+        date: formatDate(s.locale, localMoment(c.createdAt, calendar.utcOffsetMinutes).date),
+        code: c.code,
+        name: c.applicantPersonId === person.id ? null : c.applicantName,
+      }),
+      aliases: [c.code],
+    })),
+    { id: 'about:none', label: s.t('complaint.not_about_case'), aliases: ['bukan', 'tidak'] },
+  ];
+}
 
 function fileComplaint(s: Session, relatedCaseId: string | null): void {
   const { ctx } = s;

@@ -48,6 +48,11 @@ function documentStates(s: Session, caseId: string): Map<RequirementId, 'stored'
   return states;
 }
 
+/** Where a draft stands: documents not sent yet (or refused), and those sent and still being checked. */
+export function draftDocuments(s: Session, caseId: string, service: ServiceId): { missing: RequirementId[]; checking: RequirementId[] } {
+  return { missing: missingUploads(service, received(s, caseId)), checking: beingChecked(s, caseId) };
+}
+
 /** Sent and not refused: stored, or still being checked. */
 function received(s: Session, caseId: string): Set<RequirementId> {
   return new Set(documentStates(s, caseId).keys());

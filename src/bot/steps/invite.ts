@@ -4,7 +4,7 @@
  * code typed on WhatsApp. A code works once and expires.
  */
 import { isThrottled, type ThrottlePolicy } from '../../domain/throttle';
-import type { Session } from '../session';
+import { office, type Session } from '../session';
 
 const INVITE = /^(?:\/start\s+)?([A-Z0-9]{4})-?([A-Z0-9]{4})$/i;
 
@@ -35,7 +35,7 @@ export function redeemInvite(s: Session, text: string): boolean {
   if (!code) return false;
   const attempts = s.ctx.inviteAttempts;
   if (attempts && isThrottled(attempts.row, s.ctx.now, INVITE_ATTEMPTS)) {
-    s.say(s.t('invite.throttled'));
+    s.say(s.t('invite.throttled', office(s)));
     return true;
   }
   const invite = s.ctx.invite;
@@ -45,7 +45,7 @@ export function redeemInvite(s: Session, text: string): boolean {
     // Only a deep link, or a code that exists, is surely a code; other typed text of that shape
     // may be an answer, and carries on (still counted, so guessing by typing is throttled too).
     if (!invite && !text.trim().startsWith('/start')) return false;
-    s.say(s.t('rt.invite_invalid'));
+    s.say(s.t('rt.invite_invalid', office(s)));
     return true;
   }
   s.effect({ type: 'use_invite', code, personId: invite.personId, role: invite.role });

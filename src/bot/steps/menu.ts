@@ -6,10 +6,13 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { promisedDate } from '../../domain/promise';
 import { SERVICES, SERVICE_IDS, isServiceId, type ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
-import type { Session } from '../session';
+import { office, type Session } from '../session';
+import { draftToDo, missingDocuments, resumableDraft, resumeDraft } from './resume';
 import { chosen, type Step } from './step';
 
+/** The menu; while a draft waits, "Lanjutkan pengajuan" comes last, so every other number stays. */
 export function menuChoices(s: Session): Choice[] {
+  const resume: Choice[] = resumableDraft(s) ? [{ id: 'menu:resume', label: s.t('menu.resume'), aliases: ['lanjutkan pengajuan'] }] : [];
   return [
     { id: 'menu:apply', label: s.t('menu.apply'), aliases: ['ajukan', 'apply', 'daftar'] },
     { id: 'menu:status', label: s.t('menu.status'), aliases: ['status'] },
@@ -18,6 +21,7 @@ export function menuChoices(s: Session): Choice[] {
     { id: 'menu:cancel', label: s.t('menu.cancel_case'), aliases: ['batalkan'] },
     { id: 'menu:language', label: s.t('menu.language'), aliases: ['bahasa', 'language'] },
     { id: 'menu:help', label: s.t('menu.help'), aliases: ['bantuan', 'help'] },
+    ...resume,
   ];
 }
 
@@ -40,7 +44,12 @@ export function serviceFrom(choiceId: string | null, prefix: string): ServiceId 
 
 export const menu: Step = {
   ask(s) {
-    s.ask(s.t('menu.welcome', { kelurahan: s.ctx.kelurahan.name }), menuChoices(s));
+    const welcome = s.t('menu.welcome', { kelurahan: s.ctx.kelurahan.name });
+    const draft = resumableDraft(s);
+    const note = draft
+      ? s.t('menu.draft_open', { service: s.t(`service.${draft.service!}`), name: draft.applicantName, missing: missingDocuments(s, draft) })
+      : null;
+    s.ask(note ? `${welcome}\n\n${note}` : welcome, menuChoices(s));
   },
   answer(s, answer) {
     switch (chosen(answer)) {
@@ -62,8 +71,11 @@ export const menu: Step = {
       case 'menu:language':
         s.goto('language');
         return true;
+      case 'menu:resume':
+        resumeDraft(s);
+        return true;
       case 'menu:help':
-        s.say(s.t('help.text'));
+        s.say(s.t('help.text', office(s)));
         s.reask();
         return true;
       default:
@@ -125,12 +137,15 @@ export function showStatus(s: Session): void {
   if (cases.length === 0) {
     s.say(s.t('status.none'));
   } else {
-    s.say([s.t('status.title'), ...cases.map((c) => statusLine(s, c))].join('\n\n'));
+    const draft = resumableDraft(s);
+    s.say([s.t('status.title'), ...cases.map((c) => statusLine(s, c, c === draft))].join('\n\n'));
   }
   s.finish();
+  if (resumableDraft(s)) s.goto('resume.offer');
 }
 
-function statusLine(s: Session, c: CaseView): string {
+/** `resumable`: the draft "lanjut" picks up, which also says what it lacks and what to do. */
+function statusLine(s: Session, c: CaseView, resumable: boolean): string {
   const service = c.service ? s.t(`service.${c.service}`) : s.t('menu.complaint');
   const name = c.applicantPersonId === s.ctx.person.id ? c.applicantName : s.t('status.for_other', { name: c.applicantName });
   const parts = [s.t(`state.${c.state}`)];
@@ -140,5 +155,6 @@ function statusLine(s: Session, c: CaseView): string {
   const promised = promisedDate(c, s.ctx.now, s.ctx.calendar);
   if (promised) parts.push(s.t(promised.late ? 'day.late' : 'day.expected', { date: formatLongDate(s.locale, promised.date) }));
   else if (c.state === 'awaiting_pengantar') parts.push(s.t('promise.after_approval_short'));
+  if (resumable) parts.push(draftToDo(s, c));
   return s.t('status.line', { code: c.code, service, name, state: parts.join('. ') });
 }

@@ -38,8 +38,11 @@ export function resendDocument(s: Session, media: InboundMedia): void {
   backToWhereTheyWere(s);
 }
 
-/** The question they were answering is asked again; from the menu, Loket writes once it is checked. */
+/**
+ * The question they were answering is asked again; from the menu (or the offer to carry on with
+ * the draft, which the photo answers), Loket writes once it is checked.
+ */
 function backToWhereTheyWere(s: Session): void {
-  if (s.state.step === 'idle' || s.state.step === 'menu') s.finish();
+  if (s.state.step === 'idle' || s.state.step === 'menu' || s.state.step === 'resume.offer') s.finish();
   else s.reask();
 }

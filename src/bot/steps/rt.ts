@@ -9,7 +9,7 @@ import { localMoment, threeDaySchedule } from '../../domain/calendar';
 import { applyEvent, type CaseEvent } from '../../domain/case-machine';
 import { addressOf } from '../../domain/honorific';
 import type { Locale } from '../../domain/messages';
-import { localMinute } from '../session';
+import { localMinute, office } from '../session';
 import { formatLongDate } from '../../domain/messages/dates';
 import { newVerificationCode } from '../../domain/verification-code';
 import { maskNik } from '../../domain/nik';
@@ -68,7 +68,7 @@ export function pressRt(s: Session, choiceId: string): boolean {
   if (action === 'rf' && c.pengantarApproved) {
     // The approval is final, the chair's or the office's; only staff may still reject the case.
     // Which of them gave it is said: a chair who never approved must not read that they did.
-    s.say(s.t('rt.refuse_after_approval', { code: c.code, by: c.pengantarApprovedBy, you: chairAddress(s).you }));
+    s.say(s.t('rt.refuse_after_approval', { code: c.code, by: c.pengantarApprovedBy, you: chairAddress(s).you, ...office(s) }));
     s.finish();
     return true;
   }

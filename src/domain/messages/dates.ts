@@ -20,3 +20,9 @@ export function formatLongDate(locale: keyof typeof WEEKDAYS, date: LocalDate): 
   const month = MONTHS[locale][m - 1];
   return `${weekday}, ${d} ${month} ${y}`;
 }
+
+/** "30 November 2026": a date in a list, where the weekday would only make the line longer. */
+export function formatDate(locale: keyof typeof WEEKDAYS, date: LocalDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[locale][m - 1]} ${y}`;
+}

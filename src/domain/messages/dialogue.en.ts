@@ -1,6 +1,7 @@
 /** What Loket says in the chat, in English. Same keys as dialogue.id.ts. */
 import { greeting } from './greeting';
 import type { dialogueId } from './dialogue.id';
+import { officeContactEn } from './menu.en';
 
 const NAME_ALLOWED_EN = "A name may hold only letters, spaces, apostrophes ('), hyphens (-) and periods.";
 
@@ -17,15 +18,23 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'hint.reply': 'Reply with the number, or type "help".',
   'hint.not_understood': 'Sorry, we did not understand.',
   'hint.stale_choice': 'That button is no longer valid.',
-  'help.text':
+  'help.text': (p) =>
     'How to use Loket:\n' +
     '- Reply with the number of an option, or tap a button.\n' +
     '- Type "menu" to go back to the start.\n' +
     '- Type "back" for the previous question.\n' +
     '- Type "cancel" to stop.\n' +
-    '- Type "status" to see your cases.',
+    '- Type "status" to see your cases.\n' +
+    `- Finding Loket hard? Ask a neighbour or the RT chair, or ${officeContactEn(p)}.`,
   'flow.cancelled': 'All right, stopped.',
-  'unsupported.voice': 'Sorry, Loket cannot listen to voice messages yet.\nPlease type, or reply with a number. Type "menu" to start again.',
+  'unsupported.voice': (p) =>
+    'Sorry, Loket cannot listen to voice messages yet.\nPlease type your message, or reply with the number of a choice.\n' +
+    (p.chair === 'self'
+      ? 'Hard to type? Ask a neighbour to type it for you.'
+      : p.chair
+        ? `Hard to type? Ask a neighbour, or the chair of RT ${p.chair.rt}, ${p.chair.name}, to type it for you.`
+        : 'Hard to type? Ask a neighbour or your RT chair to type it for you.') +
+    ` Or ${officeContactEn(p)}.\nType "menu" to start again.`,
   'unsupported.other': 'Sorry, Loket cannot read that kind of message yet.\nPlease type, or reply with a number. Type "menu" to start again.',
   'unsupported.media_here': 'No photo or file is needed now. Please answer the question above.',
 
@@ -120,7 +129,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
     `Thank you, ${p.chair}. You approved the request of ${p.name}. The introduction letter is being made; we will tell you once it has been sent.`,
   'rt.refuse_after_approval': (p) =>
     `${p.by === 'rt_chair' ? `You already approved the introduction letter for case ${p.code}` : p.by === 'staff' ? `The kelurahan office already approved the introduction letter for case ${p.code}` : `The introduction letter for case ${p.code} was already approved`}, so it can no longer be refused. ` +
-    'If something is wrong, please contact the kelurahan office; the staff can still reject the case.',
+    `If something is wrong, please ${officeContactEn(p)}; the staff can still reject the case.`,
   'rt.letter_failed': (p: { name: string; code: string }) =>
     `Sorry, Loket could not make the introduction letter for ${p.name} (case ${p.code}). Your approval is recorded, so there is no need to approve again. We told the kelurahan staff, who will prepare the letter.`,
   'rt.refuse_ask': 'Why do you refuse? Write briefly; we will pass it on to the applicant.',
@@ -140,7 +149,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'rt.neighbour_no': 'does not know them',
   'rt.already_handled': (p: { code: string }) => `Case ${p.code} has already been handled. Thank you.`,
   'rt.linked': (p: { name: string; rt: string; rw: string }) => `Thank you, ${p.name}. This number is now linked as the chair of RT ${p.rt}/RW ${p.rw}.`,
-  'rt.invite_invalid': 'Unknown or used invitation code. Ask the kelurahan office for a new one.',
+  'rt.invite_invalid': (p) => `Unknown or used invitation code. For a new one, ${officeContactEn(p)}.`,
   'resident.pengantar_approved': (p: { code: string }) => `The RT chair approved the introduction letter for case ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `The office has started on your case. Done by ${p.date} at the latest.`,
   'resident.letter_from_office': 'We could not send the letter itself by chat. The kelurahan staff will prepare it; there is nothing you need to do.',
@@ -183,7 +192,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'digest.rt_verify': 'day-2 check',
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Loket morning summary: ${p.due} case(s) due today, ${p.late} late.${p.lines ? `\n${p.lines}` : ''}`,
 
-  'invite.throttled': 'Too many wrong codes from this number. Try again in an hour, or ask the kelurahan office for a new code.',
+  'invite.throttled': (p) => `Too many wrong codes from this number. Try again in an hour. For a new code, ${officeContactEn(p)}.`,
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
   'invite.staff_linked': (p: { name: string; kelurahan: string }) =>
     `Thank you, ${p.name}. This chat is now linked to your Loket staff account. From now on, escalations and the morning summary of Kelurahan ${p.kelurahan} come here.`,
@@ -245,8 +254,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
     `We are still waiting for the owner of ${p.number} to answer your earlier application (case ${p.code}). ` +
     'Until they answer, we do not send that number a second request.\n' +
     'Wait for their answer, or cancel that case with "Cancel a case" in the menu and apply again.',
-  'limit.denied': (p: { number: string; date: string }) =>
+  'limit.denied': (p) =>
     `The owner of ${p.number} answered that they did not ask you to apply for them. ` +
     `So you cannot apply for that number until ${p.date}.\n` +
-    'Ask them to apply from their own phone, or come to the kelurahan office together.',
+    `Ask them to apply from their own phone, or come to the kelurahan office at ${p.officeAddress} together.`,
 };

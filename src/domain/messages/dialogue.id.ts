@@ -3,6 +3,7 @@
  * how to answer. Keys mirror dialogue.en.ts; the compiler checks both have the same.
  */
 import { greeting } from './greeting';
+import { officeContactId, type ChairParam, type OfficeParams } from './menu.id';
 
 const NAME_ALLOWED_ID = "Nama hanya boleh berisi huruf, spasi, tanda petik ('), tanda hubung (-) dan titik.";
 
@@ -19,15 +20,24 @@ export const dialogueId = {
   'hint.reply': 'Balas angkanya, atau ketik "bantuan".',
   'hint.not_understood': 'Maaf, kami belum mengerti.',
   'hint.stale_choice': 'Tombol itu sudah tidak berlaku.',
-  'help.text':
+  'help.text': (p: OfficeParams) =>
     'Cara memakai Loket:\n' +
     '- Balas dengan angka pilihan, atau tekan tombol.\n' +
     '- Ketik "menu" untuk kembali ke awal.\n' +
     '- Ketik "kembali" untuk ke pertanyaan sebelumnya.\n' +
     '- Ketik "batal" untuk berhenti.\n' +
-    '- Ketik "status" untuk melihat berkas Bapak/Ibu.',
+    '- Ketik "status" untuk melihat berkas Bapak/Ibu.\n' +
+    `- Sulit memakai Loket? Minta tolong tetangga atau Ketua RT, atau ${officeContactId(p)}.`,
   'flow.cancelled': 'Baik, dibatalkan.',
-  'unsupported.voice': 'Maaf, Loket belum bisa mendengar pesan suara.\nSilakan ketik, atau balas angka pilihan. Ketik "menu" untuk kembali ke awal.',
+  // What the resident can do instead of speaking: have someone type for them, or call the office.
+  'unsupported.voice': (p: OfficeParams & { chair: ChairParam }) =>
+    'Maaf, Loket belum bisa mendengar pesan suara.\nSilakan ketik pesannya, atau balas dengan angka pilihan.\n' +
+    (p.chair === 'self'
+      ? 'Sulit mengetik? Minta tolong tetangga untuk mengetikkannya.'
+      : p.chair
+        ? `Sulit mengetik? Minta tolong tetangga, atau Ketua RT ${p.chair.rt}, ${p.chair.name}, untuk mengetikkannya.`
+        : 'Sulit mengetik? Minta tolong tetangga atau Ketua RT untuk mengetikkannya.') +
+    ` Bisa juga ${officeContactId(p)}.\nKetik "menu" untuk kembali ke awal.`,
   'unsupported.other': 'Maaf, Loket belum bisa membaca pesan seperti itu.\nSilakan ketik, atau balas angka pilihan. Ketik "menu" untuk kembali ke awal.',
   'unsupported.media_here': 'Foto atau berkas belum diperlukan sekarang. Silakan jawab pertanyaan di atas.',
 
@@ -123,9 +133,9 @@ export const dialogueId = {
   'rt.approved_making': (p: { chair: string; you: string; name: string }) =>
     `Terima kasih, ${p.chair}. Permintaan ${p.name} sudah ${p.you} setujui. Surat pengantarnya sedang dibuat; ${p.you} kami kabari begitu surat terkirim.`,
   /** `by`: who approved (the chair, or the office in their stead); null when no record says. */
-  'rt.refuse_after_approval': (p: { code: string; you: string; by: 'rt_chair' | 'staff' | null }) =>
+  'rt.refuse_after_approval': (p: { code: string; you: string; by: 'rt_chair' | 'staff' | null } & OfficeParams) =>
     `Surat pengantar untuk berkas ${p.code} ${p.by === 'rt_chair' ? `sudah ${p.you} setujui` : p.by === 'staff' ? 'sudah disetujui oleh kantor kelurahan' : 'sudah disetujui'}, jadi tidak bisa ditolak lagi. ` +
-    'Bila ada yang salah, mohon hubungi kantor kelurahan; petugas masih bisa menolak berkas ini.',
+    `Bila ada yang salah, mohon ${officeContactId(p)}; petugas masih bisa menolak berkas ini.`,
   'rt.letter_failed': (p: { name: string; code: string }) =>
     `Maaf, surat pengantar untuk ${p.name} (berkas ${p.code}) gagal dibuat oleh Loket. Persetujuan Bapak/Ibu tetap tercatat, jadi tidak perlu menyetujui lagi. Petugas kelurahan sudah kami beri tahu dan akan menyiapkan suratnya.`,
   'rt.refuse_ask': 'Apa alasan menolak? Tulis singkat, akan kami sampaikan ke pemohon.',
@@ -145,7 +155,7 @@ export const dialogueId = {
   'rt.neighbour_no': 'tidak kenal',
   'rt.already_handled': (p: { code: string }) => `Berkas ${p.code} sudah ditangani. Terima kasih.`,
   'rt.linked': (p: { name: string; rt: string; rw: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung sebagai Ketua RT ${p.rt}/RW ${p.rw}.`,
-  'rt.invite_invalid': 'Kode undangan tidak dikenal atau sudah dipakai. Minta kode baru ke kantor kelurahan.',
+  'rt.invite_invalid': (p: OfficeParams) => `Kode undangan tidak dikenal atau sudah dipakai. Untuk kode baru, ${officeContactId(p)}.`,
   'resident.pengantar_approved': (p: { code: string }) => `Ketua RT menyetujui surat pengantar untuk berkas ${p.code}.`,
   'resident.processing_starts': (p: { date: string }) => `Berkas mulai diproses kantor. Paling lambat selesai ${p.date}.`,
   'resident.letter_from_office': 'Surat pengantarnya belum bisa kami kirim lewat chat. Petugas kelurahan akan menyiapkannya; Bapak/Ibu tidak perlu mengurus apa-apa.',
@@ -188,7 +198,8 @@ export const dialogueId = {
   'digest.rt_verify': 'pemeriksaan hari ke-2',
   'digest.staff': (p: { due: number; late: number; lines: string }) => `Ringkasan pagi Loket: ${p.due} berkas jatuh tempo hari ini, ${p.late} terlambat.${p.lines ? `\n${p.lines}` : ''}`,
 
-  'invite.throttled': 'Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi, atau minta kode baru ke kantor kelurahan.',
+  'invite.throttled': (p: OfficeParams) =>
+    `Sudah terlalu banyak kode yang salah dari nomor ini. Coba lagi satu jam lagi. Untuk kode baru, ${officeContactId(p)}.`,
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
   'invite.staff_linked': (p: { name: string; kelurahan: string }) =>
     `Terima kasih, ${p.name}. Chat ini sekarang tersambung dengan akun staf Loket. Mulai sekarang, eskalasi berkas dan ringkasan pagi Kelurahan ${p.kelurahan} dikirim ke sini.`,
@@ -251,8 +262,8 @@ export const dialogueId = {
     `Kami masih menunggu jawaban pemilik nomor ${p.number} atas pengajuan Bapak/Ibu sebelumnya (berkas ${p.code}). ` +
     'Selama belum dijawab, kami tidak mengirim permintaan kedua ke nomor itu.\n' +
     'Tunggu jawabannya, atau batalkan berkas itu lewat menu "Batalkan berkas" lalu ajukan lagi.',
-  'limit.denied': (p: { number: string; date: string }) =>
+  'limit.denied': (p: { number: string; date: string } & OfficeParams) =>
     `Pemilik nomor ${p.number} sudah menjawab bahwa ia tidak meminta pengajuan dari Bapak/Ibu. ` +
     `Karena itu, Bapak/Ibu tidak bisa mengajukan untuk nomor itu sampai ${p.date}.\n` +
-    'Minta ia mengajukan sendiri dari HP-nya, atau datang bersama ke kantor kelurahan.',
+    `Minta ia mengajukan sendiri dari HP-nya, atau datang bersama ke kantor kelurahan di ${p.officeAddress}.`,
 } satisfies Record<string, string | ((params: never) => string)>;
