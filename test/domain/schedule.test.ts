@@ -174,7 +174,10 @@ describe('the schedule of one case', () => {
     // Asked Tuesday 09:00: until Wednesday 16:00 (day 3 ends then too).
     const tuesday = Date.parse('2026-12-01T09:00:00+07:00');
     const n = { ...base, state: 'neighbour_check' as const, updatedAt: tuesday };
-    expect(decide(n, day2 + H, cal)).toMatchObject({ notices: [{ notice: 'escalate_verification' }], nextActionAt: day3 });
+    // Day 2 ran out after office hours: staff hear of it when the office opens on Wednesday.
+    const wednesday8 = Date.parse('2026-12-02T08:00:00+07:00');
+    expect(decide(n, day2 + H, cal)).toMatchObject({ notices: [], nextActionAt: wednesday8 });
+    expect(decide(n, wednesday8, cal)).toMatchObject({ notices: [{ notice: 'escalate_verification' }], nextActionAt: day3 });
     expect(decide(n, day3, cal).notices).toContainEqual({ notice: 'neighbours_silent', key: `c1:neighbours_silent:${tuesday}:0` });
     // Asked on a Friday: the weekend does not count.
     const friday = Date.parse('2026-12-04T11:00:00+07:00');
