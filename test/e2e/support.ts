@@ -301,7 +301,7 @@ export async function applyForKtp(siti: Phone, options: ApplyOptions = {}): Prom
   // Only what Loket said after "Kirim" counts, so older cases in the chat cannot satisfy this.
   await expect
     .poll(() => siti.textsFrom(beforeSubmit), soon)
-    .toMatch(/Terkirim\. Nomor berkas: KTP-\d{4}-\d{4}\.[\s\S]*Paling lambat selesai/);
+    .toMatch(/Terkirim\. Nomor berkas: KTP-\d{4}-\d{4}\.[\s\S]*selesai paling lambat 3 hari kerja setelah Ketua RT menyetujui/);
   return /Nomor berkas: (KTP-\d{4}-\d{4})/.exec(await siti.textsFrom(beforeSubmit))![1]!;
 }
 
