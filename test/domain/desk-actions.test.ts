@@ -179,12 +179,14 @@ describe('a KTP applied for by a helper, printed by Disdukcapil and brought by c
     });
     expect(handed.told.applicant).toBe(
       'Berkas KTP-2611-0042: data Bapak/Ibu sudah kami serahkan ke Disdukcapil. KTP dicetak di sana.\n' +
-        'Nomor dari Disdukcapil: 1671/LU/2026-00042\nPerkiraan jadi: Rabu, 9 Desember 2026.\nKami kabari lagi bila sudah siap.',
+        'Nomor dari Disdukcapil: 1671/LU/2026-00042\nPerkiraan jadi: Rabu, 9 Desember 2026. Tanggal ini dari Disdukcapil dan menggantikan tanggal selesai yang kami janjikan sebelumnya.\n' +
+        'Kami kabari lagi bila sudah siap.',
     );
     // The helper reads English: the same news in their language.
     expect(handed.told.helper).toBe(
       'Case KTP-2611-0042: we handed your details to Disdukcapil, which prints the Identity card (KTP).\n' +
-        'Disdukcapil reference: 1671/LU/2026-00042\nExpected ready: Wednesday, 9 December 2026.\nWe will tell you when it is ready.',
+        'Disdukcapil reference: 1671/LU/2026-00042\nExpected ready: Wednesday, 9 December 2026. This date is Disdukcapil\'s and replaces the date we promised before.\n' +
+        'We will tell you when it is ready.',
     );
 
     desk.at('2026-12-09T15:00');

@@ -40,7 +40,7 @@ export const deskEn: { [K in keyof typeof deskId]: (typeof deskId)[K] } = {
     `Case ${p.code} was decided by the kelurahan office: ${CHAIR_DECISION[p.decision]}. You need not answer any more. Thank you.`,
   'desk.disdukcapil_handed': (p) =>
     `Case ${p.code}: we handed your details to Disdukcapil, which prints the ${service(p.service)}.\n` +
-    `Disdukcapil reference: ${p.reference}\nExpected ready: ${date(p.date)}.\nWe will tell you when it is ready.`,
+    `Disdukcapil reference: ${p.reference}\nExpected ready: ${date(p.date)}. This date is Disdukcapil's and replaces the date we promised before.\nWe will tell you when it is ready.`,
   'desk.disdukcapil_moved': (p) =>
     `Case ${p.code}: Disdukcapil gave a new date.\n${service(p.service)} expected ready: ${date(p.date)}.\nDisdukcapil reference: ${p.reference}`,
   'desk.ready_pickup': (p) =>

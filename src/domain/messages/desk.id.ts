@@ -48,7 +48,7 @@ export const deskId = {
     `Berkas ${p.code} sudah diputuskan oleh kantor kelurahan: ${CHAIR_DECISION[p.decision]}. Bapak/Ibu tidak perlu menjawab lagi. Terima kasih.`,
   'desk.disdukcapil_handed': (p: { code: string; service: ServiceId; reference: string; date: LocalDate }) =>
     `Berkas ${p.code}: data Bapak/Ibu sudah kami serahkan ke Disdukcapil. ${service(p.service)} dicetak di sana.\n` +
-    `Nomor dari Disdukcapil: ${p.reference}\nPerkiraan jadi: ${date(p.date)}.\nKami kabari lagi bila sudah siap.`,
+    `Nomor dari Disdukcapil: ${p.reference}\nPerkiraan jadi: ${date(p.date)}. Tanggal ini dari Disdukcapil dan menggantikan tanggal selesai yang kami janjikan sebelumnya.\nKami kabari lagi bila sudah siap.`,
   'desk.disdukcapil_moved': (p: { code: string; service: ServiceId; reference: string; date: LocalDate }) =>
     `Berkas ${p.code}: Disdukcapil memberi tanggal baru.\nPerkiraan ${service(p.service)} jadi: ${date(p.date)}.\nNomor dari Disdukcapil: ${p.reference}`,
   'desk.ready_pickup': (p: {
