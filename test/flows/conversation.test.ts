@@ -99,7 +99,7 @@ describe('cancel', () => {
     r = await siti.say('1');
     r = await siti.press(choice(r, 'Ya, batalkan'));
     expect(text(r)).toBe('Berkas KTP-2611-0001 sudah dibatalkan.');
-    expect(text(await hasan.replies())).toBe('Berkas KTP-2611-0001 (Siti Aminah) sudah dibatalkan. Bapak/Ibu tidak perlu menjawabnya lagi. Terima kasih.');
+    expect(text(await hasan.replies())).toBe('Berkas KTP-2611-0001 (Siti Aminah) sudah dibatalkan. Bapak tidak perlu menjawabnya lagi. Terima kasih.');
     expect(text(await budi.replies())).toBe('Berkas KTP-2611-0001 untuk Siti Aminah sudah dibatalkan oleh pemohon sendiri.');
   });
 });

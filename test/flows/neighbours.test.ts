@@ -175,7 +175,7 @@ describe('cancelling withdraws the neighbour questions', () => {
     r = await siti.say('1');
     r = await siti.press(choice(r, 'Ya, batalkan'));
     expect(text(r)).toBe(`Berkas ${code} sudah dibatalkan.`);
-    expect(text(await hasan.replies())).toContain(`Berkas ${code} (Siti Aminah) sudah dibatalkan. Bapak/Ibu tidak perlu menjawabnya lagi.`);
+    expect(text(await hasan.replies())).toContain(`Berkas ${code} (Siti Aminah) sudah dibatalkan. Bapak tidak perlu menjawabnya lagi.`);
 
     r = await budi.press(choice(question, 'Ya, kenal'));
     expect(text(r)).toBe('Terima kasih. Pengajuan itu sudah dibatalkan, jadi pertanyaannya tidak perlu dijawab lagi.');
@@ -197,7 +197,7 @@ describe('cancelling withdraws the neighbour questions', () => {
     const r = await siti.press(choice(await siti.replies(), 'Bukan saya'));
     expect(text(r)).toBe('Baik. Pengajuan itu kami batalkan.');
     expect(text(await hasan.replies())).toBe(
-      'Berkas KTP-2611-0001 (Siti Aminah) dibatalkan: pemilik nomor menjawab bahwa ia tidak meminta pengajuan ini. Bapak/Ibu tidak perlu menjawabnya lagi.',
+      'Berkas KTP-2611-0001 (Siti Aminah) dibatalkan: pemilik nomor menjawab bahwa ia tidak meminta pengajuan ini. Bapak tidak perlu menjawabnya lagi.',
     );
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'cancelled' });
   });

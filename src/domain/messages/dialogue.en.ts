@@ -213,7 +213,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'cancel.no': 'Keep it',
   'cancel.done': (p: { code: string }) => `Case ${p.code} is cancelled.`,
   'cancel.too_late': 'This case is already being made and can no longer be cancelled.',
-  'cancel.chair_told': (p: { code: string; name: string }) => `Case ${p.code} (${p.name}) has been cancelled. You need not answer it any more. Thank you.`,
+  'cancel.chair_told': (p: { code: string; name: string; you: string }) => `Case ${p.code} (${p.name}) has been cancelled. You need not answer it any more. Thank you.`,
   'cancel.helper_told': (p: { code: string; name: string }) => `Case ${p.code} for ${p.name} has been cancelled by the applicant.`,
   'cancel.applicant_told': (p: { code: string; helper: string }) => `Case ${p.code} in your name has been cancelled by the owner of ${p.helper}, who filed it.`,
 

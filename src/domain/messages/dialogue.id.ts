@@ -220,7 +220,7 @@ export const dialogueId = {
   'cancel.no': 'Tidak jadi',
   'cancel.done': (p: { code: string }) => `Berkas ${p.code} sudah dibatalkan.`,
   'cancel.too_late': 'Berkas ini sudah dikerjakan, tidak bisa dibatalkan lagi.',
-  'cancel.chair_told': (p: { code: string; name: string }) => `Berkas ${p.code} (${p.name}) sudah dibatalkan. Bapak/Ibu tidak perlu menjawabnya lagi. Terima kasih.`,
+  'cancel.chair_told': (p: { code: string; name: string; you: string }) => `Berkas ${p.code} (${p.name}) sudah dibatalkan. ${p.you} tidak perlu menjawabnya lagi. Terima kasih.`,
   'cancel.helper_told': (p: { code: string; name: string }) => `Berkas ${p.code} untuk ${p.name} sudah dibatalkan oleh pemohon sendiri.`,
   'cancel.applicant_told': (p: { code: string; helper: string }) => `Berkas ${p.code} atas nama Bapak/Ibu sudah dibatalkan oleh pemilik nomor ${p.helper} yang mengajukannya.`,
 

@@ -19,6 +19,6 @@ export const neighboursEn: { [K in keyof typeof neighboursId]: (typeof neighbour
   'neighbours.silent': (p: { code: string; name: string; lines: string }) =>
     `No neighbour has answered about ${p.name} (case ${p.code}) so far:\n${p.lines}\nYou can decide yourself now, without waiting for them.`,
   'neighbours.case_cancelled': 'Thank you. That application was cancelled, so the question no longer needs an answer.',
-  'neighbours.chair_denied': (p: { code: string; name: string }) =>
+  'neighbours.chair_denied': (p: { code: string; name: string; you: string }) =>
     `Case ${p.code} (${p.name}) was cancelled: the owner of the number said they did not ask for it. You need not answer it any more.`,
 } satisfies Record<string, string | ((params: never) => string)>;

@@ -26,6 +26,6 @@ export const neighboursId = {
   'neighbours.silent': (p: { code: string; name: string; lines: string }) =>
     `Sampai sekarang belum ada tetangga yang menjawab tentang ${p.name} (berkas ${p.code}):\n${p.lines}\nBapak/Ibu bisa memutuskan sendiri sekarang, tanpa menunggu mereka.`,
   'neighbours.case_cancelled': 'Terima kasih. Pengajuan itu sudah dibatalkan, jadi pertanyaannya tidak perlu dijawab lagi.',
-  'neighbours.chair_denied': (p: { code: string; name: string }) =>
-    `Berkas ${p.code} (${p.name}) dibatalkan: pemilik nomor menjawab bahwa ia tidak meminta pengajuan ini. Bapak/Ibu tidak perlu menjawabnya lagi.`,
+  'neighbours.chair_denied': (p: { code: string; name: string; you: string }) =>
+    `Berkas ${p.code} (${p.name}) dibatalkan: pemilik nomor menjawab bahwa ia tidak meminta pengajuan ini. ${p.you} tidak perlu menjawabnya lagi.`,
 } satisfies Record<string, string | ((params: never) => string)>;
