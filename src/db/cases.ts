@@ -93,8 +93,8 @@ export function rtCasesOfSender(db: Db) {
 /**
  * Open service cases of the kelurahan whose NIK (as given, else the applicant's record) is the
  * one the message carries, to find a second application of the same person and a NIK used under
- * two names (placeholders k, nik; a null nik finds nothing). Read only for a message that looks
- * like a NIK, so its scan of the kelurahan's open cases is paid for rarely.
+ * two names (placeholders k, nik). Part of every message's read: a null nik (the message is not
+ * a NIK) finds nothing without scanning the kelurahan's open cases.
  */
 export function openCasesWithNik(db: Db) {
   return db
@@ -111,6 +111,9 @@ export function openCasesWithNik(db: Db) {
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
     .where(
       and(
+        // First, and on no column: SQLite tests it once before the scan, so the read every
+        // message makes costs nothing when the message is not a NIK.
+        sql`${sql.placeholder('nik')} IS NOT NULL`,
         eq(cases.kelurahanId, sql.placeholder('k')),
         eq(cases.kind, 'service'),
         notInArray(cases.state, [...TERMINAL_STATES]),
