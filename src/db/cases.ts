@@ -346,18 +346,18 @@ export function recordCaseEvent(db: Db, e: CaseEvent, afterGuardedUpdate = false
   return db.insert(caseEvents).values(afterGuardedUpdate ? { ...e, at: sql`CASE WHEN changes() = 1 THEN ${e.at} END` } : e);
 }
 
-/** Cases waiting for their RT chair (a verification, or a pengantar not approved yet), grouped by chair. */
+/** Cases waiting for their RT chair (a verification, neighbours asked, or a pengantar not approved yet), grouped by chair. */
 export function casesWaitingForChairs(db: Db) {
   return db
     .select({
       kelurahanId: cases.kelurahanId, personId: sql<string>`${rt.chairPersonId}`, fullName: people.fullName, nik: people.nik, code: cases.code,
-      what: sql<'verify' | 'pengantar'>`CASE WHEN ${cases.state} = 'verifying' THEN 'verify' ELSE 'pengantar' END`,
+      what: sql<'verify' | 'neighbours' | 'pengantar'>`CASE ${cases.state} WHEN 'verifying' THEN 'verify' WHEN 'neighbour_check' THEN 'neighbours' ELSE 'pengantar' END`,
     })
     .from(cases)
     .innerJoin(rt, eq(rt.id, cases.rtId))
     .innerJoin(people, eq(people.id, rt.chairPersonId))
     .where(
-      or(eq(cases.state, 'verifying'), and(inArray(cases.state, ['draft', 'awaiting_pengantar']), eq(cases.pengantarApproved, false))),
+      or(inArray(cases.state, ['verifying', 'neighbour_check']), and(inArray(cases.state, ['draft', 'awaiting_pengantar']), eq(cases.pengantarApproved, false))),
     )
     .orderBy(asc(rt.chairPersonId), asc(cases.createdAt));
 }
