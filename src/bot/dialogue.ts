@@ -23,7 +23,7 @@ import { neighbourPendingStep, pendingQuestions, pressNeighbour } from './steps/
 import { redeemInvite } from './steps/invite';
 import { resendDocument, documentsToResend } from './steps/resend';
 import { resumeDraft, resumeOffer } from './steps/resume';
-import { dataRevisionsWaiting, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
+import { dataRevisionsWaiting, looksLikeCorrection, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
 import { listChairCases, pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import { answerVoice } from './steps/voice';
 import type { Answer, Step } from './steps/step';
@@ -139,8 +139,10 @@ function handle(s: Session, input: InboundBody): void {
   if (s.state.step === 'idle') {
     if (answer.kind === 'media' && revisionsWaiting(s).length) return resubmitRevision(s, answer.media);
     if (answer.kind === 'media' && documentsToResend(s).length) return resendDocument(s, answer.media);
-    // Asked to type the applicant's corrected name or NIK: what they type is that answer.
+    // Asked to type the applicant's corrected name or NIK: what looks like it is that answer;
+    // a "baik pak" or a greeting gets the question again.
     if (answer.kind === 'text' && waitingStep(s) === 'revision.data') {
+      if (!looksLikeCorrection(answer.text)) return s.goto('revision.data');
       s.state = { ...s.state, step: 'revision.data' };
       STEPS['revision.data'].answer(s, answer);
       return;

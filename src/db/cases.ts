@@ -93,8 +93,8 @@ export function rtCasesOfSender(db: Db) {
 /**
  * Open service cases of the kelurahan whose NIK (as given, else the applicant's record) is the
  * one the message carries, to find a second application of the same person and a NIK used under
- * two names (placeholders k, nik; a null nik finds nothing). Read only for a message that looks
- * like a NIK, so its scan of the kelurahan's open cases is paid for rarely.
+ * two names (placeholders k, nik). Part of every message's read: a null nik (the message is not
+ * a NIK) finds nothing without scanning the kelurahan's open cases.
  */
 export function openCasesWithNik(db: Db) {
   return db
@@ -111,6 +111,9 @@ export function openCasesWithNik(db: Db) {
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
     .where(
       and(
+        // First, and on no column: SQLite tests it once before the scan, so the read every
+        // message makes costs nothing when the message is not a NIK.
+        sql`${sql.placeholder('nik')} IS NOT NULL`,
         eq(cases.kelurahanId, sql.placeholder('k')),
         eq(cases.kind, 'service'),
         notInArray(cases.state, [...TERMINAL_STATES]),
@@ -343,18 +346,18 @@ export function recordCaseEvent(db: Db, e: CaseEvent, afterGuardedUpdate = false
   return db.insert(caseEvents).values(afterGuardedUpdate ? { ...e, at: sql`CASE WHEN changes() = 1 THEN ${e.at} END` } : e);
 }
 
-/** Cases waiting for their RT chair (a verification, or a pengantar not approved yet), grouped by chair. */
+/** Cases waiting for their RT chair (a verification, neighbours asked, or a pengantar not approved yet), grouped by chair. */
 export function casesWaitingForChairs(db: Db) {
   return db
     .select({
       kelurahanId: cases.kelurahanId, personId: sql<string>`${rt.chairPersonId}`, fullName: people.fullName, nik: people.nik, code: cases.code,
-      what: sql<'verify' | 'pengantar'>`CASE WHEN ${cases.state} = 'verifying' THEN 'verify' ELSE 'pengantar' END`,
+      what: sql<'verify' | 'neighbours' | 'pengantar'>`CASE ${cases.state} WHEN 'verifying' THEN 'verify' WHEN 'neighbour_check' THEN 'neighbours' ELSE 'pengantar' END`,
     })
     .from(cases)
     .innerJoin(rt, eq(rt.id, cases.rtId))
     .innerJoin(people, eq(people.id, rt.chairPersonId))
     .where(
-      or(eq(cases.state, 'verifying'), and(inArray(cases.state, ['draft', 'awaiting_pengantar']), eq(cases.pengantarApproved, false))),
+      or(inArray(cases.state, ['verifying', 'neighbour_check']), and(inArray(cases.state, ['draft', 'awaiting_pengantar']), eq(cases.pengantarApproved, false))),
     )
     .orderBy(asc(rt.chairPersonId), asc(cases.createdAt));
 }

@@ -36,7 +36,7 @@ export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promis
   const byChair = new Map<string, { kelurahanId: string; chair: { fullName: string; nik: string | null }; lines: string[] }>();
   for (const r of chairs) {
     const entry = byChair.get(r.personId) ?? { kelurahanId: r.kelurahanId, chair: { fullName: r.fullName, nik: r.nik }, lines: [] };
-    entry.lines.push(`- ${r.code}: ${t('id', r.what === 'verify' ? 'digest.rt_verify' : 'digest.rt_pengantar')}`);
+    entry.lines.push(`- ${r.code}: ${t('id', `digest.rt_${r.what}`)}`);
     byChair.set(r.personId, entry);
   }
   for (const [personId, e] of byChair) {

@@ -120,7 +120,10 @@ export const applyNik: Step = {
     d.applicantNik = nik;
     // A NIK on someone else's open case is not refused (a typo, a KK shared in the family): the
     // RT chair and staff are told when the case is made, and decide.
-    const other = s.ctx.nikCases.find((c) => !sameName(c.applicantName, d.applicantName!));
+    // Their own case under a name spelled otherwise is not another person's NIK.
+    const other = s.ctx.nikCases.find(
+      (c) => !sameName(c.applicantName, d.applicantName!) && (d.forOther || c.applicantPersonId !== s.ctx.person.id),
+    );
     if (other) d.nikConflictCaseId = other.id;
     else delete d.nikConflictCaseId;
     s.goto(d.forOther ? 'apply.phone' : afterApplicant(s));
@@ -172,7 +175,9 @@ function tellOpenCase(s: Session, c: CaseView): void {
     c.state === 'draft'
       ? 'apply.open_todo_draft'
       : c.state === 'needs_revision'
-        ? 'apply.open_todo_revision'
+        ? c.revisionRequirement === null
+          ? 'apply.open_todo_correction'
+          : 'apply.open_todo_revision'
         : 'apply.open_todo_wait';
   const facts = { service: s.t(`service.${c.service!}`), code: c.code, state: s.t(`state.${c.state}`) };
   const lines = [

@@ -11,6 +11,7 @@ import type { CaseChanges } from '../../domain/case-changes';
 import { applyEvent } from '../../domain/case-machine';
 import { formatLongDate } from '../../domain/messages/dates';
 import { maskNik, validateNik } from '../../domain/nik';
+import { isAcknowledgement } from '../../domain/acknowledgement';
 import { checkPersonName } from '../../domain/person-name';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
@@ -76,12 +77,25 @@ function dataRevision(s: Session): CaseView | undefined {
   return waiting.find((c) => c.id === s.state.data.caseId) ?? waiting[0];
 }
 
+const NIK_SHAPED = /^[\d\s.\-]+$/;
+
+/**
+ * Whether a text typed unasked (the conversation idle) is the correction waiting: a NIK, or a
+ * name of two words or more that is not a "baik pak" or "terima kasih". Anything else is answered
+ * with the question again; once asked, a one-word name is taken too.
+ */
+export function looksLikeCorrection(typed: string): boolean {
+  const text = typed.trim();
+  if (NIK_SHAPED.test(text)) return /\d/.test(text);
+  return text.split(/\s+/).length >= 2 && !isAcknowledgement(text);
+}
+
 /**
  * A typed correction: digits are a NIK, anything else a name, each checked by the same rule as
  * when applying. Nothing unchecked is kept, so nothing unchecked reaches the chair.
  */
 function takeCorrection(s: Session, typed: string): void {
-  if (/^[\d\s.\-]+$/.test(typed.trim())) {
+  if (NIK_SHAPED.test(typed.trim())) {
     const nik = validateNik(typed, s.ctx.today);
     if (!nik.ok) {
       const { code, ...params } = nik.error;
@@ -131,7 +145,7 @@ export const revisionDataConfirm: Step = {
     const d = s.state.data;
     if (!dataRevision(s) || (!d.correctedName && !d.correctedNik)) return s.jump('revision.data');
     s.ask(s.t('correction.confirm', { name: d.correctedName ?? null, nik: d.correctedNik ?? null }), [
-      { id: 'corr:send', label: s.t('correction.send'), aliases: ['kirim', 'ya', 'benar', 'send'] },
+      { id: 'corr:send', label: s.t('correction.send'), aliases: ['kirim', 'send'] },
     ]);
   },
   answer(s, a) {

@@ -342,7 +342,6 @@ export function listChairCases(s: Session): boolean {
   const pending = rtPending(s);
   if (pending.length === 0) {
     s.say(s.t('chair.nothing_waiting', chairAddress(s)));
-    s.finish();
     return true;
   }
   const listed = pending.slice(0, LISTED_CARDS);

@@ -101,7 +101,6 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.change_document': 'Send a document again',
   'apply.which_document': 'Which document do you want to send again?',
   'apply.submitted': (p: { code: string }) => `Sent. Case number: ${p.code}.`,
-  'apply.waiting_pengantar': 'The office starts once the RT chair approves the introduction letter.',
   'apply.status_hint': 'Type "status" at any time to follow it.',
   'apply.confirm_request': (p: { helper: string; service: string; name: string; days: number }) =>
     `${p.helper} applied at Loket for ${p.service} for you, in the name of ${p.name}.\nDid you ask for this?\n` +

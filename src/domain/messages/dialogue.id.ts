@@ -106,7 +106,6 @@ export const dialogueId = {
   'apply.change_document': 'Kirim ulang dokumen',
   'apply.which_document': 'Dokumen mana yang mau dikirim ulang?',
   'apply.submitted': (p: { code: string }) => `Terkirim. Nomor berkas: ${p.code}.`,
-  'apply.waiting_pengantar': 'Berkas diproses setelah Ketua RT menyetujui surat pengantar.',
   'apply.status_hint': 'Ketik "status" kapan saja untuk melihat perkembangannya.',
   'apply.confirm_request': (p: { helper: string; service: string; name: string; days: number }) =>
     `${p.helper} mengajukan ${p.service} di Loket untuk Bapak/Ibu, atas nama ${p.name}.\nBenar Bapak/Ibu yang meminta?\n` +

@@ -41,7 +41,7 @@ export const en: Catalogue = {
   'state.submitted': 'Received by the office',
   'state.verifying': 'Being checked by the RT chair',
   'state.neighbour_check': 'Asked to neighbours',
-  'state.needs_revision': 'A document must be sent again',
+  'state.needs_revision': 'Needs a correction',
   'state.processing': 'Documents being made',
   'state.at_disdukcapil': 'Card being printed at Disdukcapil',
   'state.ready': 'Ready for pickup or delivery',

@@ -43,7 +43,7 @@ export const id = {
   'state.submitted': 'Diterima kantor',
   'state.verifying': 'Diperiksa Ketua RT',
   'state.neighbour_check': 'Ditanyakan ke tetangga',
-  'state.needs_revision': 'Perlu perbaikan dokumen',
+  'state.needs_revision': 'Perlu perbaikan',
   'state.processing': 'Dokumen sedang dibuat',
   'state.at_disdukcapil': 'Kartu sedang dicetak di Disdukcapil',
   'state.ready': 'Siap diambil atau diantar',
