@@ -17,6 +17,8 @@ export interface RegistryRt {
   rtNumber: number;
   chairPersonId: string | null;
   chairName: string | null;
+  /** Only for how Loket addresses the chair ("Bapak"): never shown. */
+  chairNik: string | null;
   chairIdentityId: string | null;
 }
 

@@ -13,10 +13,10 @@ const submitter = alias(people, 'sp');
 
 /** Whether the case's NIK was found on another open case under another name when it was made (steps/apply.ts). */
 const nikConflict = (db: Db) =>
-  sql<boolean>`EXISTS (${db
+  sql<boolean>`EXISTS ${db
     .select({ one: sql`1` })
     .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'nik_conflict')))})`.mapWith(Boolean);
+    .where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'nik_conflict')))}`.mapWith(Boolean);
 
 /** What a case view shows; the name given when applying wins over the person's record. */
 const caseView = {

@@ -93,7 +93,9 @@ describe("the RT chair's hours", () => {
     const clock = new QueueClock(wib('2026-12-04T18:05'));
     await clock.runUntil(wib('2026-12-07T12:00'));
 
-    const reminder = 'Pengingat untuk Bapak Hasan: permintaan surat pengantar untuk Siti Aminah (KTP-2612-0001) masih menunggu jawaban Bapak.';
+    const reminder =
+      'Pengingat untuk Bapak Hasan: permintaan surat pengantar untuk Siti Aminah (KTP-2612-0001) masih menunggu jawaban Bapak.\n\n' +
+      'Permintaan surat pengantar\nSiti Aminah, NIK 1671 **** **** 0003\nRT 03 / RW 02, untuk: KTP\nNomor berkas: KTP-2612-0001';
     expect((await toChat(HASAN)).slice(chairBefore)).toEqual([
       ['Sat 09:00', reminder],
       ['Sat 15:00', reminder],

@@ -20,5 +20,5 @@ function chairOf(s: Session): ChairParam {
   const rtId = person.rtId ?? cases.find((c) => c.applicantPersonId === person.id && c.rtId)?.rtId ?? null;
   const rt = registry.find((r) => r.rtId === rtId);
   // Named as the chair is addressed elsewhere: "Bapak Hasan Basri", whatever staff typed.
-  return rt?.chairName ? { rt: `${pad2(rt.rtNumber)}/RW ${pad2(rt.rwNumber)}`, name: addressOf({ fullName: rt.chairName, nik: null }).name } : null;
+  return rt?.chairName ? { rt: `${pad2(rt.rtNumber)}/RW ${pad2(rt.rwNumber)}`, name: addressOf({ fullName: rt.chairName, nik: rt.chairNik }).name } : null;
 }
