@@ -7,5 +7,5 @@ import type { Session } from './session';
 
 export function chairYou(s: Session, rtId: string | null): string {
   const r = rtId ? s.ctx.registry.find((x) => x.rtId === rtId) : undefined;
-  return addressOf({ fullName: r?.chairName ?? null, nik: null }).honorific;
+  return addressOf({ fullName: r?.chairName ?? null, nik: r?.chairNik ?? null }).honorific;
 }

@@ -17,6 +17,8 @@ export interface RegistryRt {
   rtNumber: number;
   chairPersonId: string | null;
   chairName: string | null;
+  /** Only for how Loket addresses the chair ("Bapak"): never shown. */
+  chairNik: string | null;
   chairIdentityId: string | null;
 }
 
@@ -69,6 +71,11 @@ export interface RtCaseView extends CaseView {
   chairPersonId: string | null;
   /** Who approved the pengantar: the chair, or the office in their stead; null while not approved. */
   pengantarApprovedBy: 'rt_chair' | 'staff' | null;
+  /** What the pengantar card shows besides (rt-cards.ts PengantarCardCase). */
+  businessName: string | null;
+  businessKind: string | null;
+  businessAddress: string | null;
+  nikConflict: boolean;
 }
 
 export interface RtDocumentView {

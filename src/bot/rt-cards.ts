@@ -23,6 +23,18 @@ export interface CardCase {
   rwNumber: number | null;
 }
 
+/**
+ * What the pengantar card says besides: the business a SITU is for, as the letter prints it, and
+ * whether the NIK is also on another open case under another name. Every card shows both, the
+ * first one as the cron's reminder and the "rt" list, since the chair may answer any of them.
+ */
+export interface PengantarCardCase extends CardCase {
+  businessName: string | null;
+  businessKind: string | null;
+  businessAddress: string | null;
+  nikConflict: boolean;
+}
+
 const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');
 
 /** Buttons of the pengantar request card. */
@@ -46,15 +58,18 @@ function serviceName(w: Words, locale: Locale, c: CardCase): string {
   return c.service ? w.ctxText(locale, `service.${c.service}`) : '-';
 }
 
-export function pengantarCardText(w: Words, c: CardCase, locale: Locale): string {
-  return w.ctxText(locale, 'rt.pengantar_card', {
+export function pengantarCardText(w: Words, c: PengantarCardCase, locale: Locale): string {
+  const nik = maskNik(c.applicantNik ?? '');
+  const card = w.ctxText(locale, 'rt.pengantar_card', {
     name: c.applicantName,
-    nik: maskNik(c.applicantNik ?? ''),
+    nik,
     rt: pad2(c.rtNumber),
     rw: pad2(c.rwNumber),
     service: serviceName(w, locale, c),
     code: c.code,
+    business: c.businessName ? { name: c.businessName, kind: c.businessKind ?? '-', address: c.businessAddress ?? '-' } : null,
   });
+  return c.nikConflict ? `${card}\n\n${w.ctxText(locale, 'rt.nik_conflict', { nik })}` : card;
 }
 
 /** `storedScans`: only scans the chair can open, not one still being fetched, refused or failed. */

@@ -11,6 +11,13 @@ const CHAIR_STATES: CaseState[] = ['draft', 'awaiting_pengantar', 'verifying', '
 const applicant = alias(people, 'a');
 const submitter = alias(people, 'sp');
 
+/** Whether the case's NIK was found on another open case under another name when it was made (steps/apply.ts). */
+const nikConflict = (db: Db) =>
+  sql<boolean>`EXISTS ${db
+    .select({ one: sql`1` })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'nik_conflict')))}`.mapWith(Boolean);
+
 /** What a case view shows; the name given when applying wins over the person's record. */
 const caseView = {
   id: cases.id,
@@ -67,6 +74,10 @@ export function rtCasesOfSender(db: Db) {
       rtNumber: named(rt.number, 'rt_number'),
       rwNumber: named(rw.number, 'rw_number'),
       chairPersonId: named(rt.chairPersonId, 'chair_person_id'),
+      businessName: cases.businessName,
+      businessKind: cases.businessKind,
+      businessAddress: cases.businessAddress,
+      nikConflict: nikConflict(db).as('nik_conflict'),
       // Who gave the pengantar (the chair, or the office in their stead): the chair's refusal says so.
       pengantarApprovedBy: sql<'rt_chair' | 'staff' | null>`CASE WHEN ${cases.pengantarApproved} THEN (${db
         .select({ actor: caseEvents.actorKind })
@@ -438,7 +449,7 @@ export function dueCases(db: Db, v: { now: number | Placeholder; limit: number |
       applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
       applicantNik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
       applicantLocale: applicant.locale, rtNumber: rt.number, rwNumber: rw.number, chairPersonId: rt.chairPersonId,
-      chairName: chair.fullName, chairNik: chair.nik,
+      chairName: chair.fullName, chairNik: chair.nik, nikConflict: nikConflict(db),
     })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))

@@ -78,6 +78,7 @@ export function registryOf(db: Db) {
       rtNumber: named(rt.number, 'rtNumber'),
       chairPersonId: named(rt.chairPersonId, 'chairPersonId'),
       chairName: named(people.fullName, 'chairName'),
+      chairNik: named(people.nik, 'chairNik'),
       chairIdentityId: sql<string | null>`(${db
         .select({ id: ci.id })
         .from(ci)

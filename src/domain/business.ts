@@ -12,7 +12,8 @@ export type BusinessField = 'name' | 'kind' | 'address';
 export const BUSINESS_LIMITS: Readonly<Record<BusinessField, { min: number; max: number }>> = {
   name: { min: 3, max: 80 },
   kind: { min: 3, max: 60 },
-  address: { min: 10, max: 160 },
+  // The letter prints it on one line after "Alamat usaha", shrunk to fit: 70 letters print at about 10pt, 160 did at under 5pt.
+  address: { min: 10, max: 70 },
 };
 
 export type BusinessError =

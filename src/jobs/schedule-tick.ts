@@ -6,7 +6,7 @@
  * send nothing twice.
  */
 import type { OutboundMessage } from '../../adapters/channel';
-import { pengantarChoices, verifyCardText, verifyChoices, type Words } from '../bot/rt-cards';
+import { pengantarCardText, pengantarChoices, verifyCardText, verifyChoices, type Words } from '../bot/rt-cards';
 import { dbOf, runBatch, type Db, type Statement } from '../db/client';
 import { dueCasesNow, recordCaseEvent, moveDueCase, rescheduleDueCase, type DueCase } from '../db/cases';
 import { pendingScanOf, storedDocuments } from '../db/documents';
@@ -171,7 +171,8 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
         if (c.chairPersonId) {
           send({ personId: c.chairPersonId }, key, {
             kind: 'text',
-            text: ctxText('id', 'notice.remind_pengantar', { ...chairAddress(), name: c.applicantName, code: c.code }),
+            // The whole card again: the chair may answer this one, and should read what he approves.
+            text: `${ctxText('id', 'notice.remind_pengantar', { ...chairAddress(), name: c.applicantName, code: c.code })}\n\n${pengantarCardText(words, { ...c, nikConflict: Boolean(c.nikConflict) }, 'id')}`,
             choices: pengantarChoices('id', words, c.id),
           });
         }
@@ -193,7 +194,7 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
         send({ personId: c.submitterPersonId ?? c.applicantPersonId }, key, { kind: 'text', text: text('notice.draft_abandoned', { code: c.code }) });
         break;
       case 'neighbours_silent':
-        if (c.chairPersonId) await neighboursSilent(db, c, key, send);
+        if (c.chairPersonId) await neighboursSilent(db, c, key, send, chairAddress().you);
         break;
       case 'escalate_pengantar':
       case 'escalate_verification':
@@ -248,13 +249,19 @@ async function verificationCard(
 }
 
 /** The neighbours' deadline: if none of them answered, the chair may decide without them. */
-async function neighboursSilent(db: Db, c: DueCase, key: string, send: (r: { personId: string }, key: string, m: OutboundMessage) => void): Promise<void> {
+async function neighboursSilent(
+  db: Db,
+  c: DueCase,
+  key: string,
+  send: (r: { personId: string }, key: string, m: OutboundMessage) => void,
+  you: string,
+): Promise<void> {
   const asked = await questionsOfCase(db, c.id);
   if (asked.length === 0 || asked.some((q) => q.answer !== null)) return;
   const lines = asked.map((q) => ctxText('id', 'neighbours.line', { who: maskPhone(q.phone), answer: ctxText('id', 'neighbours.not_yet') })).join('\n');
   send({ personId: c.chairPersonId! }, key, {
     kind: 'text',
-    text: ctxText('id', 'neighbours.silent', { code: c.code, name: c.applicantName, lines }),
+    text: ctxText('id', 'neighbours.silent', { code: c.code, name: c.applicantName, lines, you }),
     choices: verifyChoices('id', words, c.id, false),
   });
 }

@@ -126,6 +126,10 @@ export async function loadContext(
       rwNumber: r.rwNumber,
       chairPersonId: r.chairPersonId,
       pengantarApprovedBy: r.pengantarApprovedBy,
+      businessName: r.businessName,
+      businessKind: r.businessKind,
+      businessAddress: r.businessAddress,
+      nikConflict: Boolean(r.nikConflict),
     })),
     rtDocuments,
     questions: questions.map((q) => ({

@@ -22,7 +22,7 @@ const ctx = (): BotContext => ({
   identity: { id: 'i', displayName: 'Siti', isNew: false },
   person: { id: 'p', fullName: null, nik: null, phone: '628123450001', rtId: null, locale: 'id' },
   registry: Array.from({ length: 40 }, (_, i) => ({
-    rtId: `rt${i}`, rwNumber: 1 + Math.floor(i / 5), rtNumber: 1 + (i % 5), chairPersonId: `c${i}`, chairName: `Ketua ${i}`, chairIdentityId: `ci${i}`,
+    rtId: `rt${i}`, rwNumber: 1 + Math.floor(i / 5), rtNumber: 1 + (i % 5), chairPersonId: `c${i}`, chairName: `Ketua ${i}`, chairNik: null, chairIdentityId: `ci${i}`,
   })),
   cases: [],
   documents: [],

@@ -12,7 +12,7 @@ import { processInbound, type PipelineDeps } from '../../src/pipeline/process-in
 
 const KELURAHAN = { id: 'k', name: 'Bukit Sangkal', utc_offset_minutes: 420, opens_at_minute: 480, closes_at_minute: 960 };
 const REGISTRY = Array.from({ length: 40 }, (_, i) => ({
-  rtId: `rt${i}`, rwNumber: 1 + Math.floor(i / 5), rtNumber: 1 + (i % 5), chairPersonId: `c${i}`, chairName: `Ketua ${i}`, chairIdentityId: `ci${i}`,
+  rtId: `rt${i}`, rwNumber: 1 + Math.floor(i / 5), rtNumber: 1 + (i % 5), chairPersonId: `c${i}`, chairName: `Ketua ${i}`, chairNik: null, chairIdentityId: `ci${i}`,
 }));
 const HOLIDAYS = Array.from({ length: 20 }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}` }));
 

@@ -21,6 +21,10 @@ describe('the business of a SITU, as typed', () => {
   it('bounds the length of each field, and wants letters', () => {
     expect(checkBusinessText('address', 'Jl. Zen')).toEqual({ ok: false, error: { code: 'too_short', min: 10 } });
     expect(checkBusinessText('kind', 'a'.repeat(61))).toEqual({ ok: false, error: { code: 'too_long', max: 60, got: 61 } });
+    // The letter's one line for it stays legible (pengantar-pdf.ts shrinks a longer one).
+    const address = 'Jl. Kolonel Haji Barlian No. 123, Kompleks Ruko Sukarami Indah Blok C-7';
+    expect(checkBusinessText('address', address.slice(0, 70))).toEqual({ ok: true, value: address.slice(0, 70) });
+    expect(checkBusinessText('address', address)).toEqual({ ok: false, error: { code: 'too_long', max: 70, got: address.length } });
     expect(checkBusinessText('name', '123 / 45')).toEqual({ ok: false, error: { code: 'no_letters' } });
   });
 });

@@ -93,7 +93,9 @@ describe("the RT chair's hours", () => {
     const clock = new QueueClock(wib('2026-12-04T18:05'));
     await clock.runUntil(wib('2026-12-07T12:00'));
 
-    const reminder = 'Pengingat untuk Bapak Hasan: permintaan surat pengantar untuk Siti Aminah (KTP-2612-0001) masih menunggu jawaban Bapak.';
+    const reminder =
+      'Pengingat untuk Bapak Hasan: permintaan surat pengantar untuk Siti Aminah (KTP-2612-0001) masih menunggu jawaban Bapak.\n\n' +
+      'Permintaan surat pengantar\nSiti Aminah, NIK 1671 **** **** 0003\nRT 03 / RW 02, untuk: KTP\nNomor berkas: KTP-2612-0001';
     expect((await toChat(HASAN)).slice(chairBefore)).toEqual([
       ['Sat 09:00', reminder],
       ['Sat 15:00', reminder],
@@ -127,7 +129,10 @@ describe("the chair's word and name", () => {
     expect(listed.map((m) => (m.message.kind === 'text' ? m.message.text : ''))).toEqual([
       'Bapak Hasan Basri, ada 2 berkas yang menunggu Bapak. Jawab dengan tombol di bawah setiap berkas.',
       expect.stringContaining('Siti Aminah, NIK 1671 **** **** 0003\nRT 03 / RW 02, untuk: KTP\nNomor berkas: KTP-2611-0001'),
-      expect.stringContaining('Ani Lestari, NIK 1671 **** **** 0002\nRT 03 / RW 02, untuk: SITU (Surat Izin Tempat Usaha)\nNomor berkas: SITU-2611-0001'),
+      expect.stringContaining(
+        'Ani Lestari, NIK 1671 **** **** 0002\nRT 03 / RW 02, untuk: SITU (Surat Izin Tempat Usaha)\n' +
+          'Nama usaha: Warung Makan Bu Siti\nJenis usaha: warung makan\nAlamat usaha: Jl. Mayor Zen No. 12, RT 03/RW 02\nNomor berkas: SITU-2611-0001',
+      ),
     ]);
     for (const card of listed.slice(1)) expect(choicesOf([card]).map((c) => c.label)).toEqual(['Setujui', 'Tolak']);
 

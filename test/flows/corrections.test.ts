@@ -114,7 +114,7 @@ describe('"Tidak sah" for the applicant\'s data', () => {
     // The chair sees the correction at once, then the card with the corrected data.
     expect(text(await hasan.replies())).toBe(
       `Berkas ${code}: pemohon sudah memperbaiki datanya.\nNama sekarang: Siti Aminah (sebelumnya: Siti Amina).\n` +
-        'NIK sudah diganti, sekarang: 1671 **** **** 0004.\nBerkas ini akan kami kirim lagi kepada Bapak/Ibu untuk diperiksa.',
+        'NIK sudah diganti, sekarang: 1671 **** **** 0004.\nBerkas ini akan kami kirim lagi kepada Bapak untuk diperiksa.',
     );
     await tick(wib('2026-12-01T09:15'));
     const again = await hasan.replies();

@@ -52,13 +52,13 @@ describe('neighbours asked by the RT chair', () => {
     const r = await askNeighbours(hasan, card, '0812 3450 002, 0812 3450 003');
     expect(text(r)).toBe(
       'Nomor 0812****003 belum pernah memakai Loket. Kami kirim pesan resmi WhatsApp dari kelurahan; pertanyaannya muncul setelah ia membalas.\n\n' +
-        'Pertanyaan sudah kami kirim ke 2 tetangga. Setiap jawaban langsung kami teruskan ke Bapak/Ibu.\n' +
-        'Kalau sampai Rabu, 2 Desember 2026 pukul 16.00 belum ada yang menjawab, kami kabari Bapak/Ibu. Bapak/Ibu boleh memutuskan tanpa menunggu mereka.',
+        'Pertanyaan sudah kami kirim ke 2 tetangga. Setiap jawaban langsung kami teruskan ke Bapak.\n' +
+        'Kalau sampai Rabu, 2 Desember 2026 pukul 16.00 belum ada yang menjawab, kami kabari Bapak. Bapak boleh memutuskan tanpa menunggu mereka.',
     );
 
     expect(text(await budi.press(choice(await budi.replies(), 'Ya, kenal')))).toBe('Terima kasih atas jawabannya.');
     const first = await hasan.replies();
-    expect(text(first)).toBe(`Tetangga 0812****002 menjawab tentang Siti Aminah (berkas ${code}): kenal.\nMasih menunggu 1 tetangga lagi. Bapak/Ibu juga boleh memutuskan sekarang.`);
+    expect(text(first)).toBe(`Tetangga 0812****002 menjawab tentang Siti Aminah (berkas ${code}): kenal.\nMasih menunggu 1 tetangga lagi. Bapak juga boleh memutuskan sekarang.`);
     expect(text(first)).not.toContain('Palsu');
     expect(choicesOf(first).map((c) => c.label)).toEqual(['Sah', 'Tidak sah']);
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'neighbour_check' });
@@ -105,7 +105,7 @@ describe('neighbours asked by the RT chair', () => {
     r = await hasan.say('0812 3450 005, 0812 3450 002');
     expect(text(r)).toContain('Nomor 0812****005 adalah nomor orang yang mengajukan berkas ini. Tanyakan tetangga lain.');
     r = await hasan.say('+62 899 0000 203');
-    expect(text(r)).toContain('Nomor 0899****203 adalah nomor Bapak/Ibu sendiri. Tanyakan tetangga lain.');
+    expect(text(r)).toContain('Nomor 0899****203 adalah nomor Bapak sendiri. Tanyakan tetangga lain.');
     expect(await row('SELECT count(*) AS n FROM neighbour_questions')).toEqual({ n: 0 });
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'verifying' });
     // Nobody refused was asked anything.
@@ -134,7 +134,7 @@ describe('neighbours asked by the RT chair', () => {
     const told = await hasan.replies();
     expect(text(told)).toBe(
       `Sampai sekarang belum ada tetangga yang menjawab tentang Siti Aminah (berkas ${code}):\n0812****002: belum menjawab\n0812****003: belum menjawab\n` +
-        'Bapak/Ibu bisa memutuskan sendiri sekarang, tanpa menunggu mereka.',
+        'Bapak bisa memutuskan sendiri sekarang, tanpa menunggu mereka.',
     );
     expect(choicesOf(told).map((c) => c.label)).toEqual(['Sah', 'Tidak sah']);
     // Said once, however often the cron looks.

@@ -129,7 +129,7 @@ describe('day 2: verification, neighbours and a revision round', () => {
     let r = await hasan.press(choice(day2, 'Tanya tetangga'));
     expect(text(r)).toContain('Ketik nomor HP satu atau dua tetangga yang mengenal Siti Aminah.');
     r = await hasan.say('0812 3450 002, 0812-3450-003');
-    expect(text(r)).toContain('Pertanyaan sudah kami kirim ke 2 tetangga. Setiap jawaban langsung kami teruskan ke Bapak/Ibu.');
+    expect(text(r)).toContain('Pertanyaan sudah kami kirim ke 2 tetangga. Setiap jawaban langsung kami teruskan ke Bapak.');
     expect(await row('SELECT state FROM cases')).toEqual({ state: 'neighbour_check' });
     const budi = new SimPerson('628123450002', 'Budi');
     const rudi = new SimPerson('628123450003', 'Rudi');

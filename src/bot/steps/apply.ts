@@ -13,7 +13,6 @@ import { checkPersonName } from '../../domain/person-name';
 import { maskPhone, normalizePhone } from '../../domain/phone';
 import { REMIND_GAP_MS } from '../../domain/schedule';
 import { applyEvent, isTerminal } from '../../domain/case-machine';
-import { maskNik } from '../../domain/nik';
 import { SERVICES, type ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
 import type { ApplicantRef } from '../effects';
@@ -320,9 +319,15 @@ function createDraft(s: Session): void {
       caseId,
       message: {
         kind: 'text',
-        text:
-          pengantarCardText(s, { code: CASE_CODE_PLACEHOLDER, service, applicantName: name, applicantNik: nik, rtNumber: rt.rtNumber, rwNumber: rt.rwNumber }, 'id') +
-          (d.nikConflictCaseId ? `\n\n${s.ctxText('id', 'rt.nik_conflict', { nik: maskNik(nik) })}` : ''),
+        text: pengantarCardText(
+          s,
+          {
+            code: CASE_CODE_PLACEHOLDER, service, applicantName: name, applicantNik: nik, rtNumber: rt.rtNumber, rwNumber: rt.rwNumber,
+            businessName: service === 'situ' ? (d.businessName ?? null) : null, businessKind: d.businessKind ?? null, businessAddress: d.businessAddress ?? null,
+            nikConflict: Boolean(d.nikConflictCaseId),
+          },
+          'id',
+        ),
         choices: pengantarChoices('id', s, caseId),
       },
     });

@@ -288,7 +288,7 @@ export const rtNeighbours = chairStep(
     for (const phone of phones as string[]) {
       if (!s.ctx.phonesThatWrote.includes(phone)) s.say(s.t('neighbours.invited', { who: maskPhone(phone) }));
     }
-    s.say(s.t('neighbours.sent', { count: phones.length, date: longDate(s, deadline, s.locale), minuteOfDay: s.ctx.calendar.closesAtMinute }));
+    s.say(s.t('neighbours.sent', { count: phones.length, date: longDate(s, deadline, s.locale), minuteOfDay: s.ctx.calendar.closesAtMinute, you: chairAddress(s).you }));
     s.finish();
     return true;
   },
@@ -309,7 +309,7 @@ function notANeighbour(s: Session, c: RtCaseView, phone: string): string | null 
   const who = maskPhone(phone);
   if (same(c.applicantPhone)) return s.t('neighbours.refused_applicant', { who });
   if (same(c.submitterPhone)) return s.t('neighbours.refused_helper', { who });
-  if (same(s.ctx.person.phone)) return s.t('neighbours.refused_chair', { who });
+  if (same(s.ctx.person.phone)) return s.t('neighbours.refused_chair', { who, you: chairAddress(s).you });
   return null;
 }
 
@@ -320,7 +320,7 @@ function neighboursCardText(s: Session, c: RtCaseView): string {
     .map((q) => s.t('neighbours.line', { who: maskPhone(q.phone), answer: neighbourAnswer(s, q.answer) }))
     .join('\n');
   return s.t('neighbours.card', {
-    code: c.code, service: c.service ? s.t(`service.${c.service}`) : '-', name: c.applicantName, nik: maskNik(c.applicantNik ?? ''), lines,
+    code: c.code, service: c.service ? s.t(`service.${c.service}`) : '-', name: c.applicantName, nik: maskNik(c.applicantNik ?? ''), lines, you: chairAddress(s).you,
   });
 }
 

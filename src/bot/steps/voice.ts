@@ -3,6 +3,7 @@
  * hard: the answer names who can help instead (Tabel 6 c: a neighbour, or their own RT chair by
  * name) and how to reach the office.
  */
+import { addressOf } from '../../domain/honorific';
 import type { ChairParam } from '../../domain/messages/menu.id';
 import { office, type Session } from '../session';
 
@@ -18,5 +19,6 @@ function chairOf(s: Session): ChairParam {
   // Someone a helper applied for may have no RT on record yet; their application names it.
   const rtId = person.rtId ?? cases.find((c) => c.applicantPersonId === person.id && c.rtId)?.rtId ?? null;
   const rt = registry.find((r) => r.rtId === rtId);
-  return rt?.chairName ? { rt: `${pad2(rt.rtNumber)}/RW ${pad2(rt.rwNumber)}`, name: rt.chairName } : null;
+  // Named as the chair is addressed elsewhere: "Bapak Hasan Basri", whatever staff typed.
+  return rt?.chairName ? { rt: `${pad2(rt.rtNumber)}/RW ${pad2(rt.rwNumber)}`, name: addressOf({ fullName: rt.chairName, nik: rt.chairNik }).name } : null;
 }

@@ -15,7 +15,7 @@ export const correctionsEn: { [K in keyof typeof correctionsId]: (typeof correct
     'Is this right? If something is still wrong, type the correct name or NIK.',
   'correction.send': 'Send to the RT chair',
   'correction.sent': (p: { code: string }) => `Thank you. The corrected data of case ${p.code} has been sent to the RT chair to check again.`,
-  'correction.to_chair': (p: { code: string; name: string | null; oldName: string; nik: string | null }) =>
+  'correction.to_chair': (p: { code: string; name: string | null; oldName: string; nik: string | null; you: string }) =>
     `Case ${p.code}: the applicant corrected their data.\n` +
     (p.name ? `Name now: ${p.name} (before: ${p.oldName}).\n` : '') +
     (p.nik ? `The NIK was changed, now: ${p.nik}.\n` : '') +

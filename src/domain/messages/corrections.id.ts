@@ -19,11 +19,11 @@ export const correctionsId = {
     'Sudah benar? Bila masih ada yang salah, ketik nama atau NIK yang benar.',
   'correction.send': 'Kirim ke Ketua RT',
   'correction.sent': (p: { code: string }) => `Terima kasih. Perbaikan data berkas ${p.code} sudah kami kirim ke Ketua RT untuk diperiksa lagi.`,
-  'correction.to_chair': (p: { code: string; name: string | null; oldName: string; nik: string | null }) =>
+  'correction.to_chair': (p: { code: string; name: string | null; oldName: string; nik: string | null; you: string }) =>
     `Berkas ${p.code}: pemohon sudah memperbaiki datanya.\n` +
     (p.name ? `Nama sekarang: ${p.name} (sebelumnya: ${p.oldName}).\n` : '') +
     (p.nik ? `NIK sudah diganti, sekarang: ${p.nik}.\n` : '') +
-    'Berkas ini akan kami kirim lagi kepada Bapak/Ibu untuk diperiksa.',
+    `Berkas ini akan kami kirim lagi kepada ${p.you} untuk diperiksa.`,
 
   'revision.days_paused': 'Hitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
   'revision.days_restart': (p: { day2: string; day3: string }) =>

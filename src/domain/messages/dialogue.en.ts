@@ -115,8 +115,10 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.helper_told_denied': (p: { name: string; code: string; days: number }) =>
     `${p.name} did not confirm case ${p.code}. It is cancelled.\nYou cannot apply for that number again for ${p.days} days.`,
   'apply.helper_told_confirmed': (p: { name: string; code: string }) => `${p.name} confirmed case ${p.code}.`,
-  'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string }) =>
-    `Request for an introduction letter\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, for: ${p.service}\nCase number: ${p.code}`,
+  'rt.pengantar_card': (p) =>
+    `Request for an introduction letter\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, for: ${p.service}\n` +
+    (p.business ? `Business name: ${p.business.name}\nKind of business: ${p.business.kind}\nBusiness address: ${p.business.address}\n` : '') +
+    `Case number: ${p.code}`,
 
   'rt.approve': 'Approve',
   'rt.refuse': 'Refuse',

@@ -5,6 +5,9 @@
 import { greeting } from './greeting';
 import { officeContactId, type ChairParam, type OfficeParams } from './menu.id';
 
+/** A SITU's business on the pengantar card, each field checked by domain/business.ts. */
+export type CardBusiness = { name: string; kind: string; address: string };
+
 const NAME_ALLOWED_ID = "Nama hanya boleh berisi huruf, spasi, tanda petik ('), tanda hubung (-) dan titik.";
 
 export const dialogueId = {
@@ -120,8 +123,11 @@ export const dialogueId = {
   'apply.helper_told_denied': (p: { name: string; code: string; days: number }) =>
     `${p.name} tidak mengonfirmasi berkas ${p.code}. Berkas dibatalkan.\nBapak/Ibu tidak bisa mengajukan lagi untuk nomor itu selama ${p.days} hari.`,
   'apply.helper_told_confirmed': (p: { name: string; code: string }) => `${p.name} sudah mengonfirmasi berkas ${p.code}.`,
-  'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string }) =>
-    `Permintaan surat pengantar\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, untuk: ${p.service}\nNomor berkas: ${p.code}`,
+  // The business lines are those the letter prints (letters/pengantar-pdf.ts): the chair approves what he read.
+  'rt.pengantar_card': (p: { name: string; nik: string; rt: string; rw: string; service: string; code: string; business: CardBusiness | null }) =>
+    `Permintaan surat pengantar\n${p.name}, NIK ${p.nik}\nRT ${p.rt} / RW ${p.rw}, untuk: ${p.service}\n` +
+    (p.business ? `Nama usaha: ${p.business.name}\nJenis usaha: ${p.business.kind}\nAlamat usaha: ${p.business.address}\n` : '') +
+    `Nomor berkas: ${p.code}`,
 
   'rt.approve': 'Setujui',
   'rt.refuse': 'Tolak',
