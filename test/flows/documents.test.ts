@@ -143,7 +143,7 @@ describe('a document that could not be fetched', () => {
     await p.upload(JPEG, 'image/jpeg', 'ktp.jpg');
     await providerLoses('ktp_copy');
     await drainQueue();
-    expect(text(await p.replies())).toContain('Silakan kirim lagi Fotokopi KTP yang baru di chat ini.');
+    expect(text(await p.replies())).toContain('Silakan kirim lagi Fotokopi KTP di chat ini.');
     await p.say('menu');
     const r = await p.upload(PNG, 'image/png', 'ktp-lagi.png');
     expect(text(r)).toBe('Fotokopi KTP diterima, sedang kami periksa.');
