@@ -443,9 +443,11 @@ export function sendBackForRevision(
 export function dueCases(db: Db, v: { now: number | Placeholder; limit: number | Placeholder }) {
   const applicant = alias(people, 'a');
   const chair = alias(people, 'ch');
+  const helper = alias(people, 'hp');
   return db
     .select({
       ...getTableColumns(cases),
+      submitterLocale: helper.locale,
       applicantName: sql<string>`coalesce(${cases.givenName}, ${applicant.fullName})`,
       applicantNik: sql<string | null>`coalesce(${cases.givenNik}, ${applicant.nik})`,
       applicantLocale: applicant.locale, rtNumber: rt.number, rwNumber: rw.number, chairPersonId: rt.chairPersonId,
@@ -453,6 +455,7 @@ export function dueCases(db: Db, v: { now: number | Placeholder; limit: number |
     })
     .from(cases)
     .innerJoin(applicant, eq(applicant.id, cases.applicantPersonId))
+    .leftJoin(helper, eq(helper.id, cases.submitterPersonId))
     .leftJoin(rt, eq(rt.id, cases.rtId))
     .leftJoin(rw, eq(rw.id, rt.rwId))
     .leftJoin(chair, eq(chair.id, rt.chairPersonId))

@@ -44,6 +44,7 @@ export type Notice =
   | 'escalate_pengantar'
   | 'escalate_verification'
   | 'escalate_late'
+  | 'resident_late'
   | 'escalate_complaint'
   | 'escalate_disdukcapil'
   | 'escalate_revision'
@@ -151,7 +152,7 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
       return keep(now + 24 * HOUR, [{ notice: 'remind_revision', key: key('remind_revision', n) }], n);
     }
     case 'processing':
-      if (c.day3DueAt !== null && now >= c.day3DueAt) return lateEveryWorkingDay(c.id, c.day3DueAt, now, cal, keep);
+      if (c.day3DueAt !== null && now >= c.day3DueAt) return lateEveryWorkingDay(c, c.day3DueAt, now, cal, keep);
       return keep(c.day3DueAt);
     case 'at_disdukcapil':
       // dueAt is the date Disdukcapil gave. Staff are told once it passes; a new date from
@@ -223,14 +224,16 @@ function pengantarWait(
 /**
  * Day 3 is over and the output documents are not made: staff are told when day 3 closes and
  * again each working day at opening time until the case moves on. The key names the local date,
- * so however many ticks run on one day, that day's escalation is sent once.
+ * so however many ticks run on one day, that day's escalation is sent once. With the first one the
+ * resident hears the promise is missed (remindersSent counts it: entering processing resets it),
+ * once: later days would only repeat the apology.
  */
 function lateEveryWorkingDay(
-  caseId: string,
+  c: ScheduledCase,
   day3DueAt: Instant,
   now: Instant,
   cal: WorkingCalendar,
-  keep: (next: Instant | null, notices?: ScheduleDecision['notices']) => ScheduleDecision,
+  keep: (next: Instant | null, notices?: ScheduleDecision['notices'], remindersSent?: number) => ScheduleDecision,
 ): ScheduleDecision {
   const here = localMoment(now, cal.utcOffsetMinutes);
   const opening = (date: string) => instantAt(date, cal.opensAtMinute, cal.utcOffsetMinutes);
@@ -240,5 +243,7 @@ function lateEveryWorkingDay(
   if (here.minuteOfDay < cal.opensAtMinute) return keep(opening(here.date));
   const day3 = localMoment(day3DueAt, cal.utcOffsetMinutes).date;
   const lateDays = workingDaysAfter(day3, here.date, cal);
-  return keep(nextOpening, [{ notice: 'escalate_late', key: `${caseId}:escalate_late:${here.date}`, lateDays }]);
+  const notices: ScheduleDecision['notices'] = [{ notice: 'escalate_late', key: `${c.id}:escalate_late:${here.date}`, lateDays }];
+  if (c.remindersSent > 0) return keep(nextOpening, notices);
+  return keep(nextOpening, [...notices, { notice: 'resident_late', key: `${c.id}:resident_late:${c.updatedAt}` }], 1);
 }

@@ -18,6 +18,8 @@ import { addDays, localMoment, workingCalendar, type WorkingCalendar } from '../
 import { applyEvent, type CaseState } from '../domain/case-machine';
 import { addressOf } from '../domain/honorific';
 import { isLocale, t, type Locale } from '../domain/messages';
+import { formatLongDate } from '../domain/messages/dates';
+import type { OfficeParams } from '../domain/messages/menu.id';
 import { maskPhone } from '../domain/phone';
 import { decide, type Notice, type ScheduledCase } from '../domain/schedule';
 import type { IdSource, Instant } from '../domain/ports';
@@ -38,7 +40,8 @@ const HOLIDAYS_AHEAD_DAYS = 60;
 
 /** What a tick reads once per kelurahan it has due cases of, only when it needs it. */
 class KelurahanCache {
-  private calendars = new Map<string, Promise<WorkingCalendar>>();
+  // The office's phone and address come with its hours, in the same read.
+  private calendars = new Map<string, Promise<{ cal: WorkingCalendar; office: OfficeParams }>>();
   private staff = new Map<string, Promise<StaffChat[]>>();
   constructor(
     private readonly db: Db,
@@ -46,6 +49,15 @@ class KelurahanCache {
   ) {}
 
   calendar(k: string): Promise<WorkingCalendar> {
+    return this.read(k).then((r) => r.cal);
+  }
+
+  /** How residents reach the office, for a message that sends them there. */
+  office(k: string): Promise<OfficeParams> {
+    return this.read(k).then((r) => r.office);
+  }
+
+  private read(k: string) {
     let c = this.calendars.get(k);
     if (!c) {
       c = this.readCalendar(k);
@@ -64,14 +76,15 @@ class KelurahanCache {
     return s;
   }
 
-  private async readCalendar(k: string): Promise<WorkingCalendar> {
+  private async readCalendar(k: string): Promise<{ cal: WorkingCalendar; office: OfficeParams }> {
     const today = localMoment(this.now).date;
     const [hours, days] = await readCalendar(this.db, { k, from: addDays(today, -HOLIDAYS_BACK_DAYS), to: addDays(today, HOLIDAYS_AHEAD_DAYS) });
     const h = hours[0];
-    return workingCalendar(
+    const cal = workingCalendar(
       days.map((d) => d.date),
       h ? { utcOffsetMinutes: h.utcOffsetMinutes, opensAtMinute: h.opensAtMinute, closesAtMinute: h.closesAtMinute } : {},
     );
+    return { cal, office: { officePhone: h?.phone ?? null, officeAddress: h?.address ?? '' } };
   }
 }
 
@@ -102,7 +115,8 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
     updatedAt: c.updatedAt, day1DueAt: c.day1DueAt, day2DueAt: c.day2DueAt, day3DueAt: c.day3DueAt, dueAt: c.dueAt,
     remindersSent: c.remindersSent,
   };
-  const d = decide(sc, now, await cache.calendar(c.kelurahanId));
+  const cal = await cache.calendar(c.kelurahanId);
+  const d = decide(sc, now, cal);
   // Read through the partial index of due cases: never null here.
   const readAt = c.nextActionAt!;
   if (d.notices.some((n) => n.notice === 'verification_card') && (await scanBeingFetched(db, c.id))) {
@@ -196,6 +210,18 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
       case 'neighbours_silent':
         if (c.chairPersonId) await neighboursSilent(db, c, key, send, chairAddress().you);
         break;
+      case 'resident_late': {
+        // The date promised (day 3), as the resident was told it, in each reader's language.
+        const office = await cache.office(c.kelurahanId);
+        const promised = localMoment(c.day3DueAt ?? now, cal.utcOffsetMinutes).date;
+        const late = (l: Locale) => ctxText(l, 'resident.late', { code: c.code, date: formatLongDate(l, promised), ...office });
+        send({ personId: c.applicantPersonId }, key, { kind: 'text', text: late(locale) });
+        if (c.submitterPersonId && c.submitterPersonId !== c.applicantPersonId) {
+          const helperLocale: Locale = c.submitterLocale && isLocale(c.submitterLocale) ? c.submitterLocale : 'id';
+          send({ personId: c.submitterPersonId }, `${key}:helper`, { kind: 'text', text: late(helperLocale) });
+        }
+        break;
+      }
       case 'escalate_pengantar':
       case 'escalate_verification':
       case 'escalate_late':

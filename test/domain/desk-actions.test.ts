@@ -270,7 +270,7 @@ describe('the office acting for an RT chair', () => {
     const invalid = desk.does({ action: 'verify_invalid', requirement: 'pas_photo', reason: 'Foto bukan pemohon.' });
     expect(invalid).toMatchObject({ to: 'needs_revision', set: { revisionRequirement: 'pas_photo', revisionReason: 'Foto bukan pemohon.', remindersSent: 0, nextActionAt: MONDAY + DAY_MS } });
     expect(invalid.told.applicant).toBe(
-      'Berkas SITU-2611-0001 perlu perbaikan.\nKantor kelurahan: Foto bukan pemohon.\nMohon kirim ulang Pas foto di chat ini.\n' +
+      'Berkas SITU-2611-0001 perlu perbaikan.\nKantor kelurahan: Foto bukan pemohon.\nSilakan kirim lagi Pas foto yang baru di chat ini.\n' +
         'Hitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
     );
     // The applicant's data is typed again, not sent as a photo.

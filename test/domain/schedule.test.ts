@@ -185,14 +185,20 @@ describe('the schedule of one case', () => {
   });
 
   it('escalates day 3 passing without output documents, then every working day at opening until the case moves', () => {
-    const p = { ...base, state: 'processing' as const };
     const at = (iso: string) => Date.parse(`${iso}:00+07:00`);
-    expect(decide(p, day3 - 1, cal)).toMatchObject({ notices: [], nextActionAt: day3 });
+    expect(decide({ ...base, state: 'processing' }, day3 - 1, cal)).toMatchObject({ notices: [], nextActionAt: day3 });
     // Wednesday 2 December, 16:00: day 3 closes.
-    expect(decide(p, day3, cal)).toEqual({
-      event: null, notices: [{ notice: 'escalate_late', key: 'c1:escalate_late:2026-12-02', lateDays: 0 }], remindersSent: 0,
+    expect(decide({ ...base, state: 'processing' }, day3, cal)).toEqual({
+      event: null,
+      notices: [
+        { notice: 'escalate_late', key: 'c1:escalate_late:2026-12-02', lateDays: 0 },
+        { notice: 'resident_late', key: `c1:resident_late:${t0}` },
+      ],
+      remindersSent: 1,
       nextActionAt: at('2026-12-03T08:00'),
     });
+    // The resident has been told (remindersSent 1): from here on only staff hear of it.
+    const p = { ...base, state: 'processing' as const, remindersSent: 1 };
     expect(decide(p, at('2026-12-03T08:00'), cal)).toMatchObject({
       notices: [{ key: 'c1:escalate_late:2026-12-03', lateDays: 1 }], nextActionAt: at('2026-12-04T08:00'),
     });
@@ -211,12 +217,29 @@ describe('the schedule of one case', () => {
     expect(decide({ ...p, state: 'ready' }, at('2026-12-04T08:00'), cal)).toMatchObject({ notices: [], nextActionAt: null });
   });
 
+  it('tells the resident once, with the first escalation, even when the cron first sees the case days late', () => {
+    const p = { ...base, state: 'processing' as const };
+    const friday = Date.parse('2026-12-04T08:00:00+07:00');
+    const first = decide(p, friday, cal);
+    expect(first).toMatchObject({ remindersSent: 1, notices: [{ notice: 'escalate_late', lateDays: 2 }, { notice: 'resident_late', key: `c1:resident_late:${t0}` }] });
+    expect(decide({ ...p, remindersSent: first.remindersSent }, friday + 3 * 24 * H, cal).notices.map((n) => n.notice)).toEqual(['escalate_late']);
+    // Played over a week, ticks and all: one apology, on Wednesday at 16:00, and staff every working day.
+    expect(play(p, day3, Date.parse('2026-12-08T12:00:00+07:00'))).toEqual([
+      ['Wed 16:00', 'escalate_late'],
+      ['Wed 16:00', 'resident_late'],
+      ['Thu 08:00', 'escalate_late'],
+      ['Fri 08:00', 'escalate_late'],
+      ['Mon 08:00', 'escalate_late'],
+      ['Tue 08:00', 'escalate_late'],
+    ]);
+  });
+
   it("reads the day and the opening hour in the kelurahan's own time", () => {
     // WITA (UTC+8), opening 07:30: day 3 closed Wednesday 16:00 WITA.
     const wita = workingCalendar([], { utcOffsetMinutes: 480, opensAtMinute: 450, closesAtMinute: 960 });
     const closes = Date.parse('2026-12-02T16:00:00+08:00');
     const p = { ...base, state: 'processing' as const, day3DueAt: closes };
-    expect(decide(p, closes, wita)).toMatchObject({ notices: [{ key: 'c1:escalate_late:2026-12-02' }], nextActionAt: Date.parse('2026-12-03T07:30:00+08:00') });
+    expect(decide(p, closes, wita)).toMatchObject({ notices: [{ key: 'c1:escalate_late:2026-12-02' }, { notice: 'resident_late' }], nextActionAt: Date.parse('2026-12-03T07:30:00+08:00') });
   });
 
   it('waits for the date Disdukcapil gave, tells staff once when it passes, and starts again on a new date', () => {

@@ -37,15 +37,15 @@ describe('a resident applies for a KTP for herself', () => {
     r = await siti.press(choice(r, /^RT 03/));
     expect(text(r)).toContain('Permintaan surat pengantar sudah kami kirim ke Ketua RT 03/RW 02, Bapak Hasan.');
     expect(text(r)).toContain('1. Fotokopi KK - belum\n2. Fotokopi KTP lama - belum\n3. Pas foto - belum');
-    expect(text(r)).toContain('Kirim foto Fotokopi KK sekarang.');
+    expect(text(r)).toContain('Sekarang kirim Fotokopi KK.');
 
     const card = text(await hasan.replies());
     expect(card).toMatch(/Permintaan surat pengantar\nSiti Aminah, NIK 1671 \*\*\*\* \*\*\*\* 0003\nRT 03 \/ RW 02, untuk: KTP\nNomor berkas: KTP-2611-0001/);
 
     r = await siti.upload(JPEG, 'image/jpeg', 'kk.jpg');
-    expect(text(r)).toBe('Fotokopi KK diterima, sedang kami periksa.\n\nSekarang kirim foto Fotokopi KTP lama.');
+    expect(text(r)).toBe('Fotokopi KK diterima, sedang kami periksa.\n\nSekarang kirim Fotokopi KTP lama.');
     r = await siti.upload(PDF, 'application/pdf', 'ktp-lama.pdf');
-    expect(text(r)).toContain('Sekarang kirim foto Pas foto.');
+    expect(text(r)).toContain('Sekarang kirim Pas foto.');
     r = await siti.upload(PNG, 'image/png', 'pas.png');
     expect(text(r)).toContain('Semua dokumen sudah masuk dan sedang kami periksa.');
     expect(text(r)).toContain('Dokumen diambil bagaimana?');

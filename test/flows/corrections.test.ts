@@ -129,7 +129,7 @@ describe('"Tidak sah" for the applicant\'s data', () => {
     r = await hasan.press(choice(r, 'Pas foto'));
     await hasan.say('Foto buram');
     expect(text(await siti.replies())).toBe(
-      `Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram\nSilakan kirim lagi foto Pas foto di chat ini.\n` +
+      `Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram\nSilakan kirim lagi Pas foto yang baru di chat ini.\n` +
         'Hitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',
     );
     // Resent on Wednesday 23 December: 24 and 25 December are holidays, then the weekend.
@@ -138,7 +138,7 @@ describe('"Tidak sah" for the applicant\'s data', () => {
     expect(text(r)).toBe(
       `Terima kasih, Pas foto diterima, sedang kami periksa. Setelah itu berkas ${code} diperiksa lagi oleh Ketua RT.\n\n` +
         'Karena ada perbaikan, hitungan 3 hari kerja dimulai lagi dari awal.\nKetua RT memeriksa paling lambat Senin, 28 Desember 2026.\nPaling lambat selesai Selasa, 29 Desember 2026.\n' +
-        'Tanggal itu sudah memperhitungkan hari libur (Kamis, 24 Desember 2026 dan Jumat, 25 Desember 2026): kantor tutup, jadi hari itu tidak dihitung.',
+        'Tanggalnya lebih lama karena ada hari libur: Kamis, 24 Desember 2026 dan Jumat, 25 Desember 2026. Kantor tutup pada hari itu.',
     );
     expect(await row('SELECT state, day2_due_at, due_at FROM cases')).toEqual({ state: 'verifying', day2_due_at: wib('2026-12-28T16:00'), due_at: wib('2026-12-29T16:00') });
   });

@@ -98,7 +98,7 @@ describe('a document that could not be fetched', () => {
     await drainQueue();
     let r = await p.replies();
     expect(text(r)).toBe(
-      'Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami.\nSilakan kirim lagi foto Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
     );
     expect(await row("SELECT status, reject_reason FROM case_documents WHERE requirement = 'kk_copy'")).toEqual({ status: 'failed', reject_reason: 'gone' });
 
@@ -143,7 +143,7 @@ describe('a document that could not be fetched', () => {
     await p.upload(JPEG, 'image/jpeg', 'ktp.jpg');
     await providerLoses('ktp_copy');
     await drainQueue();
-    expect(text(await p.replies())).toContain('Silakan kirim lagi foto Fotokopi KTP di chat ini.');
+    expect(text(await p.replies())).toContain('Silakan kirim lagi Fotokopi KTP di chat ini.');
     await p.say('menu');
     const r = await p.upload(PNG, 'image/png', 'ktp-lagi.png');
     expect(text(r)).toBe('Fotokopi KTP diterima, sedang kami periksa.');

@@ -86,7 +86,7 @@ describe('a draft left unfinished', () => {
     expect(choicesOf(r).map((c) => c.label)).toEqual([...MENU, 'Lanjutkan pengajuan']);
     r = await siti.say('8');
     expect(text(r)).toBe(
-      'Sambil menunggu, kirim foto dokumen ini satu per satu:\n1. Fotokopi KK - sudah\n2. Fotokopi KTP lama - belum\n3. Pas foto - belum\n\nKirim foto Fotokopi KTP lama sekarang.',
+      'Sambil menunggu, kirim foto dokumen ini satu per satu:\n1. Fotokopi KK - sudah\n2. Fotokopi KTP lama - belum\n3. Pas foto - belum\n\nSekarang kirim Fotokopi KTP lama.',
     );
   });
 
@@ -104,7 +104,7 @@ describe('a draft left unfinished', () => {
     );
     expect(choicesOf(r).map((c) => c.label)).toEqual(['Ya, lanjutkan', 'Nanti saja']);
     r = await siti.upload(JPEG, 'image/jpeg', 'ktp-lama.jpg');
-    expect(text(r)).toBe('Fotokopi KTP lama diterima, sedang kami periksa.\n\nSekarang kirim foto Pas foto.');
+    expect(text(r)).toBe('Fotokopi KTP lama diterima, sedang kami periksa.\n\nSekarang kirim Pas foto.');
     await drainQueue();
     r = await siti.say('status');
     r = await siti.press(choice(r, 'Nanti saja'));

@@ -141,7 +141,7 @@ describe('a revision round', () => {
     vi.spyOn(Date, 'now').mockReturnValue(wib('2026-12-01T08:02'));
     await drainQueue();
     expect(text(await siti.replies())).toBe(
-      'Maaf, Pas foto yang Bapak/Ibu kirim tidak sampai ke kami.\nSilakan kirim lagi foto Pas foto di chat ini. Tidak perlu mengulang dari awal.',
+      'Maaf, Pas foto yang Bapak/Ibu kirim tidak sampai ke kami.\nSilakan kirim lagi Pas foto di chat ini. Tidak perlu mengulang dari awal.',
     );
     expect(await row('SELECT state, revision_requirement, reminders_sent FROM cases')).toEqual({
       state: 'needs_revision', revision_requirement: 'pas_photo', reminders_sent: 0,

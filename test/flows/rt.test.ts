@@ -153,7 +153,7 @@ describe('day 2: verification, neighbours and a revision round', () => {
     expect(text(r)).toContain('Apa yang salah?');
     r = await hasan.say('Foto buram, wajah tidak jelas');
     expect(text(r)).toBe('Baik. Pemohon kami minta memperbaiki: Pas foto.');
-    expect(text(await siti.replies())).toContain(`Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram, wajah tidak jelas\nSilakan kirim lagi foto Pas foto di chat ini.`);
+    expect(text(await siti.replies())).toContain(`Berkas ${code} perlu perbaikan.\nKetua RT: Foto buram, wajah tidak jelas\nSilakan kirim lagi Pas foto yang baru di chat ini.`);
     // Whatever she typed in between, her next photo is the resent document.
     await siti.say('baik pak');
     r = await siti.upload(JPEG, 'image/jpeg', 'pas-baru.jpg');

@@ -104,7 +104,7 @@ describe('documents', () => {
     await startApplication(siti, 'ktp');
     const r = await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
     expect(text(r)).toContain('Itu bukan foto, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.');
-    expect(text(r)).toContain('Kirim foto Fotokopi KK sekarang.');
+    expect(text(r)).toContain('Sekarang kirim Fotokopi KK.');
     expect(await env.DB.prepare('SELECT count(*) AS n FROM case_documents').first()).toEqual({ n: 0 });
   });
 
@@ -118,7 +118,7 @@ describe('documents', () => {
     const keys = await env.SCANS.list({ prefix: 'scans/' });
     expect(keys.objects).toEqual([]);
     expect(text(await siti.replies())).toContain(
-      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto, jadi tidak bisa kami buka.\nSilakan kirim lagi foto Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto, jadi tidak bisa kami buka.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
     );
     // The next photo fills the same requirement again.
     const r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 4]), 'image/jpeg', 'kk.jpg');
@@ -145,7 +145,7 @@ describe('documents', () => {
     r = await siti.press(choice(r, 'Ubah'));
     r = await siti.press(choice(r, 'Kirim ulang dokumen'));
     r = await siti.press(choice(r, 'Pas foto'));
-    expect(text(r)).toContain('Kirim foto Pas foto sekarang.');
+    expect(text(r)).toContain('Sekarang kirim Pas foto.');
     r = await siti.upload(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'image/png', 'new.png');
     expect(text(r)).toContain('Pas foto diterima, sedang kami periksa.');
     expect(text(r)).toContain('Ringkasan: SITU');

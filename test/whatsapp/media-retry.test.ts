@@ -91,7 +91,7 @@ describe('media downloads have a timeout', () => {
     await fetchMedia(testEnv(), 'd1', mediaSources, now, newId, { timeoutMs: 50 });
     expect(await doc()).toEqual({ status: 'failed', attempts: MEDIA_FETCH_MAX_ATTEMPTS, reject_reason: 'timeout' });
     expect(await toldSiti()).toEqual([
-      'Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami, walau sudah beberapa kali kami coba.\nSilakan kirim lagi foto Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim tidak sampai ke kami, walau sudah beberapa kali kami coba.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
     ]);
   });
 });

@@ -114,7 +114,7 @@ describe('the resident\'s application over WhatsApp, and the RT chair\'s buttons
     const rt = replyIds(out[0]!).find((b) => b.title.startsWith('RT 03'))!;
     expect(rt.title.length).toBeLessThanOrEqual(20);
     out = await say(SITI, wa.button(SITI, rt.id));
-    expect(shown(out[0]!)).toContain('Kirim foto Fotokopi KK sekarang.');
+    expect(shown(out[0]!)).toContain('Sekarang kirim Fotokopi KK.');
 
     // Three photos: fetched by the consumer from the Graph API into R2, hashes checked.
     const files = [JPEG, PNG, JPEG];
@@ -203,7 +203,7 @@ describe('media checks', () => {
     expect(await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first()).toEqual({ status: 'rejected', reject_reason: 'sha256_mismatch' });
     expect((await env.SCANS.list({ prefix: 'scans/' })).objects).toEqual([]);
     const told = await env.DB.prepare("SELECT payload FROM outbox WHERE case_id = 'c1'").first<{ payload: string }>();
-    expect(JSON.parse(told!.payload).text).toMatch(/^Maaf, Fotokopi KK yang Bapak\/Ibu kirim rusak di jalan, jadi tidak bisa kami buka\.\n/);
+    expect(JSON.parse(told!.payload).text).toMatch(/^Maaf, Fotokopi KK yang Bapak\/Ibu kirim rusak saat dikirim, jadi tidak bisa kami buka\.\n/);
   });
 });
 

@@ -13,8 +13,8 @@ export const applyingId = {
   'business.link': 'Tulisan itu tidak boleh berisi alamat situs, tautan, atau tanda @. Setelah titik, beri spasi (contoh: Jl. Merdeka).',
   'business.symbol': `Tulisan itu berisi emoji atau tanda yang tidak bisa dicetak di surat. ${BUSINESS_ALLOWED_ID}`,
   'business.no_letters': 'Tulis dengan huruf, bukan hanya angka atau tanda.',
-  'business.too_short': (p: { min: number }) => `Terlalu pendek: paling sedikit ${p.min} huruf. Tulis sedikit lebih lengkap, ya.`,
-  'business.too_long': (p: { max: number; got: number }) => `Terlalu panjang: paling banyak ${p.max} huruf, yang Bapak/Ibu kirim ${p.got}. Tulis lebih singkat, ya.`,
+  'business.too_short': (p: { min: number }) => `Terlalu pendek: paling sedikit ${p.min} huruf dan angka. Tulis sedikit lebih lengkap, ya.`,
+  'business.too_long': (p: { max: number; got: number }) => `Terlalu panjang: paling banyak ${p.max} huruf dan angka, yang Bapak/Ibu kirim ${p.got}. Tulis lebih singkat, ya.`,
   'business.summary': (p: { name: string; kind: string; address: string }) => `Usaha: ${p.name} (${p.kind}), di ${p.address}.`,
 
   'apply.already_open': (p: { service: string; code: string; state: string }) =>

@@ -27,7 +27,7 @@ export const correctionsEn: { [K in keyof typeof correctionsId]: (typeof correct
 
   'promise.after_approval': 'Your case is done at most 3 working days after the RT chair approves the introduction letter. We send the exact date with that approval.',
   'promise.after_approval_short': 'Done at most 3 working days after the RT chair approves',
-  'promise.holiday': (p: { dates: string }) => `That date counts the holidays (${p.dates}): the office is closed, so those days do not count.`,
+  'promise.holiday': (p: { dates: string }) => `The date is later because of holidays: ${p.dates}. The office is closed on those days.`,
 
   'promise.and': 'and',
 

@@ -31,7 +31,7 @@ export const correctionsId = {
 
   'promise.after_approval': 'Berkas selesai paling lambat 3 hari kerja setelah Ketua RT menyetujui surat pengantar. Tanggal pastinya kami kirim bersama persetujuan itu.',
   'promise.after_approval_short': 'Selesai paling lambat 3 hari kerja setelah Ketua RT menyetujui',
-  'promise.holiday': (p: { dates: string }) => `Tanggal itu sudah memperhitungkan hari libur (${p.dates}): kantor tutup, jadi hari itu tidak dihitung.`,
+  'promise.holiday': (p: { dates: string }) => `Tanggalnya lebih lama karena ada hari libur: ${p.dates}. Kantor tutup pada hari itu.`,
 
   'promise.and': 'dan',
 

@@ -32,7 +32,7 @@ export const deskEn: { [K in keyof typeof deskId]: (typeof deskId)[K] } = {
     `Note: ${p.reason}\nDay 3: your documents are being made. Done by ${date(p.date)} at the latest.`,
   'desk.verified_invalid': (p) =>
     (p.document
-      ? `Case ${p.code} needs a correction.\nKelurahan office: ${p.reason}\nPlease send ${documentName(p.document)} again in this chat.`
+      ? `Case ${p.code} needs a correction.\nKelurahan office: ${p.reason}\nPlease send a new ${documentName(p.document)} in this chat.`
       : `Case ${p.code} needs the applicant's data corrected.\nKelurahan office: ${p.reason}\n` +
         'Type the correct full name (as on the KK), or the correct NIK (16 digits), in this chat. No photo is needed.') +
     '\nThe three working days are paused. Once we receive the correction, they start again from the beginning.',

@@ -40,7 +40,7 @@ export const deskId = {
   // The applicant's data is typed again, not photographed (src/bot/steps/revision.ts).
   'desk.verified_invalid': (p: { code: string; reason: string; document: RequirementId | null }) =>
     (p.document
-      ? `Berkas ${p.code} perlu perbaikan.\nKantor kelurahan: ${p.reason}\nMohon kirim ulang ${documentName(p.document)} di chat ini.`
+      ? `Berkas ${p.code} perlu perbaikan.\nKantor kelurahan: ${p.reason}\nSilakan kirim lagi ${documentName(p.document)} yang baru di chat ini.`
       : `Berkas ${p.code} perlu perbaikan data pemohon.\nKantor kelurahan: ${p.reason}\n` +
         'Ketik nama lengkap yang benar (sesuai KK), atau NIK yang benar (16 angka), di chat ini. Tidak perlu foto.') +
     '\nHitungan 3 hari kerja berhenti dulu. Setelah perbaikan kami terima, hitungannya dimulai lagi dari awal.',

@@ -67,9 +67,9 @@ export const dialogueId = {
   'apply.send_documents': 'Sambil menunggu, kirim foto dokumen ini satu per satu:',
   'apply.doc_missing': 'belum',
   'apply.doc_received': 'sudah',
-  'apply.send_now': (p: { document: string }) => `Kirim foto ${p.document} sekarang.`,
+  'apply.send_now': (p: { document: string }) => `Sekarang kirim ${p.document}.`,
   'apply.doc_ok': (p: { document: string }) => `${p.document} diterima, sedang kami periksa.`,
-  'apply.doc_next': (p: { document: string }) => `Sekarang kirim foto ${p.document}.`,
+  'apply.doc_next': (p: { document: string }) => `Sekarang kirim ${p.document}.`,
   'apply.docs_complete': 'Semua dokumen sudah diterima.',
   'apply.need_photo': 'Mohon kirim foto atau PDF dokumennya.',
   'apply.bad_type': 'Itu bukan foto, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.',
@@ -83,12 +83,12 @@ export const dialogueId = {
   'apply.resume_hint': 'Ketik "lanjut" untuk menyelesaikan pengajuan.',
   'apply.nothing_to_resume': 'Tidak ada pengajuan yang menunggu untuk dilanjutkan.',
   'apply.doc_failed': (p: { document: string; problem: string }) =>
-    `Maaf, ${p.document} yang Bapak/Ibu kirim ${p.problem}.\nSilakan kirim lagi foto ${p.document} di chat ini. Tidak perlu mengulang dari awal.`,
+    `Maaf, ${p.document} yang Bapak/Ibu kirim ${p.problem}.\nSilakan kirim lagi ${p.document} di chat ini. Tidak perlu mengulang dari awal.`,
   'complaint.photo_failed': (p: { problem: string }) => `Maaf, foto pengaduan yang Bapak/Ibu kirim ${p.problem}. Pengaduan tetap kami proses tanpa foto.`,
   // One reason each, the one the media job found, in words that need no file-format names.
   'doc_problem.bad_type': 'bukan foto, jadi tidak bisa kami buka',
   'doc_problem.too_large': (p: { mb: number }) => `terlalu besar (lebih dari ${p.mb} MB). Foto biasa dari kamera HP cukup`,
-  'doc_problem.damaged': 'rusak di jalan, jadi tidak bisa kami buka',
+  'doc_problem.damaged': 'rusak saat dikirim, jadi tidak bisa kami buka',
   'doc_problem.empty': 'kosong, tidak ada isinya',
   'doc_problem.gone': 'tidak sampai ke kami',
   'doc_problem.unavailable': 'tidak sampai ke kami, walau sudah beberapa kali kami coba',
@@ -169,7 +169,7 @@ export const dialogueId = {
   'resident.day2': (p: { code: string }) => `Berkas ${p.code} sudah kami terima dan arsipkan. Sekarang Ketua RT memeriksanya. Ini hari ke-2 dari 3.`,
   'resident.day3': (p: { code: string; date: string }) => `Berkas ${p.code} sudah diperiksa Ketua RT. Hari ke-3: dokumen sedang dibuat. Paling lambat selesai ${p.date}.`,
   'resident.revision': (p: { code: string; reason: string; document: string }) =>
-    `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nSilakan kirim lagi foto ${p.document} di chat ini.`,
+    `Berkas ${p.code} perlu perbaikan.\nKetua RT: ${p.reason}\nSilakan kirim lagi ${p.document} yang baru di chat ini.`,
   'resident.revision_received': (p: { code: string; document: string }) => `Terima kasih, ${p.document} diterima, sedang kami periksa. Setelah itu berkas ${p.code} diperiksa lagi oleh Ketua RT.`,
   'neighbour.question': (p: { rt: string; rw: string; name: string; minuteOfDay: number }) =>
     `${greeting('id', p.minuteOfDay)}. Ketua RT ${p.rt} meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal ${p.name}, yang tinggal di RT ${p.rt}/RW ${p.rw}?`,

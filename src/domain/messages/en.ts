@@ -63,7 +63,7 @@ export const en: Catalogue = {
   'nik.unknown_province': (p: { province: string }) =>
     `That NIK is not right: it starts with ${p.province}, which is not a province code. Please compare it with the KTP or KK.`,
   'nik.bad_region': 'That NIK is not right: its first digits are not a region code. Please compare it with the KTP or KK.',
-  'nik.bad_birth_date': 'That NIK is not right: the birth date in it is not a real date. Please compare each digit with the KTP or KK.',
+  'nik.bad_birth_date': 'That NIK is not right. Please compare each digit with the KTP or KK.',
   'nik.birth_in_future': 'The birth date in this NIK is in the future. Please check.',
   'nik.bad_serial': 'The last four digits of a NIK cannot be 0000. Please check.',
 

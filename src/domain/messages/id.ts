@@ -66,7 +66,7 @@ export const id = {
     `NIK itu belum benar: awalnya (${p.province}) bukan kode provinsi. Cocokkan lagi dengan KTP atau KK, ya.`,
   'nik.bad_region': 'NIK itu belum benar: angka-angka awalnya bukan kode daerah. Cocokkan lagi dengan KTP atau KK, ya.',
   // The NIK holds the birth date; a reader is not asked to count digit positions to find it.
-  'nik.bad_birth_date': 'NIK itu belum benar: tanggal lahir di dalamnya tidak ada di kalender. Cocokkan lagi setiap angkanya dengan KTP atau KK, ya.',
+  'nik.bad_birth_date': 'NIK itu belum benar. Cocokkan lagi setiap angkanya dengan KTP atau KK, ya.',
   'nik.birth_in_future': 'Tanggal lahir di NIK belum lewat. Periksa lagi, ya.',
   'nik.bad_serial': 'Empat angka terakhir NIK tidak boleh 0000. Periksa lagi, ya.',
 

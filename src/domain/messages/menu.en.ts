@@ -10,15 +10,15 @@ export const menuEn: { [K in keyof typeof menuId]: (typeof menuId)[K] } = {
   'menu.draft_open': (p: { service: string; name: string; missing: string | null }) =>
     `The ${p.service} application for ${p.name} is not finished. ` +
     (p.missing ? `Still missing: ${p.missing}.` : 'Its documents are complete; it only needs sending.') +
-    '\nTo continue, type "lanjut".',
+    '\nType "continue" to carry on.',
 
-  'status.draft_missing': (p: { documents: string }) => `Still missing: ${p.documents}. Type "lanjut", then send the photos one by one.`,
-  'status.draft_checking': 'All documents are in and we are checking them. Type "lanjut" to choose how to get the document.',
-  'status.draft_unsent': 'The documents are complete, but the application has not been sent. Type "lanjut" to send it.',
+  'status.draft_missing': (p: { documents: string }) => `Still missing: ${p.documents}. Type "continue", then send the photos one by one.`,
+  'status.draft_checking': 'All documents are in and we are checking them. Type "continue" to choose how to get the document.',
+  'status.draft_unsent': 'The documents are complete, but the application has not been sent. Type "continue" to send it.',
   'resume.offer': (p: { service: string; name: string }) => `Continue the ${p.service} application for ${p.name} now?`,
   'resume.yes': 'Yes, continue',
   'resume.later': 'Later',
-  'resume.later_ok': 'All right. Type "lanjut" any time to continue.',
+  'resume.later_ok': 'All right. Type "continue" any time to carry on.',
 
   'complaint.case_label': (p: { service: string; date: string; code: string; name: string | null }) =>
     `${p.service}${p.name ? ` for ${p.name}` : ''}, ${p.date} (${p.code})`,
