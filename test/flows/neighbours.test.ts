@@ -51,7 +51,7 @@ describe('neighbours asked by the RT chair', () => {
     const { hasan, code, card } = await day2(siti);
     const r = await askNeighbours(hasan, card, '0812 3450 002, 0812 3450 003');
     expect(text(r)).toBe(
-      'Nomor 0812****003 belum pernah memakai Loket. Kami kirim pesan resmi WhatsApp dari kelurahan; pertanyaannya muncul setelah ia membalas.\n\n' +
+      'Nomor 0812****003 belum pernah memakai Loket. Kami kirim pesan resmi WhatsApp dari kelurahan. Pertanyaannya muncul setelah ia membalas.\n\n' +
         'Pertanyaan sudah kami kirim ke 2 tetangga. Setiap jawaban langsung kami teruskan ke Bapak.\n' +
         'Kalau sampai Rabu, 2 Desember 2026 pukul 16.00 belum ada yang menjawab, kami kabari Bapak. Bapak boleh memutuskan tanpa menunggu mereka.',
     );

@@ -9,7 +9,7 @@ export const neighboursEn: { [K in keyof typeof neighboursId]: (typeof neighbour
     `We asked ${p.count} neighbour(s). We pass each answer on to you as it comes.\n` +
     `If nobody has answered by ${clock(p.minuteOfDay, ':')} on ${p.date}, we will tell you. You may decide without waiting for them.`,
   'neighbours.invited': (p: { who: string }) =>
-    `${p.who} has not used Loket before. We send them an official WhatsApp message from the kelurahan; the question appears once they reply.`,
+    `${p.who} has not used Loket before. We send them an official WhatsApp message from the kelurahan. The question appears once they reply.`,
   'neighbours.answer_in': (p: { code: string; who: string; answer: string; name: string }) => `Neighbour ${p.who} answered about ${p.name} (case ${p.code}): ${p.answer}.`,
   'neighbours.still_waiting': (p: { count: number; you: string }) => `Still waiting for ${p.count} more neighbour(s). You may also decide now.`,
   'neighbours.line': (p: { who: string; answer: string }) => `${p.who}: ${p.answer}`,

@@ -16,7 +16,7 @@ export const neighboursId = {
     `Pertanyaan sudah kami kirim ke ${p.count} tetangga. Setiap jawaban langsung kami teruskan ke ${p.you}.\n` +
     `Kalau sampai ${p.date} pukul ${clock(p.minuteOfDay, '.')} belum ada yang menjawab, kami kabari ${p.you}. ${p.you} boleh memutuskan tanpa menunggu mereka.`,
   'neighbours.invited': (p: { who: string }) =>
-    `Nomor ${p.who} belum pernah memakai Loket. Kami kirim pesan resmi WhatsApp dari kelurahan; pertanyaannya muncul setelah ia membalas.`,
+    `Nomor ${p.who} belum pernah memakai Loket. Kami kirim pesan resmi WhatsApp dari kelurahan. Pertanyaannya muncul setelah ia membalas.`,
   'neighbours.answer_in': (p: { code: string; who: string; answer: string; name: string }) => `Tetangga ${p.who} menjawab tentang ${p.name} (berkas ${p.code}): ${p.answer}.`,
   'neighbours.still_waiting': (p: { count: number; you: string }) => `Masih menunggu ${p.count} tetangga lagi. ${p.you} juga boleh memutuskan sekarang.`,
   'neighbours.line': (p: { who: string; answer: string }) => `${p.who}: ${p.answer}`,
