@@ -4,35 +4,19 @@
  * three days again with the new dates said; a revision left unanswered reaches staff; and the
  * date is promised only once the chair has approved.
  */
-import { createScheduledController, env } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runScheduled } from '../../src/jobs/scheduled';
-import { completeApplication, NIK, startApplication } from '../support/apply-helper';
+import { NIK, startApplication } from '../support/apply-helper';
+import { onTheChairsCard, tick, wib } from '../support/chair-card';
 import { useFreshDatabase } from '../support/fresh-database';
 import { staffChats } from '../support/staff-chats';
-import { choice, drainQueue, JPEG, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
+import { choice, drainQueue, JPEG, seed, setClock, SimPerson, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
 afterEach(() => vi.restoreAllMocks());
 
-const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
-const tick = (at: number) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), testEnv());
 const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
-
-/** Siti's KTP, applied on Monday 30 November 10:00 WIB, approved at 11:00, on the chair's day-2 card. */
-async function onTheChairsCard(o: { name?: string } = {}) {
-  const siti = new SimPerson('628123450001', 'Siti');
-  const hasan = new SimPerson('628990000203', 'Bapak Hasan');
-  const code = await completeApplication(siti, 'ktp', o);
-  await drainQueue();
-  setClock(wib('2026-11-30T11:00'));
-  await hasan.press(choice(await hasan.replies(), 'Setujui'));
-  await drainQueue();
-  await tick(wib('2026-11-30T16:15'));
-  await siti.replies();
-  return { siti, hasan, code, card: await hasan.replies() };
-}
 
 describe('the promised date', () => {
   it('before the approval is "3 hari kerja setelah Ketua RT menyetujui"; the exact date comes with the approval', async () => {

@@ -8,6 +8,7 @@ import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication, startApplication } from '../support/apply-helper';
+import { onTheChairsCard, tick, wib } from '../support/chair-card';
 import { useFreshDatabase } from '../support/fresh-database';
 import { choice, drainQueue, seed, setClock, SimPerson, testEnv, text } from '../support/simulator';
 
@@ -15,24 +16,8 @@ useFreshDatabase();
 beforeEach(seed);
 afterEach(() => vi.restoreAllMocks());
 
-const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
-const tick = (at: number) => runScheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), testEnv());
 const digest = (at: number) => runScheduled(createScheduledController({ cron: '0 0 * * *', scheduledTime: at }), testEnv());
 const row = (sql: string) => env.DB.prepare(sql).first<Record<string, unknown>>();
-
-/** Siti's KTP on the chair's day-2 card (applied Monday 10:00 WIB, approved 11:00, card at 16:15). */
-async function onTheChairsCard(o: { name?: string } = {}) {
-  const siti = new SimPerson('628123450001', 'Siti');
-  const hasan = new SimPerson('628990000203', 'Bapak Hasan');
-  const code = await completeApplication(siti, 'ktp', o);
-  await drainQueue();
-  setClock(wib('2026-11-30T11:00'));
-  await hasan.press(choice(await hasan.replies(), 'Setujui'));
-  await drainQueue();
-  await tick(wib('2026-11-30T16:15'));
-  await siti.replies();
-  return { siti, hasan, code, card: await hasan.replies() };
-}
 
 /** The chair finds the applicant's data wrong: Siti is asked to type it again. */
 async function dataRevision() {
