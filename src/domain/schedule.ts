@@ -122,7 +122,7 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
         if (officeHoursFrom(now, cal) > now) return keep(officeHoursFrom(now, cal));
         // Escalated once; looked at again when day 3 closes, and never again after that.
         const next = c.day3DueAt !== null && c.day3DueAt > now ? c.day3DueAt : null;
-        return keep(next, [{ notice: 'escalate_verification', key: key('escalate_verification') }]);
+        return keep(next, [{ notice: 'escalate_verification', key: day2Key(c) }]);
       }
       const beforeDay2Ends = (t: Instant) => Math.min(t, c.day2DueAt ?? Infinity);
       const n = c.remindersSent + 1;
@@ -167,6 +167,15 @@ export function decide(c: ScheduledCase, now: Instant, cal: WorkingCalendar): Sc
   }
 }
 
+/**
+ * Day 2 running out is one event, whatever the case did meanwhile: keyed on the deadline, not on
+ * updated_at, which each neighbour's answer and the move between verifying and neighbour_check
+ * bump (staff would otherwise hear of the same day 2 twice). A resend sets a new day 2.
+ */
+function day2Key(c: ScheduledCase): string {
+  return `${c.id}:escalate_verification:${c.day2DueAt}`;
+}
+
 /** Neighbours the RT chair asked have until the office closes on the next working day. */
 export function neighbourDeadline(askedAt: Instant, cal: WorkingCalendar): Instant {
   return instantAt(nextWorkingDay(localMoment(askedAt, cal.utcOffsetMinutes).date, cal), cal.closesAtMinute, cal.utcOffsetMinutes);
@@ -191,7 +200,7 @@ function neighbourWait(
   let staffAt: Instant | null = null;
   if (c.day2DueAt !== null && now >= c.day2DueAt) {
     staffAt = officeHoursFrom(now, cal);
-    if (staffAt <= now) notices.push({ notice: 'escalate_verification', key: key('escalate_verification') });
+    if (staffAt <= now) notices.push({ notice: 'escalate_verification', key: day2Key(c) });
   }
   const later = [deadline, c.day2DueAt, c.day3DueAt, staffAt].filter((t): t is Instant => t !== null && t > now);
   return keep(later.length ? Math.min(...later) : null, notices);

@@ -157,7 +157,7 @@ describe('the schedule of one case', () => {
 
   it('escalates a late verification to staff once, then waits for day 3', () => {
     const v = { ...base, state: 'verifying' as const, remindersSent: 3 };
-    expect(decide(v, day2, cal)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: `c1:escalate_verification:${t0}:0` }], remindersSent: 3, nextActionAt: day3 });
+    expect(decide(v, day2, cal)).toEqual({ event: null, notices: [{ notice: 'escalate_verification', key: `c1:escalate_verification:${day2}` }], remindersSent: 3, nextActionAt: day3 });
     // Past day 3 it is not picked up again every tick; after closing, only once the office opens.
     expect(decide(v, day3, cal)).toMatchObject({ nextActionAt: null });
     expect(decide(v, day3 + H, cal)).toMatchObject({ notices: [], nextActionAt: wib('2026-12-03T08:00') });
@@ -168,6 +168,14 @@ describe('the schedule of one case', () => {
     const n = { ...base, state: 'neighbour_check' as const, updatedAt: day2 - 7 * H };
     expect(decide(n, day2 - 6 * H, cal)).toMatchObject({ notices: [], nextActionAt: day2 });
     expect(decide(n, day2, cal).notices.map((x) => x.notice)).toEqual(['escalate_verification']);
+  });
+
+  it('escalates one day 2 once, though neighbours answered and the case went back to verifying meanwhile', () => {
+    const asked = { ...base, state: 'neighbour_check' as const, updatedAt: day2 - 7 * H };
+    const answered = { ...base, state: 'verifying' as const, updatedAt: day2 + 30 * 60_000, remindersSent: 3 };
+    const keys = [decide(asked, day2, cal), decide(answered, day2 + H / 2, cal)].map((d) => d.notices.find((x) => x.notice === 'escalate_verification')?.key);
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it('tells the chair at closing time of the next working day after the neighbours were asked', () => {
