@@ -144,11 +144,12 @@ class Phone {
     this.poll();
   }
   async poll() {
-    const { messages } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + this.after);
+    const { messages, next } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + this.after);
+    // Not past a message held for later (a chair's at night): it shows once sent.
+    this.after = next;
     for (const m of messages) {
       if (this.seen.has(m.id)) continue;
       this.seen.add(m.id);
-      this.after = Math.max(this.after, m.seq);
       const msg = m.message;
       if (msg.kind === 'document') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: msg.filename });
       else if (msg.kind === 'image') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: 'gambar' });

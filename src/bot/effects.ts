@@ -87,7 +87,11 @@ export type Effect =
       /** A resent document replaces the earlier one of the same requirement. */
       supersedes: boolean;
     }
-  | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string }
+  /**
+   * `notBefore`: not before then (an RT chair is not written to at night). The row waits in the
+   * outbox and the cron sends it once the time has come.
+   */
+  | { type: 'send'; to: Recipient; message: OutboundMessage; caseId?: string; notBefore?: number }
   /** Tells the kelurahan's linked staff chats that the case's NIK is on another open case under another name. */
   | { type: 'flag_nik_conflict'; caseId: string; otherCaseId: string }
   /**

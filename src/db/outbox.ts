@@ -82,11 +82,16 @@ export function closeServiceWindowOf(db: Db, outboxId: string, before: number) {
     .where(eq(channelIdentities.id, db.select({ id: outbox.identityId }).from(outbox).where(eq(outbox.id, outboxId))));
 }
 
-/** What Loket sent a simulated person after `afterSeq`; rowid is the order of writing, as the simulated clock may run ahead. */
+/**
+ * What Loket sent a simulated person after `afterSeq`; rowid is the order of writing, as the
+ * simulated clock may run ahead. `held`: written for later (a chair's message at night) and not
+ * sent yet; the simulator shows it once it is.
+ */
 export function simulatorInbox(db: Db, externalId: string, afterSeq: number) {
   const seq = sql<number>`${outbox}.rowid`;
+  const held = sql<number>`(${outbox.status} = 'pending' AND ${outbox.notBefore} > ${outbox.createdAt})`;
   return db
-    .select({ seq, id: outbox.id, payload: outbox.payload, status: outbox.status, createdAt: outbox.createdAt })
+    .select({ seq, id: outbox.id, payload: outbox.payload, status: outbox.status, createdAt: outbox.createdAt, held })
     .from(outbox)
     .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
     .where(and(eq(channelIdentities.channel, 'simulator'), eq(channelIdentities.externalId, externalId), gt(seq, afterSeq)))
@@ -114,14 +119,15 @@ export const releaseDeferred = reusable((db) =>
 /**
  * A message to the chat chosen by `recipient` (a WHERE over `ci`, channel_identities), with the
  * case code written in place of `codeMark` once the case exists (placeholders id, k, caseId,
- * payload, codeMark, now, and the recipient's). INSERT ... SELECT has no builder form here.
+ * payload, codeMark, now, notBefore (null: now), and the recipient's). INSERT ... SELECT has no
+ * builder form here.
  */
 function queueTo(recipient: SQL) {
   return reusableSql(
     () => sql`INSERT INTO ${outbox} (id, kelurahan_id, identity_id, case_id, payload, status, not_before, created_at, updated_at)
       SELECT ${sql.placeholder('id')}, ${sql.placeholder('k')}, ci.id, ${sql.placeholder('caseId')},
         replace(${sql.placeholder('payload')}, ${sql.placeholder('codeMark')}, coalesce((SELECT code FROM cases WHERE id = ${sql.placeholder('caseId')}), '')),
-        'pending', ${sql.placeholder('now')}, ${sql.placeholder('now')}, ${sql.placeholder('now')}
+        'pending', coalesce(${sql.placeholder('notBefore')}, ${sql.placeholder('now')}), ${sql.placeholder('now')}, ${sql.placeholder('now')}
       FROM ${channelIdentities} ci WHERE ci.kelurahan_id = ${sql.placeholder('k')} AND ${recipient} LIMIT 1`,
   );
 }

@@ -210,10 +210,14 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         break;
       case 'send': {
         const outboxId = w.ids.newId();
+        const later = e.notBefore !== undefined && e.notBefore > now ? e.notBefore : null;
         st.push(
-          queueFor(db, e.to, { id: outboxId, k, caseId: e.caseId ?? null, payload: JSON.stringify(e.message), codeMark: CASE_CODE_PLACEHOLDER, now }),
+          queueFor(db, e.to, {
+            id: outboxId, k, caseId: e.caseId ?? null, payload: JSON.stringify(e.message), codeMark: CASE_CODE_PLACEHOLDER, now, notBefore: later,
+          }),
         );
-        queue.push({ type: 'deliver', outboxId });
+        // A message for later is nudged by the cron once its time has come (outboxToRequeue).
+        if (later === null) queue.push({ type: 'deliver', outboxId });
         break;
       }
     }

@@ -104,8 +104,12 @@ export const simulator = new Hono<Ctx>()
     const id = c.req.query('id') ?? '';
     const after = Number(c.req.query('after') ?? 0);
     const rows = await simulatorInbox(dbOf(c.env.DB), id, after).all();
+    // A message held for later is shown once sent, so the next poll starts just before it.
+    const firstHeld = rows.find((r) => r.held);
+    const shown = rows.filter((r) => !r.held);
     return c.json({
-      messages: rows.map((r) => ({ seq: r.seq, id: r.id, at: r.createdAt, status: r.status, message: JSON.parse(r.payload) })),
+      messages: shown.map((r) => ({ seq: r.seq, id: r.id, at: r.createdAt, status: r.status, message: JSON.parse(r.payload) })),
+      next: firstHeld ? firstHeld.seq - 1 : Math.max(after, ...rows.map((r) => r.seq)),
     });
   })
   .get('/api/files/:outboxId', async (c) => {

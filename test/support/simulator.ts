@@ -77,7 +77,7 @@ export interface Received {
 }
 
 export class SimPerson {
-  private read = 0;
+  private read = new Set<string>();
   constructor(
     readonly id: string,
     readonly name: string,
@@ -124,11 +124,10 @@ export class SimPerson {
     return this.replies();
   }
 
-  /** Messages to this person not read yet. */
+  /** Messages to this person not read yet (one held for later shows once sent, maybe among older ones). */
   async replies(): Promise<Received[]> {
-    const all = await this.inbox();
-    const fresh = all.slice(this.read);
-    this.read = all.length;
+    const fresh = (await this.inbox()).filter((m) => !this.read.has(m.id));
+    for (const m of fresh) this.read.add(m.id);
     return fresh;
   }
 

@@ -43,7 +43,7 @@ const newCase = {
 const event = {
   id: 'e1', k: 'k1', caseId: 'c1', now, actorKind: 'resident', actorPersonId: 'p1', kind: 'created', from: null, to: 'draft', detail: null,
 };
-const message = { id: 'o1', k: 'k1', caseId: 'c1', payload: '{}', codeMark: '{{code}}', now };
+const message = { id: 'o1', k: 'k1', caseId: 'c1', payload: '{}', codeMark: '{{code}}', now, notBefore: null };
 const caseEvent = { id: 'e1', kelurahanId: 'k1', caseId: 'c1', at: now, actorKind: 'system' as const, kind: 'escalated', detail: null };
 const outboxRow = { id: 'o1', kelurahanId: 'k1', caseId: 'c1', payload: '{"kind":"text","text":"Halo"}', dedupeKey: 'digest:1', now };
 

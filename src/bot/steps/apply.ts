@@ -3,6 +3,7 @@
  * creates the case as a draft and sends the request for the surat pengantar to that RT's chair;
  * the documents, delivery and summary follow in documents.ts.
  */
+import { chairNotBefore } from '../chair-address';
 import { instantAt, localMoment } from '../../domain/calendar';
 import { caseCodePeriod } from '../../domain/case-code';
 import { dailyLimitRefusal, targetRefusal, type HelperRefusal } from '../../domain/helper-limits';
@@ -317,6 +318,7 @@ function createDraft(s: Session): void {
       type: 'send',
       to: { identityId: rt.chairIdentityId },
       caseId,
+      notBefore: chairNotBefore(s),
       message: {
         kind: 'text',
         text: pengantarCardText(

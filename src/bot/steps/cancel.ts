@@ -1,5 +1,5 @@
 /** Cancelling a case that has not reached day 3 (after that the office is already making it). */
-import { chairYou } from '../chair-address';
+import { chairNotBefore, chairYou } from '../chair-address';
 import { applyEvent } from '../../domain/case-machine';
 import { maskPhone } from '../../domain/phone';
 import type { CaseView } from '../context';
@@ -83,7 +83,7 @@ export function cancelCase(s: Session, c: CaseView): boolean {
 function tellOthers(s: Session, c: CaseView, actor: 'resident' | 'helper') {
   const chair = c.rtId ? s.ctx.registry.find((r) => r.rtId === c.rtId)?.chairPersonId : null;
   if (chair && chair !== s.ctx.person.id) {
-    s.effect({ type: 'send', to: { personId: chair }, caseId: c.id, message: { kind: 'text', text: s.ctxText('id', 'cancel.chair_told', { code: c.code, name: c.applicantName, you: chairYou(s, c.rtId) }) } });
+    s.effect({ type: 'send', to: { personId: chair }, caseId: c.id, notBefore: chairNotBefore(s), message: { kind: 'text', text: s.ctxText('id', 'cancel.chair_told', { code: c.code, name: c.applicantName, you: chairYou(s, c.rtId) }) } });
   }
   if (!c.submitterPersonId || c.submitterPersonId === c.applicantPersonId) return;
   if (actor === 'resident') {

@@ -3,7 +3,7 @@
  * arrives with two buttons whose ids name the case. Ids are never trusted: the case must be one
  * this person is the applicant of, submitted by someone else, and not yet confirmed.
  */
-import { chairYou } from '../chair-address';
+import { chairNotBefore, chairYou } from '../chair-address';
 import { applyEvent } from '../../domain/case-machine';
 import { DENIAL_BLOCK_DAYS } from '../../domain/helper-limits';
 import type { Locale } from '../../domain/messages';
@@ -66,7 +66,7 @@ function tellChair(s: Session, c: CaseView, helperPersonId: string): void {
   const chair = c.rtId ? s.ctx.registry.find((r) => r.rtId === c.rtId)?.chairPersonId : null;
   // A chair who applied as the helper hears it as the helper, once.
   if (!chair || chair === s.ctx.person.id || chair === helperPersonId) return;
-  s.effect({ type: 'send', to: { personId: chair }, caseId: c.id, message: { kind: 'text', text: s.ctxText('id', 'neighbours.chair_denied', { code: c.code, name: c.applicantName, you: chairYou(s, c.rtId) }) } });
+  s.effect({ type: 'send', to: { personId: chair }, caseId: c.id, notBefore: chairNotBefore(s), message: { kind: 'text', text: s.ctxText('id', 'neighbours.chair_denied', { code: c.code, name: c.applicantName, you: chairYou(s, c.rtId) }) } });
 }
 
 function notifyHelper(s: Session, c: CaseView, helperPersonId: string, key: 'apply.helper_told_confirmed' | 'apply.helper_told_denied'): void {

@@ -7,7 +7,7 @@ import { applyEvent } from '../../domain/case-machine';
 import { maskPhone } from '../../domain/phone';
 import { localMinute } from '../session';
 import type { QuestionView } from '../context';
-import { chairYou } from '../chair-address';
+import { chairNotBefore, chairYou } from '../chair-address';
 import { verifyChoices } from '../rt-cards';
 import type { Session } from '../session';
 import { chosen, type Step } from './step';
@@ -74,7 +74,7 @@ function tellChair(s: Session, q: QuestionView, answer: 'yes' | 'no', answers: Q
         s.ctxText('id', 'neighbours.answer_in', { code: q.caseCode, who: maskPhone(own.phone), answer: said(answer), name: q.applicantName }),
         s.ctxText('id', 'neighbours.still_waiting', { count: answers.filter((o) => o.answer === null).length, you: chairYou(s, rt.rtId) }),
       ].join('\n');
-  s.effect({ type: 'send', to: { personId: rt.chairPersonId }, caseId: q.caseId, message: { kind: 'text', text, choices: verifyChoices('id', s, q.caseId, false) } });
+  s.effect({ type: 'send', to: { personId: rt.chairPersonId }, caseId: q.caseId, notBefore: chairNotBefore(s), message: { kind: 'text', text, choices: verifyChoices('id', s, q.caseId, false) } });
 }
 
 export const neighbourPendingStep: Step = {

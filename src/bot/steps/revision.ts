@@ -13,7 +13,7 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { maskNik, validateNik } from '../../domain/nik';
 import { isAcknowledgement } from '../../domain/acknowledgement';
 import { checkPersonName } from '../../domain/person-name';
-import { chairYou } from '../chair-address';
+import { chairNotBefore, chairYou } from '../chair-address';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
 import { mediaProblem, refuseMedia } from './documents';
@@ -191,7 +191,7 @@ function sendCorrection(s: Session, c: CaseView): void {
   const chair = s.ctx.registry.find((r) => r.rtId === c.rtId)?.chairPersonId;
   if (chair) {
     s.effect({
-      type: 'send', to: { personId: chair }, caseId: c.id,
+      type: 'send', to: { personId: chair }, caseId: c.id, notBefore: chairNotBefore(s),
       message: { kind: 'text', text: s.ctxText('id', 'correction.to_chair', { code: c.code, name: name ?? null, oldName: c.applicantName, nik: nik ? maskNik(nik) : null, you: chairYou(s, c.rtId) }) },
     });
   }
