@@ -56,7 +56,7 @@ export function parseUpdate(update: Update, now: number = Date.now()): ParsedUpd
       if (chat.type !== 'private') return ignored('not_private', q.id);
       if (q.from.is_bot) return ignored('from_bot', q.id);
       if (typeof q.data !== 'string' || q.data.length === 0) return ignored('unreadable', q.id);
-      // A press has no date of its own: the message's date is when the buttons were sent.
+      // A press has no date of its own (the message's date is when the buttons were sent).
       return { kind: 'event', callbackQueryId: q.id, event: { kind: 'choice', choiceId: q.data, messageId: id, sender: senderOf(chat.id, q.from), at: now } };
     }
     if (update.channel_post || update.edited_channel_post) return ignored('not_private');
@@ -144,7 +144,6 @@ function bodyOf(m: Message, sender: Sender): Body | null {
   if (m.sticker) return unsupported('sticker');
   if (m.location || m.venue) return unsupported('location');
   if (m.poll || m.dice || m.game || m.story || m.invoice || m.paid_media) return unsupported('other');
-  if (m.caption) return unsupported('other');
   return null;
 }
 

@@ -127,7 +127,8 @@ describe('Telegram update parsing (updates as in the Bot API reference)', () => 
   it('ignores what nobody typed, and bots, and reads junk without throwing', () => {
     expect(parse({ ...textPrivate, message: { ...textPrivate.message, text: undefined, pinned_message: { message_id: 1 } } })).toMatchObject({ kind: 'ignored', reason: 'service' });
     expect(parse({ ...textPrivate, message: { ...textPrivate.message, from: { id: 5, is_bot: true, first_name: 'B' } } })).toMatchObject({ kind: 'ignored', reason: 'from_bot' });
-    for (const junk of [null, {}, { update_id: 'x' }, { update_id: 3, message: { chat: { type: 'private' } } }, { update_id: 4, message: null }]) {
+    for (const junk of [null, {}, { update_id: 'x' }, { update_id: 3, message: { chat: { type: 'private' } } }, { update_id: 4, message: null },
+      { update_id: 5, message: { ...textPrivate.message, text: undefined, photo: [null] } }]) {
       expect(() => parse(junk)).not.toThrow();
       expect(parse(junk).kind).toBe('ignored');
     }
