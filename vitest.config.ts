@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 // Real provider payloads kept beside the project (../shared/fixtures), replayed in place when
 // the folder exists; the suite passes without it.
-function sharedFixtures(): string {
-  const dir = fileURLToPath(new URL('../shared/fixtures/whatsapp', import.meta.url));
+function sharedFixtures(provider: 'whatsapp' | 'telegram'): string {
+  const dir = fileURLToPath(new URL(`../shared/fixtures/${provider}`, import.meta.url));
   if (!existsSync(dir)) return '{}';
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
   return JSON.stringify(Object.fromEntries(files.map((f) => [f, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))])));
@@ -21,7 +21,8 @@ export default defineConfig({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
-          SHARED_WHATSAPP_FIXTURES: sharedFixtures(),
+          SHARED_WHATSAPP_FIXTURES: sharedFixtures('whatsapp'),
+          SHARED_TELEGRAM_FIXTURES: sharedFixtures('telegram'),
         },
       },
     })),

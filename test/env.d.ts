@@ -7,6 +7,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** JSON: file name -> payload from ../shared/fixtures/whatsapp, or {} when absent. */
       SHARED_WHATSAPP_FIXTURES: string;
+      /** The same for ../shared/fixtures/telegram. */
+      SHARED_TELEGRAM_FIXTURES: string;
     }
   }
 }

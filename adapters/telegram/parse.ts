@@ -1,0 +1,158 @@
+/**
+ * Turns a Telegram Bot API Update into the channel port's InboundEvent, or says why it is left
+ * alone. Never throws: whatever Telegram adds later becomes "ignored" or "unsupported", so the
+ * webhook still answers 200 and Telegram does not retry it forever.
+ * Reference: https://core.telegram.org/bots/api#update and #message
+ */
+import type { Message, Update, User } from 'grammy/types';
+import type { InboundBody, InboundEvent, Sender, UnsupportedKind } from '../channel';
+import { normalizePhone } from '../../src/domain/phone';
+
+export type IgnoredReason =
+  | 'not_private' // groups, supergroups, channels: Loket serves people one to one
+  | 'from_bot'
+  | 'member_update' // my_chat_member / chat_member: blocking or restarting the bot
+  | 'inline_query'
+  | 'inline_message' // a button on a message sent via inline mode: no chat to answer in
+  | 'service' // pins, auto-delete timer and other messages nobody typed
+  | 'unreadable'
+  | 'other_update';
+
+export type ParsedUpdate =
+  | {
+      kind: 'event';
+      event: InboundEvent;
+      /** Set for a button press: Telegram shows a spinner until answerCallbackQuery is called. */
+      callbackQueryId?: string;
+      /** The person shared their own number with the "share my number" button. */
+      phoneShared?: true;
+    }
+  /** An edit of an earlier message: the caller decides between a polite note and a late answer. */
+  | { kind: 'edited'; event: InboundEvent; telegramMessageId: number; editedAt: number }
+  | { kind: 'ignored'; reason: IgnoredReason; messageId: string | null; callbackQueryId?: string };
+
+/** Prefixed so a Telegram update can never share a dedupe row with a WhatsApp message id. */
+export const telegramMessageId = (updateId: number): string => `tg:${updateId}`;
+
+export function parseUpdate(update: Update, now: number = Date.now()): ParsedUpdate {
+  const id = typeof update?.update_id === 'number' ? telegramMessageId(update.update_id) : null;
+  const ignored = (reason: IgnoredReason, callbackQueryId?: string): ParsedUpdate => ({
+    kind: 'ignored', reason, messageId: id, ...(callbackQueryId ? { callbackQueryId } : {}),
+  });
+  if (!id) return ignored('unreadable');
+  try {
+    if (update.message) return fromMessage(update.message, id, ignored);
+    if (update.edited_message) {
+      const parsed = fromMessage(update.edited_message, id, ignored);
+      if (parsed.kind !== 'event') return parsed;
+      const m = update.edited_message;
+      return { kind: 'edited', event: parsed.event, telegramMessageId: m.message_id, editedAt: (m.edit_date ?? m.date) * 1000 };
+    }
+    if (update.callback_query) {
+      const q = update.callback_query;
+      // The chat of the message carrying the buttons; a private chat's id is the user's id.
+      const chat = q.message?.chat;
+      if (!chat) return ignored('inline_message', q.id);
+      if (chat.type !== 'private') return ignored('not_private', q.id);
+      if (q.from.is_bot) return ignored('from_bot', q.id);
+      if (typeof q.data !== 'string' || q.data.length === 0) return ignored('unreadable', q.id);
+      // A press has no date of its own (the message's date is when the buttons were sent).
+      return { kind: 'event', callbackQueryId: q.id, event: { kind: 'choice', choiceId: q.data, messageId: id, sender: senderOf(chat.id, q.from), at: now } };
+    }
+    if (update.channel_post || update.edited_channel_post) return ignored('not_private');
+    if (update.my_chat_member || update.chat_member) return ignored('member_update');
+    if (update.inline_query || update.chosen_inline_result) return ignored('inline_query');
+    return ignored('other_update');
+  } catch {
+    return ignored('unreadable');
+  }
+}
+
+type Ignore = (reason: IgnoredReason) => ParsedUpdate;
+
+function fromMessage(m: Message, messageId: string, ignored: Ignore): ParsedUpdate {
+  if (m.chat?.type !== 'private') return ignored('not_private');
+  if (!m.from) return ignored('unreadable');
+  if (m.from.is_bot) return ignored('from_bot');
+  const sender = senderOf(m.chat.id, m.from);
+  const body = bodyOf(m, sender);
+  if (!body) return ignored('service');
+  const event = { ...body.body, messageId, sender: body.sender, at: m.date * 1000 } as InboundEvent;
+  return { kind: 'event', event, ...(body.phoneShared ? { phoneShared: true as const } : {}) };
+}
+
+function senderOf(chatId: number, from: User): Sender {
+  const displayName = [from.first_name, from.last_name].map((s) => s?.trim()).filter(Boolean).join(' ');
+  return { channel: 'telegram', externalId: String(chatId), ...(displayName ? { displayName } : {}) };
+}
+
+/** Telegram gives numbers with or without "+"; Loket keeps E.164 digits, 62... for Indonesia. */
+function phoneOf(raw: string): string | null {
+  const local = normalizePhone(raw);
+  if (local) return local;
+  const digits = raw.replace(/[\s\-().+]/g, '');
+  return /^[1-9]\d{7,14}$/.test(digits) ? digits : null;
+}
+
+type Body = { body: InboundBody; sender: Sender; phoneShared?: boolean };
+
+function bodyOf(m: Message, sender: Sender): Body | null {
+  const unsupported = (what: UnsupportedKind): Body => ({ body: { kind: 'unsupported', what }, sender });
+  if (typeof m.text === 'string') {
+    const text = startCommand(m) ?? m.text;
+    return text.trim() ? { body: { kind: 'text', text }, sender } : unsupported('other');
+  }
+  if (m.photo && m.photo.length > 0) {
+    // Telegram sends every resolution it made; the largest is the one worth reading.
+    const largest = m.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+    return {
+      sender,
+      body: {
+        kind: 'media',
+        media: { ref: largest.file_id, mimeType: 'image/jpeg', ...(largest.file_size ? { sizeBytes: largest.file_size } : {}), ...(m.caption ? { caption: m.caption } : {}) },
+      },
+    };
+  }
+  // An animation (GIF) also carries `document` for old clients: it is not a paper anyone sends.
+  if (m.animation) return unsupported('video');
+  if (m.document) {
+    const d = m.document;
+    return {
+      sender,
+      body: {
+        kind: 'media',
+        media: {
+          ref: d.file_id,
+          mimeType: d.mime_type || 'application/octet-stream',
+          ...(d.file_name ? { filename: d.file_name } : {}),
+          ...(d.file_size ? { sizeBytes: d.file_size } : {}),
+          ...(m.caption ? { caption: m.caption } : {}),
+        },
+      },
+    };
+  }
+  if (m.contact) {
+    // Only a person's own card proves the number is theirs; a forwarded card is someone else's.
+    const own = m.contact.user_id !== undefined && m.contact.user_id === m.from?.id;
+    const phone = own ? phoneOf(m.contact.phone_number) : null;
+    if (!phone) return unsupported('contact');
+    return { sender: { ...sender, phone }, body: { kind: 'text', text: phone }, phoneShared: true };
+  }
+  if (m.voice) return unsupported('voice');
+  if (m.audio) return unsupported('audio');
+  if (m.video || m.video_note) return unsupported('video');
+  if (m.sticker) return unsupported('sticker');
+  if (m.location || m.venue) return unsupported('location');
+  if (m.poll || m.dice || m.game || m.story || m.invoice || m.paid_media) return unsupported('other');
+  return null;
+}
+
+/**
+ * "/start CODE" as the invitation step reads it, whether the client marked the command with a
+ * bot_command entity or not, and with "@LoketBot" (groups' form, also typed by hand) dropped.
+ */
+function startCommand(m: Message): string | null {
+  const m2 = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/i.exec(m.text!.trim());
+  if (!m2) return null;
+  return m2[1] ? `/start ${m2[1]}` : '/start';
+}
