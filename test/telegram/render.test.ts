@@ -50,7 +50,9 @@ describe('rendering for Telegram', () => {
   it('a hard cut never splits an emoji in two', () => {
     const text = `${'x'.repeat(4095)}🙂${'y'.repeat(10)}`;
     const texts = renderText(chat, text).map((m) => params(m).text as string);
-    expect(texts).toEqual(['x'.repeat(4095), `🙂${'y'.repeat(10)}`]);
+    // Lengths, not the strings: a half emoji would not even survive the test runner's report.
+    expect(texts.map((t) => t.length)).toEqual([4095, 12]);
+    expect(texts.join('')).toBe(text);
   });
 
   it('callback_data is counted in UTF-8 bytes: 64 fit, 65 are refused, never cut', () => {
