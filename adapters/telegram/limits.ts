@@ -4,8 +4,9 @@
  */
 import type { ChannelCapabilities } from '../channel';
 
-/** sendMessage `text`: "1-4096 characters after entities parsing" (#sendmessage). Counted by
- *  Telegram in UTF-16 code units, as JavaScript's `length` counts, so emoji are not undercounted. */
+/** sendMessage `text`: "1-4096 characters after entities parsing" (#sendmessage). Measured here
+ *  with JavaScript's `length` (UTF-16 code units), never fewer than the characters, so a part that
+ *  fits here fits there. */
 export const MAX_TEXT = 4096;
 /** sendDocument / sendPhoto `caption`: "0-1024 characters after entities parsing"
  *  (#senddocument, #sendphoto). */
