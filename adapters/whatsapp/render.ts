@@ -4,24 +4,14 @@
  */
 import type { Choice, OutboundMessage } from '../channel';
 import { renderChoices } from '../choices';
+import { splitText as splitAt } from '../split-text';
 import { MAX_BUTTON_ID, MAX_INTERACTIVE_BODY, MAX_LIST_BUTTON, MAX_LIST_ROW_ID, MAX_TEXT, WHATSAPP_CAPABILITIES } from './limits';
 
 export type WaMessage = Record<string, unknown>;
 
 /** Splits at paragraph, then line, then word boundaries so no part exceeds `max`. */
 export function splitText(text: string, max = MAX_TEXT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    // The first kind of boundary found in the second half wins: paragraph, then line, then word.
-    const cut = ['\n\n', '\n', ' '].map((b) => window.lastIndexOf(b)).find((i) => i > max / 2);
-    const at = cut ?? max;
-    parts.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest.length) parts.push(rest);
-  return parts;
+  return splitAt(text, max);
 }
 
 const text = (to: string, body: string): WaMessage => ({ to, type: 'text', text: { body, preview_url: false } });
