@@ -30,6 +30,17 @@ async function situUpToBusiness(siti: SimPerson) {
   return siti.say(NIK.siti);
 }
 
+/** Siti applying for her own KTP, her name given: the next answer is the NIK. */
+async function sitiAtTheNik(): Promise<SimPerson> {
+  const siti = new SimPerson('628123450001', 'Siti');
+  let r = await siti.say('menu');
+  r = await siti.press(choice(r, 'Ajukan layanan'));
+  r = await siti.press(choice(r, 'KTP'));
+  await siti.press(choice(r, 'Diri sendiri'));
+  await siti.say('Siti Aminah');
+  return siti;
+}
+
 describe('a SITU asks for the business (item 13)', () => {
   it('checks name, kind and address as typed, keeps them on the case, shows them before Kirim, prints them on the pengantar and shows them on the desk', async () => {
     const siti = new SimPerson('628123450001', 'Siti');
@@ -86,12 +97,7 @@ describe('a SITU asks for the business (item 13)', () => {
   });
 
   it('asks nothing about a business for the other services', async () => {
-    const siti = new SimPerson('628123450001', 'Siti');
-    let r = await siti.say('menu');
-    r = await siti.press(choice(r, 'Ajukan layanan'));
-    r = await siti.press(choice(r, 'KTP'));
-    r = await siti.press(choice(r, 'Diri sendiri'));
-    await siti.say('Siti Aminah');
+    const siti = await sitiAtTheNik();
     expect(text(await siti.say(NIK.siti))).toMatch(/^Tinggal di RW berapa\?/);
   });
 });
@@ -202,13 +208,8 @@ async function startHelperUpToNik(p: SimPerson, name: string) {
 
 describe('plain words (item 12)', () => {
   it('says a wrong birth date in a NIK without digit positions', async () => {
-    const siti = new SimPerson('628123450001', 'Siti');
-    let r = await siti.say('menu');
-    r = await siti.press(choice(r, 'Ajukan layanan'));
-    r = await siti.press(choice(r, 'KTP'));
-    r = await siti.press(choice(r, 'Diri sendiri'));
-    await siti.say('Siti Aminah');
-    r = await siti.say('1671029913790003');
+    const siti = await sitiAtTheNik();
+    const r = await siti.say('1671029913790003');
     expect(text(r)).toBe(
       'NIK itu belum benar. Cocokkan lagi setiap angkanya dengan KTP atau KK, ya.',
     );

@@ -8,6 +8,7 @@ import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication, NIK, startApplication } from '../support/apply-helper';
+import { toChat } from '../support/chat-log';
 import { useFreshDatabase } from '../support/fresh-database';
 import { QueueClock } from '../support/queue-clock';
 import { staffChats } from '../support/staff-chats';
@@ -18,26 +19,7 @@ beforeEach(seed);
 afterEach(() => vi.restoreAllMocks());
 
 const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
-/** "Sat 09:00"-style WIB times, to read a list of messages at a glance. */
-const when = (at: number) => {
-  const d = new Date(at + 7 * 3600_000);
-  return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
-};
 const HASAN = '628990000203';
-
-/** What Loket wrote to a chat, oldest first, as [time, text] ("[image]" for a scan). */
-async function toChat(externalId: string): Promise<[string, string][]> {
-  const { results } = await env.DB.prepare(
-    `SELECT o.created_at AS at, o.payload FROM outbox o JOIN channel_identities i ON i.id = o.identity_id
-     WHERE i.external_id = ?1 ORDER BY o.created_at, o.rowid`,
-  )
-    .bind(externalId)
-    .all<{ at: number; payload: string }>();
-  return results.map((r) => {
-    const m = JSON.parse(r.payload) as { kind: string; text?: string };
-    return [when(r.at), m.kind === 'text' ? m.text! : `[${m.kind}]`];
-  });
-}
 
 /** Registry data as staff keep it: the chair's full name and NIK, no honorific written. */
 async function hasanInRegistry(nik: string | null): Promise<void> {

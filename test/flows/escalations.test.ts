@@ -7,6 +7,7 @@ import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication } from '../support/apply-helper';
+import { toChat } from '../support/chat-log';
 import { useFreshDatabase } from '../support/fresh-database';
 import { QueueClock } from '../support/queue-clock';
 import { staffChats } from '../support/staff-chats';
@@ -17,11 +18,6 @@ beforeEach(seed);
 afterEach(() => vi.restoreAllMocks());
 
 const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
-/** "Wed 16:00"-style WIB times, to read a list of messages at a glance. */
-const when = (at: number) => {
-  const d = new Date(at + 7 * 3600_000);
-  return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
-};
 
 /** Siti's KTP in processing, its day 3 closing on Wednesday 2 December at 16:00 WIB. */
 async function lateCase(): Promise<{ code: string; siti: SimPerson }> {
@@ -32,17 +28,6 @@ async function lateCase(): Promise<{ code: string; siti: SimPerson }> {
     .run();
   await siti.replies();
   return { code, siti };
-}
-
-/** What Loket wrote to a chat, oldest first, as [time, text]. */
-async function toChat(externalId: string): Promise<[string, string][]> {
-  const { results } = await env.DB.prepare(
-    `SELECT o.created_at AS at, o.payload FROM outbox o JOIN channel_identities i ON i.id = o.identity_id
-     WHERE i.external_id = ?1 ORDER BY o.created_at`,
-  )
-    .bind(externalId)
-    .all<{ at: number; payload: string }>();
-  return results.map((r) => [when(r.at), (JSON.parse(r.payload) as { text: string }).text]);
 }
 
 describe('a case late in processing', () => {

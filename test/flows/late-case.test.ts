@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { completeApplication } from '../support/apply-helper';
+import { toChat } from '../support/chat-log';
 import { useFreshDatabase } from '../support/fresh-database';
 import { QueueClock } from '../support/queue-clock';
 import { drainQueue, seed, SimPerson } from '../support/simulator';
@@ -15,27 +16,12 @@ beforeEach(seed);
 afterEach(() => vi.restoreAllMocks());
 
 const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
-const when = (at: number) => {
-  const d = new Date(at + 7 * 3600_000);
-  return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
-};
 
 /** Puts the one case in processing, its day 3 closing on Wednesday 2 December at 16:00 WIB. */
 async function makeLate(): Promise<void> {
   await env.DB.prepare("UPDATE cases SET state = 'processing', pengantar_approved = 1, reminders_sent = 0, day3_due_at = ?1, due_at = ?1, next_action_at = ?1")
     .bind(wib('2026-12-02T16:00'))
     .run();
-}
-
-/** What Loket wrote to a chat, oldest first, as [time, text]. */
-async function toChat(externalId: string): Promise<[string, string][]> {
-  const { results } = await env.DB.prepare(
-    `SELECT o.created_at AS at, o.payload FROM outbox o JOIN channel_identities i ON i.id = o.identity_id
-     WHERE i.external_id = ?1 ORDER BY o.created_at`,
-  )
-    .bind(externalId)
-    .all<{ at: number; payload: string }>();
-  return results.map((r) => [when(r.at), (JSON.parse(r.payload) as { text: string }).text]);
 }
 
 describe('a case late in processing, told to the resident', () => {

@@ -18,7 +18,7 @@ import type { CaseView } from '../context';
 import type { Session } from '../session';
 import { mediaProblem, refuseMedia } from './documents';
 import { holidayNote } from './promise-note';
-import { chosen, type Step } from './step';
+import { chosen, type Answer, type Step } from './step';
 
 export function revisionsWaiting(s: Session): CaseView[] {
   return s.ctx.cases.filter((c) => c.state === 'needs_revision');
@@ -129,14 +129,7 @@ export const revisionData: Step = {
   },
   answer(s, a) {
     if (!dataRevision(s)) return false;
-    if (a.kind === 'media') {
-      s.say(s.t('correction.not_photo'));
-      s.reask();
-      return true;
-    }
-    if (a.kind !== 'text') return false;
-    takeCorrection(s, a.text);
-    return true;
+    return typedCorrection(s, a);
   },
 };
 
@@ -156,16 +149,21 @@ export const revisionDataConfirm: Step = {
       sendCorrection(s, c);
       return true;
     }
-    if (a.kind === 'media') {
-      s.say(s.t('correction.not_photo'));
-      s.reask();
-      return true;
-    }
-    if (a.kind !== 'text') return false;
-    takeCorrection(s, a.text);
-    return true;
+    return typedCorrection(s, a);
   },
 };
+
+/** A name or NIK typed is taken; a photo is not data, and the question comes again. */
+function typedCorrection(s: Session, a: Answer): boolean {
+  if (a.kind === 'media') {
+    s.say(s.t('correction.not_photo'));
+    s.reask();
+    return true;
+  }
+  if (a.kind !== 'text') return false;
+  takeCorrection(s, a.text);
+  return true;
+}
 
 function sendCorrection(s: Session, c: CaseView): void {
   const { correctedName: name, correctedNik: nik } = s.state.data;
