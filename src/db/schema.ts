@@ -28,6 +28,11 @@ export const kelurahan = sqliteTable('kelurahan', {
   phone: text('phone'),
   /** The WhatsApp Business phone number id whose webhooks belong to this kelurahan. */
   whatsappPhoneNumberId: text('whatsapp_phone_number_id').unique(),
+  /**
+   * The Telegram bot whose updates belong to this kelurahan: the numeric id before the ":" of its
+   * token (also what getMe answers as `id`), never the token itself.
+   */
+  telegramBotId: text('telegram_bot_id').unique(),
   createdAt: integer('created_at').notNull(),
 });
 
