@@ -41,6 +41,13 @@ export type InboundEvent = InboundBody & {
   sender: Sender;
   /** When the provider says it was sent (ms since epoch). */
   at: number;
+  /**
+   * The message itself, where the provider lets people edit it (Telegram `chatId:message_id`):
+   * the same for the message and its edits, unlike messageId, which names one delivery.
+   */
+  ref?: string;
+  /** Set instead of ref on an edit: the ref of the message it changes. */
+  editOf?: string;
 };
 
 export interface Choice {

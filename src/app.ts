@@ -16,6 +16,7 @@ import { status } from './desk/status';
 import { health } from './routes/health';
 import { local } from './routes/local';
 import { simulator } from './routes/simulator';
+import { telegram } from './routes/telegram';
 import { verify } from './routes/verify';
 import { webhookBodyLimit } from './routes/webhook-body-limit';
 import { whatsapp } from './routes/whatsapp';
@@ -32,6 +33,7 @@ export function createApp() {
   // Before any webhook reads or hashes its body.
   app.use('/webhooks/*', webhookBodyLimit);
   app.route('/webhooks/whatsapp', whatsapp);
+  app.route('/webhooks/telegram', telegram);
   // The staff desk. Every path under its prefixes is behind a session and, for anything but a
   // page view, the session's form token: registered before any desk route, so a route added
   // later cannot be served without them (test/desk/routes-guarded.test.ts lists them all).

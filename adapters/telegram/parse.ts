@@ -46,7 +46,8 @@ export function parseUpdate(update: Update, now: number = Date.now()): ParsedUpd
       const parsed = fromMessage(update.edited_message, id, ignored);
       if (parsed.kind !== 'event') return parsed;
       const m = update.edited_message;
-      return { kind: 'edited', event: parsed.event, telegramMessageId: m.message_id, editedAt: (m.edit_date ?? m.date) * 1000 };
+      const { ref, ...event } = parsed.event;
+      return { kind: 'edited', event: { ...event, editOf: ref! }, telegramMessageId: m.message_id, editedAt: (m.edit_date ?? m.date) * 1000 };
     }
     if (update.callback_query) {
       const q = update.callback_query;
@@ -77,9 +78,12 @@ function fromMessage(m: Message, messageId: string, ignored: Ignore): ParsedUpda
   const sender = senderOf(m.chat.id, m.from);
   const body = bodyOf(m, sender);
   if (!body) return ignored('service');
-  const event = { ...body.body, messageId, sender: body.sender, at: m.date * 1000 } as InboundEvent;
+  const event = { ...body.body, messageId, sender: body.sender, at: m.date * 1000, ref: messageRef(m) } as InboundEvent;
   return { kind: 'event', event, ...(body.phoneShared ? { phoneShared: true as const } : {}) };
 }
+
+/** Message ids count per chat, so the chat is part of what names a message. */
+const messageRef = (m: Message): string => `${m.chat.id}:${m.message_id}`;
 
 function senderOf(chatId: number, from: User): Sender {
   const displayName = [from.first_name, from.last_name].map((s) => s?.trim()).filter(Boolean).join(' ');

@@ -4,8 +4,9 @@
  * at any step ("menu", "batal", "kembali", "bantuan", "status") are handled here, before the
  * current step sees the message.
  */
-import type { InboundBody } from '../../adapters/channel';
+import type { InboundBody, InboundEvent } from '../../adapters/channel';
 import type { BotContext } from './context';
+import { editIsAnswer, questionStood } from './edits';
 import type { Effect } from './effects';
 import { matchChoice } from './match-choice';
 import { office, Session } from './session';
@@ -85,18 +86,33 @@ const CHAIR_WORDS = new Set(['rt', 'berkas rt', '/rt']);
 export interface DialogueResult {
   state: ConversationState;
   effects: Effect[];
+  /** A button was pressed that no longer means anything (the reply says so too). */
+  pressRefused?: true;
 }
+
+/** What the dialogue reads of an inbound event: its body, and which message it is or edits. */
+export type DialogueInput = InboundBody & Pick<InboundEvent, 'ref' | 'editOf'>;
 
 function askStep(s: Session, step: StepId): void {
   if (step === 'idle') return;
   STEPS[step].ask(s);
 }
 
-export function runDialogue(previous: ConversationState | null, input: InboundBody, ctx: BotContext): DialogueResult {
-  const s = new Session(ctx, structuredClone(previous ?? idleState()), askStep);
+export function runDialogue(previous: ConversationState | null, input: DialogueInput, ctx: BotContext): DialogueResult {
+  const before = previous ?? idleState();
+  const s = new Session(ctx, structuredClone(before), askStep);
+  if (input.editOf !== undefined && !editIsAnswer(before, input.editOf)) {
+    // A live location moves by editing its message, again and again: nothing to answer there.
+    if (input.kind === 'text' || input.kind === 'media') s.say(s.t('edit.not_read'));
+    s.flush();
+    return { state: s.state, effects: s.effects };
+  }
   handle(s, input);
   s.flush();
-  return { state: s.state, effects: s.effects };
+  const ref = input.ref ?? input.editOf;
+  if (ref) s.state.last = { ref, stood: questionStood(before, s.state, s.effects, ctx.identity.id) };
+  else delete s.state.last;
+  return { state: s.state, effects: s.effects, ...(s.pressRefused ? { pressRefused: true as const } : {}) };
 }
 
 function handle(s: Session, input: InboundBody): void {
@@ -213,6 +229,7 @@ function choicesOf(s: Session, step: Exclude<StepId, 'idle'>) {
 
 /** A button that no longer means anything: said plainly, then the question that is open now. */
 function staleChoice(s: Session): void {
+  s.pressRefused = true;
   s.say(s.t('hint.stale_choice'));
   if (s.state.step === 'idle') s.goto(waitingStep(s));
   else s.reask();

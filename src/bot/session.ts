@@ -13,6 +13,8 @@ type ParamsOf<K extends MessageKey> = Parameters<typeof t<K>> extends [Locale, K
 
 export class Session {
   readonly effects: Effect[] = [];
+  /** The button pressed no longer meant anything: a channel that shows presses can say so there too. */
+  pressRefused = false;
   private pending: string[] = [];
 
   constructor(

@@ -79,6 +79,11 @@ export interface ConversationState {
   history: StepId[];
   /** The choices last offered, in order, so that "2" or a label can answer them. */
   choices: Choice[];
+  /**
+   * The person's latest message, where the channel names messages (Telegram), and whether the
+   * question it answered still stands (it changed nothing): an edit of it is then a new answer.
+   */
+  last?: { ref: string; stood: boolean };
 }
 
 export function idleState(): ConversationState {

@@ -21,6 +21,11 @@ export function kelurahanByWhatsappNumber(db: Db, phoneNumberId: string) {
   return db.select({ id: kelurahan.id }).from(kelurahan).where(eq(kelurahan.whatsappPhoneNumberId, phoneNumberId));
 }
 
+/** The kelurahan a Telegram bot serves (the digits before ":" in its token). */
+export function kelurahanByTelegramBot(db: Db, botId: string) {
+  return db.select({ id: kelurahan.id }).from(kelurahan).where(eq(kelurahan.telegramBotId, botId));
+}
+
 export function whatsappNumberOfKelurahan(db: Db, id: string) {
   return db
     .select({ name: kelurahan.name, whatsappPhoneNumberId: kelurahan.whatsappPhoneNumberId })

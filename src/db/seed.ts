@@ -9,11 +9,11 @@ import { channelIdentities, holidays, kelurahan, people, rt, rw, staffUsers } fr
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 export function upsertKelurahan(db: Db, row: Insert<typeof kelurahan>) {
-  const { name, kecamatan, city, lurahName, address, phone, whatsappPhoneNumberId } = row;
+  const { name, kecamatan, city, lurahName, address, phone, whatsappPhoneNumberId, telegramBotId } = row;
   return db
     .insert(kelurahan)
     .values(row)
-    .onConflictDoUpdate({ target: kelurahan.id, set: { name, kecamatan, city, lurahName, address, phone, whatsappPhoneNumberId } });
+    .onConflictDoUpdate({ target: kelurahan.id, set: { name, kecamatan, city, lurahName, address, phone, whatsappPhoneNumberId, telegramBotId } });
 }
 
 export function insertRw(db: Db, row: Insert<typeof rw>) {

@@ -29,7 +29,8 @@ export interface PipelineDeps {
   defaultLocale: Locale;
 }
 
-export type InboundOutcome = 'processed' | 'duplicate';
+/** 'refused': processed, but the button pressed meant nothing any more (Telegram shows that on the button). */
+export type InboundOutcome = 'processed' | 'refused' | 'duplicate';
 
 const MAX_ATTEMPTS = 4;
 
@@ -87,7 +88,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
       throw err;
     }
     await enqueue(deps.queue, [...plan.queue, ...released.map((r) => ({ type: 'deliver' as const, outboxId: r.id }))]);
-    return 'processed';
+    return result.pressRefused ? 'refused' : 'processed';
   }
 }
 

@@ -4,6 +4,7 @@
  * none of it exists in production.
  */
 import { Hono } from 'hono';
+import { botIdOf } from '../../adapters/telegram/bot-id';
 import { dbOf } from '../db/client';
 import { chairedRtByNumbers } from '../db/kelurahan';
 import { cryptoRandom, systemClock } from '../platform';
@@ -44,6 +45,7 @@ export const local = new Hono<{ Bindings: Env }>()
       password,
       random: cryptoRandom,
       whatsappPhoneNumberId: c.env.WHATSAPP_PHONE_NUMBER_ID || null,
+      telegramBotId: botIdOf(c.env.TELEGRAM_BOT_TOKEN),
       linkStaffChat: true,
     });
     return c.json({ ok: true, ...result, staff: { username: DEMO_STAFF.username, password } });

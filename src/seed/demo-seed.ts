@@ -19,6 +19,8 @@ export interface DemoSeedOptions {
   password: string;
   random: RandomSource;
   whatsappPhoneNumberId: string | null;
+  /** The bot of TELEGRAM_BOT_TOKEN (adapters/telegram/bot-id.ts), so its updates find the demo kelurahan. */
+  telegramBotId?: string | null;
   /**
    * Links the demo staff account to its simulator phone, so that escalations and the digest show
    * up there (`npm start`). Tests leave it out: they start as a new deployment does, with nobody
@@ -32,7 +34,7 @@ export async function seedDemo(d1: D1Database, opts: DemoSeedOptions): Promise<{
   const db = dbOf(d1);
   const first = upsertKelurahan(db, {
     id: K.id, name: K.name, kecamatan: K.kecamatan, city: K.city, lurahName: K.lurahName, address: K.address, phone: K.phone,
-    whatsappPhoneNumberId: opts.whatsappPhoneNumberId || null, createdAt: opts.now,
+    whatsappPhoneNumberId: opts.whatsappPhoneNumberId || null, telegramBotId: opts.telegramBotId || null, createdAt: opts.now,
   });
   const s: BatchItem<'sqlite'>[] = [];
   for (const rw of new Set(DEMO_RTS.map((r) => r.rw))) s.push(insertRw(db, { id: rwId(rw), kelurahanId: K.id, number: rw }));

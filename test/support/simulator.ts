@@ -5,6 +5,7 @@
 import { createMessageBatch, env } from 'cloudflare:test';
 import { vi } from 'vitest';
 import type { Choice, OutboundMessage } from '../../adapters/channel';
+import { botIdOf } from '../../adapters/telegram/bot-id';
 import { createApp } from '../../src/app';
 import worker from '../../src/index';
 import { seedDemo } from '../../src/seed/demo-seed';
@@ -42,6 +43,7 @@ export async function seed(): Promise<void> {
     password: 'test-password',
     random: { bytes: (n) => new Uint8Array(n).fill(7) },
     whatsappPhoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+    telegramBotId: botIdOf(env.TELEGRAM_BOT_TOKEN),
   });
 }
 

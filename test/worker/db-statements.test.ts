@@ -213,6 +213,7 @@ const modules: Record<string, Module<unknown>> = {
     kelurahanById: (db) => kelurahan.kelurahanById(db, 'k1'),
     firstKelurahan: (db) => kelurahan.firstKelurahan(db),
     kelurahanByWhatsappNumber: (db) => kelurahan.kelurahanByWhatsappNumber(db, '1234'),
+    kelurahanByTelegramBot: (db) => kelurahan.kelurahanByTelegramBot(db, '123456'),
     whatsappNumberOfKelurahan: (db) => kelurahan.whatsappNumberOfKelurahan(db, 'k1'),
     chairedRtByNumbers: (db) => kelurahan.chairedRtByNumbers(db, 2, 3),
     simulatorChairs: (db) => kelurahan.simulatorChairs(db),
