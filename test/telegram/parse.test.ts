@@ -33,10 +33,10 @@ const eventOf = (u: unknown) => {
 const siti = { channel: 'telegram', externalId: '700000001', displayName: 'Siti Aminah' };
 
 describe('Telegram update parsing (updates as in the Bot API reference)', () => {
-  it('reads text in a private chat with the chat id, the name, the time and a tg: message id', () => {
+  it('reads text in a private chat with the chat id, the name, the time, a tg: message id and the message it is', () => {
     expect(parse(textPrivate)).toEqual({
       kind: 'event',
-      event: { kind: 'text', text: 'Halo, saya mau urus KTP', messageId: 'tg:510000001', at: 1764475200000, sender: siti },
+      event: { kind: 'text', text: 'Halo, saya mau urus KTP', messageId: 'tg:510000001', at: 1764475200000, sender: siti, ref: '700000001:11' },
     });
   });
 
@@ -81,8 +81,19 @@ describe('Telegram update parsing (updates as in the Bot API reference)', () => 
   it('reads an edited message as "edited", with the message it changes and the new text', () => {
     expect(parse(editedMessage)).toEqual({
       kind: 'edited', telegramMessageId: 17, editedAt: 1764475260000,
-      event: { kind: 'text', text: 'Siti Aminah binti Ahmad', messageId: 'tg:510000007', at: 1764475200000, sender: siti },
+      event: { kind: 'text', text: 'Siti Aminah binti Ahmad', messageId: 'tg:510000007', at: 1764475200000, sender: siti, editOf: '700000001:17' },
     });
+  });
+
+  it('names a message by its chat and message_id, the same for the message and its edits', () => {
+    const sent = { update_id: 1, message: { ...editedMessage.edited_message, edit_date: undefined } };
+    expect(eventOf(sent).ref).toBe('700000001:17');
+    expect(eventOf(photoSizes).ref).toBe('700000001:14');
+    expect(eventOf(sticker).ref).toBe('700000001:22');
+    const otherChat = { ...textPrivate, message: { ...textPrivate.message, chat: { ...textPrivate.message.chat, id: 700000002 } } };
+    expect(eventOf(otherChat).ref).toBe('700000002:11');
+    // A press is not a message anyone can edit.
+    expect(eventOf(callbackQuery).ref).toBeUndefined();
   });
 
   it('takes the phone from the person\'s own shared contact, in 62... digits', () => {

@@ -29,8 +29,9 @@ describe('demo seed', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, staff: { username: 'staf', password: 'loket-demo-2026' } });
 
-    const kel = await env.DB.prepare('SELECT name, whatsapp_phone_number_id FROM kelurahan').first();
-    expect(kel).toEqual({ name: 'Bukit Sangkal', whatsapp_phone_number_id: env.WHATSAPP_PHONE_NUMBER_ID });
+    const kel = await env.DB.prepare('SELECT name, whatsapp_phone_number_id, telegram_bot_id FROM kelurahan').first();
+    // The bot is the id before ":" in TELEGRAM_BOT_TOKEN ("123456:local-bot-token").
+    expect(kel).toEqual({ name: 'Bukit Sangkal', whatsapp_phone_number_id: env.WHATSAPP_PHONE_NUMBER_ID, telegram_bot_id: '123456' });
     const hasan = await env.DB.prepare(
       `SELECT p.full_name, rw.number AS rw, rt.number AS rt FROM rt
        JOIN rw ON rw.id = rt.rw_id JOIN people p ON p.id = rt.chair_person_id WHERE p.full_name = 'Bapak Hasan'`,
