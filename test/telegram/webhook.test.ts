@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed, testEnv } from '../support/simulator';
 import { choicesIn, outboxTo, postUpdate, SITI_TG, tg, TgPerson, textOf } from '../support/telegram';
+import { WEBHOOK_MAX_BYTES } from '../../src/routes/webhook-body-limit';
 import { clearTelegramBotCache } from '../../src/telegram-kelurahan';
 
 // Vite's glob, declared here alone: vite/client's global types clash with the Workers types.
@@ -91,6 +92,14 @@ describe('POST /webhooks/telegram: what Telegram sends', () => {
     expect((await postUpdate(update)).status).toBe(200);
     expect(await outboxTo(SITI_TG.id)).toHaveLength(1);
     expect(await count('processed_messages')).toBe(1);
+  });
+
+  it('refuses a body over the webhook limit with 413, storing nothing', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const json = JSON.stringify(tg.text(SITI_TG, 'halo'));
+    const body = json + ' '.repeat(WEBHOOK_MAX_BYTES + 1 - json.length);
+    expect((await postUpdate(body)).status).toBe(413);
+    expect(await stored()).toEqual(NOTHING);
   });
 
   it('answers 200 to a body that is not JSON, and stores nothing', async () => {
