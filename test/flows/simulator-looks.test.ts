@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Choice } from '../../adapters/channel';
+import type { Choice, OutboundMessage } from '../../adapters/channel';
 import type { Bubble } from '../../adapters/simulator/looks';
 import { createApp } from '../../src/app';
 import { useFreshDatabase } from '../support/fresh-database';
@@ -28,16 +28,20 @@ async function inbox(look: string | null, after = 0): Promise<{ look: string; me
   return res.json();
 }
 
-/** Siti has talked to Loket; Loket's next message to her is `text` with `choices`. Returns its outbox id. */
+/** Siti has talked to Loket; Loket's next message to her is `text` with `choices` (or `message`). Returns its outbox id. */
 let counter = 0;
 async function sentToSiti(text: string, choices: Choice[]): Promise<string> {
+  return queuedForSiti({ kind: 'text', text, choices });
+}
+
+async function queuedForSiti(message: OutboundMessage): Promise<string> {
   const identity = await env.DB.prepare("SELECT id FROM channel_identities WHERE channel = 'simulator' AND external_id = ?1").bind(SITI).first<{ id: string }>();
   const id = `look-${++counter}`;
   await env.DB.prepare(
     `INSERT INTO outbox (id, kelurahan_id, identity_id, payload, not_before, created_at, updated_at)
      VALUES (?1, 'kel-bukit-sangkal', ?2, ?3, 0, 0, 0)`,
   )
-    .bind(id, identity!.id, JSON.stringify({ kind: 'text', text, choices }))
+    .bind(id, identity!.id, JSON.stringify(message))
     .run();
   return id;
 }
@@ -117,6 +121,24 @@ describe('a simulated phone shown as WhatsApp or Telegram', () => {
     const whatsapp = await bubblesOf('whatsapp', id);
     expect(whatsapp.map((b) => b.type)).toEqual(['text', 'text']);
     expect(whatsapp.at(-1)).toMatchObject({ text: expect.stringMatching(/1\. Ya$/) });
+  });
+
+  it('shows a letter as a file on both, its long caption first as text on Telegram', async () => {
+    const caption = `Surat pengantar Anda. ${'Bawa surat ini ke kantor kelurahan. '.repeat(40)}`.trim();
+    expect(caption.length).toBeGreaterThan(1024);
+    const id = await queuedForSiti({ kind: 'document', r2Key: 'letters/k/x.pdf', filename: 'pengantar.pdf', mimeType: 'application/pdf', caption });
+    expect(await bubblesOf('whatsapp', id)).toEqual([{ type: 'file', kind: 'document', filename: 'pengantar.pdf', caption }]);
+    expect(await bubblesOf('telegram', id)).toEqual([
+      { type: 'text', text: caption },
+      { type: 'file', kind: 'document', filename: 'pengantar.pdf' },
+    ]);
+  });
+
+  it('shows what Telegram would refuse (a choice id over 64 bytes) instead of failing the inbox', async () => {
+    const id = await sentToSiti('Pilih', [{ id: `x:${'é'.repeat(40)}`, label: 'Ya' }]);
+    const [refused] = await bubblesOf('telegram', id);
+    expect(refused).toMatchObject({ type: 'refused', reason: expect.stringContaining('callback_data') });
+    expect((await bubblesOf('whatsapp', id))[0]!.type).toBe('buttons');
   });
 
   it('plays WhatsApp unless asked for Telegram', async () => {
