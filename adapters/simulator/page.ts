@@ -1,8 +1,11 @@
 /**
- * The simulator page: one column per simulated person, each a small chat. Choices appear as
- * buttons and as numbered lines (so typing "2" can be tried too); photos and PDFs are uploaded
- * like WhatsApp media; documents Loket sends can be opened. Plain HTML and a little script:
- * it must work offline, with nothing to build.
+ * The simulator page: one column per simulated person, each a small chat. Each phone plays
+ * WhatsApp or Telegram (a toggle in its title): the server sends the bubbles that channel's
+ * renderer would send (adapters/simulator/looks.ts), so reply buttons, lists, numbered lines and
+ * inline keyboards look as they would; "Bandingkan" opens a twin phone of the same person in the
+ * other look beside it. Photos and PDFs are uploaded like media; documents Loket sends can be
+ * opened. Plain HTML and a little script: it must work offline, with nothing to build. Texts
+ * from the server are set with textContent only.
  */
 export function simulatorPage(): string {
   return `<!doctype html>
@@ -21,14 +24,36 @@ export function simulatorPage(): string {
   .clock button { border: 1px solid #fff; background: transparent; color: #fff; border-radius: 12px; padding: 2px 10px; cursor: pointer; }
   main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; padding: 12px; }
   .phone { background: #efeae2; border: 1px solid #c9c2b8; border-radius: 12px; display: flex; flex-direction: column; height: 78vh; min-width: 0; }
-  .phone h2 { margin: 0; padding: 8px 12px; font-size: 15px; background: #075e54; color: #fff; border-radius: 12px 12px 0 0; }
-  .phone h2 select { font: inherit; max-width: 100%; }
+  .phone h2 { margin: 0; padding: 8px 12px; font-size: 15px; background: #075e54; color: #fff; border-radius: 12px 12px 0 0; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+  .phone h2 select { font: inherit; max-width: 100%; flex: 1 1 160px; min-width: 0; }
+  .looks { display: inline-flex; border: 1px solid #fff; border-radius: 12px; overflow: hidden; }
+  .looks button, .phone h2 > button { font: 12px system-ui, sans-serif; border: 0; background: transparent; color: #fff; padding: 3px 9px; cursor: pointer; }
+  .looks button[aria-pressed="true"] { background: #fff; color: #075e54; font-weight: 600; }
+  .phone h2 > button { border: 1px solid #fff; border-radius: 12px; }
   .log { flex: 1; overflow-y: auto; padding: 8px; display: flex; flex-direction: column; gap: 6px; }
-  .msg { max-width: 85%; padding: 6px 9px; border-radius: 8px; white-space: pre-wrap; word-wrap: break-word; box-shadow: 0 1px 0 #0001; }
+  .msg { max-width: 85%; white-space: pre-wrap; word-wrap: break-word; }
+  .msg .bubble, .msg.in { padding: 6px 9px; border-radius: 8px; box-shadow: 0 1px 0 #0001; }
   .in { align-self: flex-end; background: #d9fdd3; }
-  .out { align-self: flex-start; background: #fff; }
-  .choices { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 6px; }
-  .choices button { border: 1px solid #0b5d4b; background: #fff; color: #0b5d4b; border-radius: 14px; padding: 3px 10px; cursor: pointer; }
+  .out { align-self: flex-start; }
+  .out .bubble { background: #fff; }
+  .out.refused .bubble { background: #fde2e1; color: #8a1c14; }
+  .choices { display: flex; flex-direction: column; gap: 3px; margin-top: 3px; white-space: normal; }
+  .choices button { font: inherit; cursor: pointer; }
+  /* WhatsApp: reply buttons as white blocks under the bubble; a list behind one button. */
+  .wa-button, .list-open { background: #fff; color: #027eb5; border: 0; border-radius: 8px; padding: 6px 10px; box-shadow: 0 1px 0 #0001; }
+  .list-rows { display: flex; flex-direction: column; background: #fff; border-radius: 8px; padding: 4px 0; box-shadow: 0 1px 3px #0003; }
+  .list-rows[hidden] { display: none; }
+  /* The radio circle is drawn, not written: written content would join the button's name. */
+  .list-rows button { text-align: left; border: 0; border-bottom: 1px solid #eee; padding: 7px 34px 7px 12px;
+    background: #fff radial-gradient(circle at calc(100% - 16px) 50%, #fff 5px, #8a8a8a 6px, #8a8a8a 7px, #fff 8px); }
+  /* Telegram: blue title, inline keyboard rows under the bubble. */
+  .phone[data-look="telegram"] { background: #cfdbe6; }
+  .phone[data-look="telegram"] h2 { background: #517da2; }
+  .phone[data-look="telegram"] .looks button[aria-pressed="true"] { color: #517da2; }
+  .phone[data-look="telegram"] .in { background: #effdde; }
+  .kb-row { display: flex; gap: 3px; }
+  .kb-row button { flex: 1; min-width: 0; background: #6f93b3; color: #fff; border: 0; border-radius: 6px; padding: 6px 8px; }
+  .phone[data-look="telegram"] .choices { min-width: 220px; }
   form { display: flex; gap: 4px; padding: 8px; border-top: 1px solid #c9c2b8; }
   form input[type=text] { flex: 1; min-width: 0; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
   form button, label.upload { border: 0; background: #0b5d4b; color: #fff; border-radius: 16px; padding: 6px 10px; cursor: pointer; font-size: 13px; }
@@ -38,7 +63,8 @@ export function simulatorPage(): string {
 <body>
 <header>
   <h1>Loket - Simulator</h1>
-  <p>Warga, penolong, Ketua RT dan staf kelurahan mencoba Loket berdampingan. Semua pesan lewat jalur yang sama dengan WhatsApp.
+  <p>Warga, penolong, Ketua RT dan staf kelurahan mencoba Loket berdampingan. Semua pesan lewat jalur yang sama dengan WhatsApp dan Telegram.
+    Setiap telepon bisa tampil sebagai WhatsApp atau Telegram; <strong>Bandingkan</strong> membuka telepon kedua untuk orang yang sama dengan tampilan lain.
     <a class="desk" href="/status" target="_blank" rel="noopener">Meja layanan staf</a></p>
   <div class="clock">Waktu simulasi: <strong id="clock"></strong>
     <button type="button" data-advance="3600000">+1 jam</button>
@@ -79,19 +105,38 @@ function roleLabel(p) {
   if (p.role === 'rt_chair') return ' (Ketua RT ' + String(p.rt).padStart(2, '0') + '/RW ' + String(p.rw).padStart(2, '0') + ')';
   return { helper: ' (penolong)', staff: ' (staf kelurahan)' }[p.role] || ' (warga)';
 }
-function numbered(choices) {
-  return choices.map((c, i) => (i + 1) + '. ' + c.label).join('\\n');
-}
+const LOOKS = { whatsapp: 'WhatsApp', telegram: 'Telegram' };
+const otherLook = (look) => (look === 'telegram' ? 'whatsapp' : 'telegram');
+// Every phone on the page; a person may be on two (the same chat in both looks).
+const phones = [];
+const phonesOf = (personId) => phones.filter((p) => p.person.id === personId);
 class Phone {
-  constructor(people, person) {
+  constructor(people, person, look, twinOf) {
     this.people = people;
+    this.look = look;
     this.after = 0;
+    this.lastSeq = 0;
     this.seen = new Set();
+    // What this person sent, each after the last message of Loket's it saw, so a phone that
+    // changes look can show the chat again in order.
+    this.sent = twinOf ? [...twinOf.sent] : [];
+    this.pending = [];
+    this.generation = 0;
     this.root = el('section', { className: 'phone' });
     const select = el('select', { ariaLabel: 'Orang' });
     for (const p of people) select.append(el('option', { value: p.id, textContent: p.name + roleLabel(p) }));
     select.value = person.id;
     select.onchange = () => this.switchTo(people.find((p) => p.id === select.value));
+    this.lookButtons = Object.entries(LOOKS).map(([value, name]) => {
+      const b = el('button', { type: 'button', textContent: name, title: 'Tampilkan seperti ' + name });
+      b.dataset.look = value;
+      b.onclick = () => this.showAs(value);
+      return b;
+    });
+    const looks = el('span', { className: 'looks', role: 'group', ariaLabel: 'Tampilan' }, ...this.lookButtons);
+    const extra = twinOf
+      ? el('button', { type: 'button', textContent: 'Tutup', title: 'Tutup telepon ini', onclick: () => this.close() })
+      : el('button', { type: 'button', textContent: 'Bandingkan', title: 'Buka telepon kedua untuk orang ini dengan tampilan lain', onclick: () => this.compare() });
     this.log = el('div', { className: 'log' });
     this.input = el('input', { type: 'text', placeholder: 'Ketik pesan...', ariaLabel: 'Pesan' });
     const file = el('input', { type: 'file', accept: 'image/*,application/pdf,*/*' });
@@ -100,61 +145,123 @@ class Phone {
     voice.onclick = () => this.post({ unsupported: 'voice' }, '(pesan suara)');
     const form = el('form', {}, this.input, el('button', { type: 'submit', textContent: 'Kirim' }), el('label', { className: 'upload', textContent: 'Foto/PDF' }, file), voice);
     form.onsubmit = (e) => { e.preventDefault(); const t = this.input.value.trim(); if (t) { this.input.value = ''; this.post({ text: t }, t); } };
-    this.root.append(el('h2', {}, select), this.log, form);
-    this.switchTo(person);
+    this.root.append(el('h2', {}, select, looks, extra), this.log, form);
+    phones.push(this);
+    this.person = person;
+    this.root.dataset.person = person.id;
+    this.restart();
   }
   switchTo(person) {
     this.person = person;
     this.root.dataset.person = person.id;
+    this.sent = [];
+    this.restart();
+  }
+  showAs(look) {
+    this.look = look;
+    this.restart();
+  }
+  /** Empties the chat and reads it again from the start, in the current look. */
+  restart() {
+    this.generation++;
+    this.root.dataset.look = this.look;
+    for (const b of this.lookButtons) b.setAttribute('aria-pressed', String(b.dataset.look === this.look));
     this.log.replaceChildren();
     this.after = 0;
+    this.lastSeq = 0;
     this.seen.clear();
-    this.poll();
+    this.pending = [...this.sent];
+    this.poll().catch(() => {});
   }
-  bubble(cls, text, choices, doc) {
-    const b = el('div', { className: 'msg ' + cls });
-    b.append(text);
-    if (doc) b.append(el('div', {}, el('a', { href: doc.href, target: '_blank', textContent: doc.name })));
-    if (choices && choices.length) {
-      b.append('\\n' + numbered(choices));
-      const row = el('div', { className: 'choices' });
-      for (const c of choices) {
-        const btn = el('button', { type: 'button', textContent: c.label });
-        btn.onclick = () => this.post({ choiceId: c.id }, c.label);
-        row.append(btn);
-      }
-      b.append(row);
-    }
-    this.log.append(b);
+  compare() {
+    const twin = new Phone(this.people, this.person, otherLook(this.look), this);
+    this.root.after(twin.root);
+  }
+  close() {
+    phones.splice(phones.indexOf(this), 1);
+    this.root.remove();
+  }
+  show(node) {
+    this.log.append(node);
     this.log.scrollTop = this.log.scrollHeight;
   }
+  showSent(text) {
+    this.show(el('div', { className: 'msg in', textContent: text }));
+  }
+  /** What the person sent before Loket's message number seq (all of it when seq is omitted). */
+  flushSent(seq) {
+    while (this.pending.length && (seq === undefined || this.pending[0].after < seq)) this.showSent(this.pending.shift().text);
+  }
+  choiceButton(className, c) {
+    return el('button', { type: 'button', className, textContent: c.label, onclick: () => this.post({ choiceId: c.id }, c.label) });
+  }
+  /** One bubble as the server's view model describes it (adapters/simulator/looks.ts). */
+  bubble(b, fileHref) {
+    const out = el('div', { className: 'msg out' });
+    const body = el('div', { className: 'bubble' });
+    out.append(body);
+    if (b.type === 'file') {
+      if (b.caption) body.append(b.caption, '\\n');
+      body.append(el('a', { href: fileHref, target: '_blank', textContent: b.kind === 'document' ? b.filename : 'gambar' }));
+    } else if (b.type === 'refused') {
+      out.classList.add('refused');
+      body.textContent = LOOKS[this.look] + ' tidak akan mengirim pesan ini: ' + b.reason;
+    } else {
+      body.textContent = b.text;
+    }
+    if (b.type === 'buttons') {
+      out.append(el('div', { className: 'choices' }, ...b.buttons.map((c) => this.choiceButton('wa-button', c))));
+    } else if (b.type === 'list') {
+      const rows = el('div', { className: 'list-rows', hidden: true }, ...b.rows.map((c) => this.choiceButton('', c)));
+      const open = el('button', { type: 'button', className: 'list-open', textContent: '☰ ' + b.button, ariaExpanded: 'false' });
+      open.onclick = () => { rows.hidden = !rows.hidden; open.ariaExpanded = String(!rows.hidden); };
+      out.append(el('div', { className: 'choices' }, open, rows));
+    } else if (b.type === 'keyboard') {
+      out.append(el('div', { className: 'choices' }, ...b.rows.map((row) => el('div', { className: 'kb-row' }, ...row.map((c) => this.choiceButton('', c))))));
+    }
+    this.show(out);
+  }
   async post(body, shown) {
-    this.bubble('in', shown);
-    await api('messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: this.person.id, name: this.person.name }, at: simNow(), ...body }) });
-    this.poll();
+    const personId = this.person.id;
+    for (const p of phonesOf(personId)) {
+      p.sent.push({ text: shown, after: p.lastSeq });
+      p.showSent(shown);
+    }
+    await api('messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: { id: personId, name: this.person.name }, at: simNow(), ...body }) });
+    for (const p of phonesOf(personId)) p.poll().catch(() => {});
   }
   async upload(file) {
-    this.bubble('in', '[' + (file.type.startsWith('image/') ? 'foto' : 'berkas') + '] ' + file.name);
+    const personId = this.person.id;
+    const shown = '[' + (file.type.startsWith('image/') ? 'foto' : 'berkas') + '] ' + file.name;
+    for (const p of phonesOf(personId)) {
+      p.sent.push({ text: shown, after: p.lastSeq });
+      p.showSent(shown);
+    }
     const form = new FormData();
-    form.append('from_id', this.person.id);
+    form.append('from_id', personId);
     form.append('from_name', this.person.name);
     form.append('file', file);
     form.append('at', String(simNow()));
     await api('media', { method: 'POST', body: form });
-    this.poll();
+    for (const p of phonesOf(personId)) p.poll().catch(() => {});
   }
   async poll() {
-    const { messages, next } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + this.after);
+    const generation = this.generation;
+    const after = this.after;
+    const { messages, next } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + after + '&look=' + this.look);
+    // The phone changed person or look while this was on its way (that restart reads again), or
+    // another poll already took these messages.
+    if (generation !== this.generation || after !== this.after) return;
     // Not past a message held for later (a chair's at night): it shows once sent.
     this.after = next;
     for (const m of messages) {
       if (this.seen.has(m.id)) continue;
       this.seen.add(m.id);
-      const msg = m.message;
-      if (msg.kind === 'document') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: msg.filename });
-      else if (msg.kind === 'image') this.bubble('out', msg.caption || '', null, { href: '/simulator/api/files/' + m.id, name: 'gambar' });
-      else this.bubble('out', msg.text, msg.choices);
+      this.flushSent(m.seq);
+      this.lastSeq = Math.max(this.lastSeq, m.seq);
+      for (const b of m.bubbles) this.bubble(b, '/simulator/api/files/' + encodeURIComponent(m.id));
     }
+    this.flushSent();
   }
 }
 (async () => {
@@ -167,8 +274,7 @@ class Phone {
   // The staff member's phone receives escalations and the morning digest (linked to the demo staff account).
   const staff = people.find((p) => p.role === 'staff');
   const shown = [people.find((p) => p.id === PRESETS[0]), people.find((p) => p.id === PRESETS[1]), hasan, staff].filter(Boolean);
-  const phones = shown.map((p) => new Phone(people, p));
-  document.getElementById('phones').append(...phones.map((p) => p.root));
+  document.getElementById('phones').append(...shown.map((p) => new Phone(people, p, 'whatsapp', null).root));
   setInterval(() => phones.forEach((p) => p.poll().catch(() => {})), 1500);
 })();
 </script>

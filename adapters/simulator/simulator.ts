@@ -8,7 +8,7 @@ import { MediaGoneError, type ChannelSender, type MediaSource } from '../ports';
 
 export const SIMULATOR_MEDIA_PREFIX = 'simulator-media/';
 
-/** The page shows every choice as a button and as a numbered line. */
+/** Not what the page shows: each phone draws its chat with WhatsApp's or Telegram's renderer (looks.ts). */
 export const SIMULATOR_CAPABILITIES: ChannelCapabilities = {
   maxButtons: 12,
   maxButtonLabel: 60,

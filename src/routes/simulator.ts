@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { InboundEvent, OutboundMessage, Sender } from '../../adapters/channel';
+import { bubblesFor, isLook } from '../../adapters/simulator/looks';
 import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
 import { simulatorPage } from '../../adapters/simulator/page';
 import { dbOf } from '../db/client';
@@ -103,12 +104,19 @@ export const simulator = new Hono<Ctx>()
   .get('/api/inbox', async (c) => {
     const id = c.req.query('id') ?? '';
     const after = Number(c.req.query('after') ?? 0);
+    // The phone plays WhatsApp unless asked to play Telegram; the person stays a simulator one.
+    const requested = c.req.query('look');
+    const look = isLook(requested) ? requested : 'whatsapp';
     const rows = await simulatorInbox(dbOf(c.env.DB), id, after).all();
     // A message held for later is shown once sent, so the next poll starts just before it.
     const firstHeld = rows.find((r) => r.held);
     const shown = rows.filter((r) => !r.held);
     return c.json({
-      messages: shown.map((r) => ({ seq: r.seq, id: r.id, at: r.createdAt, status: r.status, message: JSON.parse(r.payload) })),
+      look,
+      messages: shown.map((r) => {
+        const message = JSON.parse(r.payload) as OutboundMessage;
+        return { seq: r.seq, id: r.id, at: r.createdAt, status: r.status, message, bubbles: bubblesFor(look, message) };
+      }),
       next: firstHeld ? firstHeld.seq - 1 : Math.max(after, ...rows.map((r) => r.seq)),
     });
   })

@@ -189,8 +189,10 @@ export const soon = { timeout: STEP_TIMEOUT_MS };
 export class Phone {
   readonly root: Locator;
   readonly outgoing: Locator;
-  constructor(page: Page, personId: string) {
-    this.root = page.locator(`section.phone[data-person="${personId}"]`);
+  /** `nth` picks one of several phones showing the same person (a phone and its twin). */
+  constructor(page: Page, personId: string, nth?: number) {
+    const phones = page.locator(`section.phone[data-person="${personId}"]`);
+    this.root = nth === undefined ? phones : phones.nth(nth);
     this.outgoing = this.root.locator('.msg.out');
   }
 
@@ -203,12 +205,20 @@ export class Phone {
     await this.answered(before);
   }
 
-  /** Taps a choice once Loket's newest message offers it, and waits for Loket's answer. */
+  /**
+   * Takes a choice once Loket's newest message offers it, as the phone's look shows it: a reply
+   * or inline button, a row of the list behind "Pilih" (WhatsApp), or, where the choices became
+   * numbered lines, its number typed. Waits for Loket's answer.
+   */
   async choose(label: string | RegExp): Promise<void> {
-    const button = this.outgoing
-      .last()
-      .locator('.choices')
-      .getByRole('button', typeof label === 'string' ? { name: label, exact: true } : { name: label });
+    const last = this.outgoing.last();
+    // includeHidden: a list's rows are in the page, hidden until "Pilih" opens them.
+    const name = typeof label === 'string' ? { name: label, exact: true } : { name: label };
+    const button = last.locator('.choices').getByRole('button', { ...name, includeHidden: true });
+    const numbered = async () => numberOf(await last.innerText({ timeout: 1_000 }).catch(() => ''), label);
+    await expect.poll(async () => (await button.count()) > 0 || (await numbered()) !== null, soon).toBe(true);
+    if ((await button.count()) === 0) return this.say(String(await numbered()));
+    if (!(await button.isVisible())) await last.locator('.choices .list-open').click();
     await button.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     const before = await this.outgoing.count();
     const shown = await button.innerText();
@@ -234,6 +244,15 @@ export class Phone {
   async textsFrom(from: number): Promise<string> {
     return (await this.outgoing.allInnerTexts()).slice(from).join('\n---\n');
   }
+}
+
+/** The number of the line "3. label" among a message's numbered choices, or null. */
+function numberOf(text: string, label: string | RegExp): number | null {
+  for (const line of text.split('\n')) {
+    const m = /^(\d+)\. (.+)$/.exec(line.trim());
+    if (m && (typeof label === 'string' ? m[2] === label : label.test(m[2]!))) return Number(m[1]);
+  }
+  return null;
 }
 
 /** Opens /simulator and waits for its three phones: Siti, Budi and Bapak Hasan. */
