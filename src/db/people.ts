@@ -1,6 +1,6 @@
 /** People and how they reach Loket (channel identities). */
 import { type Db, reusable, reusableSql, value } from './client';
-import { cases, channelIdentities, people } from './schema';
+import { cases, channelIdentities, people, rt } from './schema';
 import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Locale } from '../domain/messages';
@@ -128,7 +128,9 @@ export const reachIdentityByPhone = reusableSql(
  * of cases (moveCasesToChatPerson) with its gaps given to the other (fillGapsFrom).
  */
 export const joinPersonByPhone = reusableSql(
-  () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${personByPhone()}, person_id) WHERE id = ${ph('identityId')}`,
+  // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it.
+  () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${personByPhone()}, person_id)
+    WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})`,
 );
 
 const chatPerson = () => sql`(SELECT person_id FROM ${channelIdentities} WHERE id = ${ph('identityId')})`;

@@ -5,7 +5,7 @@
  * with Telegram and WhatsApp events as their adapters make them.
  */
 import { env } from 'cloudflare:test';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboundBody, OutboundMessage, Sender } from '../../adapters/channel';
 import { processInbound, type PipelineDeps } from '../../src/pipeline/process-inbound';
 import { cryptoIds, cryptoRandom } from '../../src/platform';
@@ -118,6 +118,22 @@ describe('Telegram: sharing one\'s number once', () => {
     expect(words(again)).not.toContain('tombol di bawah');
   });
 
+  it('the number is kept, and a WhatsApp person joined, in the message\'s two D1 round trips', async () => {
+    await whatsappSiti().say('halo');
+    const siti = telegramSiti();
+    await startKtp(siti, 'self');
+    const statement = Object.getPrototypeOf(env.DB.prepare('SELECT 1')) as Record<string, unknown>;
+    const spies = [vi.spyOn(env.DB, 'batch'), ...(['first', 'all', 'run', 'raw'] as const).map((m) => vi.spyOn(statement as never, m as never))];
+    try {
+      clock += 1000;
+      await processInbound(deps, K, { kind: 'phone', phone: SITI_PHONE, messageId: 'tg:trips', sender: siti.sender, at: clock });
+      expect(spies.reduce((n, s) => n + s.mock.calls.length, 0)).toBe(2);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+    expect(await personOfChat('telegram', '700000001')).toBe(await personOfChat('whatsapp', SITI_PHONE));
+  });
+
   it('is not asked for the menu, status or a complaint', async () => {
     const siti = telegramSiti();
     const replies = [...(await siti.say('halo')), ...(await siti.say('status')), ...(await siti.say('pengaduan'))];
@@ -139,8 +155,22 @@ describe('one person on WhatsApp and Telegram', () => {
     await startKtp(tg, 'self');
     await tg.share(SITI_PHONE);
     expect(await personOfChat('telegram', '700000001')).toBe(await personOfChat('whatsapp', SITI_PHONE));
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM people WHERE phone = ?").bind(SITI_PHONE).first()).toEqual({ n: 1 });
     const status = await tg.say('status');
     expect(words(status)).toContain(code);
+  });
+
+  it('an RT chair\'s Telegram chat stays the chair\'s when the number shared is on a resident\'s WhatsApp', async () => {
+    await whatsappSiti().say('halo');
+    await env.DB.batch([
+      env.DB.prepare("UPDATE people SET phone = NULL WHERE id = 'person-chair-0203'"),
+      env.DB.prepare(
+        "INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('tg-hasan', ?, 'person-chair-0203', 'telegram', '700000003', 0)",
+      ).bind(K),
+    ]);
+    const replies = await new Chat({ channel: 'telegram', externalId: '700000003' }).share(SITI_PHONE);
+    expect(words(replies)).toContain('nomor Anda sudah kami catat');
+    expect(await personOfChat('telegram', '700000003')).toBe('person-chair-0203');
   });
 
   it('a helper\'s "Orang lain" naming a Telegram-only number asks its owner in their Telegram chat, and makes nobody new', async () => {
