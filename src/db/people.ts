@@ -125,7 +125,7 @@ export const reachIdentityByPhone = reusableSql(
  * A chat's own number, proven by its channel (placeholders k, channel, phone, identityId): when
  * the number already reaches a person, the chat joins them, so one person on WhatsApp and
  * Telegram has one record, one set of cases and one RT. The person the chat leaves stays, empty
- * of cases (moveCasesToChatPerson) with its gaps given to the other (fillGapsFrom).
+ * without cases (moveApplicantCases, moveSubmittedCases), its gaps given to the other (fillFromChatPerson).
  */
 export const joinPersonByPhone = reusableSql(
   // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it.
