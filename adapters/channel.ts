@@ -33,6 +33,11 @@ export type InboundBody =
   /** A button, list row or callback pressed. The id names server-side state and is never trusted. */
   | { kind: 'choice'; choiceId: string; label?: string }
   | { kind: 'media'; media: InboundMedia }
+  /**
+   * The person's own number, proven by the channel (Telegram's "share my number" button gives a
+   * contact whose user id is the sender's). A number typed as text is never this.
+   */
+  | { kind: 'phone'; phone: string }
   | { kind: 'unsupported'; what: UnsupportedKind };
 
 export type InboundEvent = InboundBody & {
@@ -59,7 +64,19 @@ export interface Choice {
 }
 
 export type OutboundMessage =
-  | { kind: 'text'; text: string; choices?: Choice[] }
+  | {
+      kind: 'text';
+      text: string;
+      choices?: Choice[];
+      /**
+       * Asks for the person's own number with a button that shares it (Telegram's reply keyboard
+       * with request_contact). Channels that always know the number (WhatsApp, the simulator)
+       * ignore it and are never asked to show it.
+       */
+      askPhone?: { label: string };
+      /** Takes away the share-my-number button once the number came. */
+      removeKeyboard?: true;
+    }
   | { kind: 'document'; r2Key: string; filename: string; mimeType: string; caption?: string }
   | { kind: 'image'; r2Key: string; mimeType: string; caption?: string };
 

@@ -63,7 +63,9 @@ function telegram(message: OutboundMessage): Bubble[] {
   try {
     return renderTelegram(TO, message).map((call): Bubble => {
       if (call.method === 'sendMessage') {
-        const keyboard = call.params.reply_markup?.inline_keyboard;
+        // A share-my-number keyboard is never asked of a simulator phone (its id is a number).
+        const markup = call.params.reply_markup;
+        const keyboard = markup && 'inline_keyboard' in markup ? markup.inline_keyboard : undefined;
         if (!keyboard) return { type: 'text', text: call.params.text };
         return { type: 'keyboard', text: call.params.text, rows: keyboard.map((row) => row.map((b) => ({ id: b.callback_data, label: b.text }))) };
       }

@@ -140,7 +140,7 @@ function bodyOf(m: Message, sender: Sender): Body | null {
     const own = m.contact.user_id !== undefined && m.contact.user_id === m.from?.id;
     const phone = own ? phoneOf(m.contact.phone_number) : null;
     if (!phone) return unsupported('contact');
-    return { sender: { ...sender, phone }, body: { kind: 'text', text: phone }, phoneShared: true };
+    return { sender, body: { kind: 'phone', phone }, phoneShared: true };
   }
   if (m.voice) return unsupported('voice');
   if (m.audio) return unsupported('audio');

@@ -9,7 +9,7 @@
  * entities". HTML with escaping would also be safe, but one missed escape would lose a message
  * and nothing shown needs bold or links.
  */
-import type { InlineKeyboardButton } from 'grammy/types';
+import type { InlineKeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { Choice, OutboundMessage } from '../channel';
 import { renderChoices } from '../choices';
 import { splitText } from '../split-text';
@@ -26,7 +26,7 @@ export type TgCall =
         text: string;
         /** Like WhatsApp's preview_url: false; a link a resident typed is not unfurled for staff. */
         link_preview_options: { is_disabled: true };
-        reply_markup?: { inline_keyboard: CallbackButton[][] };
+        reply_markup?: { inline_keyboard: CallbackButton[][] } | ReplyKeyboardMarkup | ReplyKeyboardRemove;
       };
     }
   | { method: 'sendDocument'; params: { chat_id: ChatId; caption?: string }; file: { r2Key: string; filename: string; mimeType: string } }
@@ -63,21 +63,46 @@ export function inlineKeyboard(choices: readonly Choice[]): CallbackButton[][] {
   return rows;
 }
 
-const message = (chatId: ChatId, text: string, keyboard?: CallbackButton[][]): TgCall => ({
+type Markup = NonNullable<Extract<TgCall, { method: 'sendMessage' }>['params']['reply_markup']>;
+
+const message = (chatId: ChatId, text: string, markup?: Markup): TgCall => ({
   method: 'sendMessage',
-  params: { chat_id: chatId, text, link_preview_options: { is_disabled: true }, ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
+  params: { chat_id: chatId, text, link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) },
 });
 
-/** The sendMessage calls for one outbound text; the keyboard rides on the last part. */
-export function renderText(chatId: ChatId, text: string, choices: readonly Choice[] = []): TgCall[] {
+/**
+ * The one button that shares the person's own number. One-time, so it folds away as soon as it
+ * is pressed; the dialogue's thanks for the number also removes it (removeKeyboard), since a
+ * folded keyboard can still be reopened and pressed again.
+ */
+export function sharePhoneKeyboard(label: string): ReplyKeyboardMarkup {
+  return { keyboard: [[{ text: label, request_contact: true }]], one_time_keyboard: true, resize_keyboard: true };
+}
+
+/** How a text message wants the reply keyboard changed, if at all. */
+function replyKeyboard(m: { askPhone?: { label: string }; removeKeyboard?: true }): ReplyKeyboardMarkup | ReplyKeyboardRemove | null {
+  if (m.askPhone) return sharePhoneKeyboard(m.askPhone.label);
+  if (m.removeKeyboard) return { remove_keyboard: true };
+  return null;
+}
+
+/**
+ * The sendMessage calls for one outbound text; the keyboard rides on the last part. A message
+ * carries one reply_markup: when it must show or remove the share-my-number keyboard, its
+ * choices are written as numbered lines (typing the number or the label still answers them)
+ * rather than dropping the keyboard the dialogue is waiting on.
+ */
+export function renderText(
+  chatId: ChatId, text: string, choices: readonly Choice[] = [], keyboard: { askPhone?: { label: string }; removeKeyboard?: true } = {},
+): TgCall[] {
   // Every id is checked, even when the choices end up as numbered lines: a broken promise is a
   // bug whichever way this message happens to be shown.
   for (const c of choices) callbackData(c.id);
-  const r = renderChoices(TELEGRAM_CAPABILITIES, text, choices);
+  const reply = replyKeyboard(keyboard);
+  const r = renderChoices(reply ? { ...TELEGRAM_CAPABILITIES, maxButtons: 0, maxListRows: 0 } : TELEGRAM_CAPABILITIES, text, choices);
   const parts = splitText(r.text, MAX_TEXT);
-  if (r.mode === 'numbered') return parts.map((p) => message(chatId, p));
-  const keyboard = inlineKeyboard(r.choices);
-  return parts.map((p, i) => message(chatId, p, i === parts.length - 1 ? keyboard : undefined));
+  const markup: Markup | undefined = reply ?? (r.mode === 'numbered' ? undefined : { inline_keyboard: inlineKeyboard(r.choices) });
+  return parts.map((p, i) => message(chatId, p, i === parts.length - 1 ? markup : undefined));
 }
 
 /**
@@ -98,5 +123,5 @@ export function renderMedia(chatId: ChatId, m: Extract<OutboundMessage, { kind: 
 
 /** Every call for one outbox message, in order; the sender skips the first `partsSent`. */
 export function render(chatId: ChatId, m: OutboundMessage): TgCall[] {
-  return m.kind === 'text' ? renderText(chatId, m.text, m.choices ?? []) : renderMedia(chatId, m);
+  return m.kind === 'text' ? renderText(chatId, m.text, m.choices ?? [], m) : renderMedia(chatId, m);
 }

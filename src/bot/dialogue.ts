@@ -26,6 +26,7 @@ import { resendDocument, documentsToResend } from './steps/resend';
 import { resumeDraft, resumeOffer } from './steps/resume';
 import { dataRevisionsWaiting, looksLikeCorrection, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
 import { listChairCases, pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
+import { applySharePhone, sharedPhone } from './steps/share-phone';
 import { answerVoice } from './steps/voice';
 import type { Answer, Step } from './steps/step';
 
@@ -34,6 +35,7 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'info.service': infoService,
   'apply.service': applyService,
   'apply.for_whom': applyForWhom,
+  'apply.share_phone': applySharePhone,
   'apply.name': applyName,
   'apply.nik': applyNik,
   'apply.phone': applyPhone,
@@ -120,7 +122,19 @@ function handle(s: Session, input: InboundBody): void {
     // A reaction is not a message to answer; everything else gets a polite way forward.
     if (input.what === 'reaction') return;
     if (input.what === 'voice' || input.what === 'audio') return answerVoice(s);
+    // Someone else's card while Loket waits for the person's own number.
+    if (input.what === 'contact' && s.state.step === 'apply.share_phone') {
+      s.say(s.t('identity.not_own'));
+      return s.reask();
+    }
     s.say(s.t('unsupported.other'));
+    return;
+  }
+
+  if (input.kind === 'phone') {
+    if (sharedPhone(s, input.phone)) return;
+    if (s.state.step === 'idle') s.goto(waitingStep(s));
+    else s.reask();
     return;
   }
 

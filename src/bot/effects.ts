@@ -14,7 +14,12 @@ export type Recipient =
   | { identityId: string }
   | { channel: ChannelName; externalId: string }
   /** Whoever the person is reachable as: their most recently used identity. */
-  | { personId: string };
+  | { personId: string }
+  /**
+   * Whoever a phone number reaches (its chat on `channel`, or the person who shared it on
+   * Telegram), on the chat they used most recently.
+   */
+  | { channel: ChannelName; phone: string };
 
 /** Text of an outbound message may contain this; the store puts the case's code in its place. */
 export const CASE_CODE_PLACEHOLDER = '{{CASE_CODE}}';
@@ -98,7 +103,13 @@ export type Effect =
    * Puts a question Loket sent to someone else into their conversation, so that typing "1" or
    * "ya" answers it; only when they are not in the middle of something else.
    */
-  | { type: 'await_answer'; to: { channel: ChannelName; externalId: string }; step: 'confirm.applicant'; choices: Choice[] }
+  | { type: 'await_answer'; to: { channel: ChannelName; phone: string }; step: 'confirm.applicant'; choices: Choice[] }
+  /**
+   * The sender proved their own number (Telegram's share button): their chat joins the person
+   * the number already reaches on `channel` (or by a number shared before), taking along its
+   * cases; otherwise the number is written on their own person.
+   */
+  | { type: 'share_phone'; phone: string; channel: ChannelName }
   /**
    * A letter Loket issues (the RT pengantar): the row is written now, with its number and
    * verification code; the queue consumer draws the PDF, files it in R2 and sends it.

@@ -54,6 +54,14 @@ export class Session {
     this.state.choices = choices;
   }
 
+  /** Asks for the person's own number with the channel's share button (Telegram's reply keyboard). */
+  askPhone(text: string, label: string): void {
+    this.pending.push(text);
+    this.reply({ kind: 'text', text: this.pending.join('\n\n'), askPhone: { label } });
+    this.pending = [];
+    this.state.choices = [];
+  }
+
   /** Sends queued lines without choices. */
   flush(choices: Choice[] = []): void {
     if (this.pending.length === 0) return;

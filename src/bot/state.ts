@@ -13,6 +13,7 @@ export type StepId =
   | 'info.service'
   | 'apply.service'
   | 'apply.for_whom'
+  | 'apply.share_phone'
   | 'apply.name'
   | 'apply.nik'
   | 'apply.phone'

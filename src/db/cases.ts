@@ -1,7 +1,7 @@
 /** Cases as the dialogue reads them: the sender's own, their RT's, and those they made for others. */
 import { type CaseState, TERMINAL_STATES } from '../domain/case-machine';
 import { type Db, named, oncePerDb, reusable, value } from './client';
-import { mostRecentFirst, senderPersonId } from './people';
+import { mostRecentFirst, personByPhone, senderPersonId } from './people';
 import { caseCodeCounters, caseEvents, cases, channelIdentities, conversations, people, rt, rw } from './schema';
 import { and, asc, desc, eq, getTableColumns, gte, inArray, isNotNull, isNull, lte, ne, notInArray, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -225,22 +225,12 @@ function newCase(db: Db, applicantPersonId: SQL | Placeholder) {
  */
 export const insertCase = reusable((db) => newCase(db, ph('applicantPersonId')));
 
-/** The same, for an applicant known by the phone number just made reachable (placeholders as insertCase, with applicantChannel and applicantPhone instead of applicantPersonId). */
-export const insertCaseForPhone = reusable((db) =>
-  newCase(
-    db,
-    sql`(${db
-      .select({ personId: channelIdentities.personId })
-      .from(channelIdentities)
-      .where(
-        and(
-          eq(channelIdentities.kelurahanId, ph('k')),
-          eq(channelIdentities.channel, ph('applicantChannel')),
-          eq(channelIdentities.externalId, ph('applicantPhone')),
-        ),
-      )})`,
-  ),
-);
+/**
+ * The same, for an applicant known by the phone number just made reachable, on whichever channel
+ * they reach Loket (placeholders as insertCase, with applicantChannel and applicantPhone instead
+ * of applicantPersonId).
+ */
+export const insertCaseForPhone = reusable((db) => newCase(db, personByPhone(ph('applicantChannel'), ph('applicantPhone'))));
 
 export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
   'submittedAt' | 'day1DueAt' | 'day2DueAt' | 'day3DueAt' | 'dueAt' | 'nextActionAt' | 'delivery' | 'deliveryAddress'

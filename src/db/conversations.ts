@@ -1,5 +1,6 @@
 /** Where each sender is in the dialogue, and the provider message ids already handled. */
 import { type Db, named, reusable, reusableSql } from './client';
+import { chatOfPhone } from './people';
 import { channelIdentities, conversations, people, processedMessages } from './schema';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 /** Placeholders channel, messageId. */
@@ -84,14 +85,14 @@ const upsertSet = {
 
 /**
  * Puts someone else's chat on a question (a confirmation) unless they are in the middle of
- * something (placeholders k, step, data, now, expiresAt, channel, externalId). INSERT ... SELECT
- * with a guarded upsert has no builder form.
+ * something: the chat where the phone number's person is reached (placeholders k, step, data,
+ * now, expiresAt, channel, phone). INSERT ... SELECT with a guarded upsert has no builder form.
  */
 export const awaitAnswer = reusableSql(
   () => sql`INSERT INTO ${conversations} (identity_id, kelurahan_id, flow, step, data, version, updated_at, expires_at)
     SELECT ci.id, ${sql.placeholder('k')}, 'confirm', ${sql.placeholder('step')}, ${sql.placeholder('data')}, 1, ${sql.placeholder('now')}, ${sql.placeholder('expiresAt')}
     FROM ${channelIdentities} ci
-    WHERE ci.kelurahan_id = ${sql.placeholder('k')} AND ci.channel = ${sql.placeholder('channel')} AND ci.external_id = ${sql.placeholder('externalId')}
+    WHERE ci.id = ${chatOfPhone()}
     ON CONFLICT (identity_id) DO UPDATE SET flow = excluded.flow, step = excluded.step, data = excluded.data,
       version = conversations.version + 1, updated_at = excluded.updated_at, expires_at = excluded.expires_at
     WHERE conversations.step IN ('idle', 'menu') OR conversations.expires_at < excluded.updated_at`,

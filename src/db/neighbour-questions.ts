@@ -1,12 +1,19 @@
 /** Neighbours' yes/no questions about an applicant. */
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { named, reusable, value, type Db } from './client';
-import { senderIdentityId, senderPersonId } from './people';
+import { chatOfPhone, senderIdentityId, senderPersonId } from './people';
 import { cases, channelIdentities, neighbourQuestions, people, rt, rw } from './schema';
 
 const other = alias(neighbourQuestions, 'o');
 const asked = alias(channelIdentities, 'asked');
+
+/**
+ * The number a question went to, as the chair typed it: a Telegram chat's id is no number, its
+ * person's shared one is.
+ */
+const askedPhone = sql<string>`CASE WHEN ${asked.channel} = 'telegram'
+  THEN coalesce((SELECT ap.phone FROM ${people} ap WHERE ap.id = ${asked.personId}), '') ELSE ${asked.externalId} END`;
 
 /**
  * Questions waiting for the sender's answer, and the one a pressed button names, each with every
@@ -28,7 +35,7 @@ export function questionsOfSender(db: Db) {
       allAnswers: sql<string>`(${db
         // json_group_array has no builder form.
         // The number asked, so the chair hears who answered: the number they typed themselves.
-        .select({ all: sql`json_group_array(json_object('id', ${other.id}, 'answer', ${other.answer}, 'phone', ${asked.externalId}))` })
+        .select({ all: sql`json_group_array(json_object('id', ${other.id}, 'answer', ${other.answer}, 'phone', ${askedPhone}))` })
         .from(other)
         .innerJoin(asked, eq(asked.id, other.identityId))
         .where(eq(other.caseId, neighbourQuestions.caseId))})`.as('all_answers'),
@@ -59,7 +66,7 @@ const ph = sql.placeholder;
  */
 export function questionsOfChairCases(db: Db) {
   return db
-    .select({ caseId: neighbourQuestions.caseId, answer: neighbourQuestions.answer, phone: named(asked.externalId, 'phone') })
+    .select({ caseId: neighbourQuestions.caseId, answer: neighbourQuestions.answer, phone: askedPhone.as('phone') })
     .from(neighbourQuestions)
     .innerJoin(cases, eq(cases.id, neighbourQuestions.caseId))
     .innerJoin(rt, eq(rt.id, cases.rtId))
@@ -75,7 +82,8 @@ export function questionsOfChairCases(db: Db) {
  * told so (placeholders k, phones).
  */
 export function phonesThatWrote(db: Db) {
-  return db
+  const typed = sql`(SELECT value FROM json_each(${ph('phones')}))`;
+  const byChat = db
     .select({ phone: channelIdentities.externalId })
     .from(channelIdentities)
     .where(
@@ -84,17 +92,30 @@ export function phonesThatWrote(db: Db) {
         // The channels that address people by phone number (a Telegram chat id is none, whatever
         // its digits); named, so the lookup runs on the identity_channel_external index.
         inArray(channelIdentities.channel, ['whatsapp', 'simulator']),
-        sql`${channelIdentities.externalId} IN (SELECT value FROM json_each(${ph('phones')}))`,
+        sql`${channelIdentities.externalId} IN ${typed}`,
         isNotNull(channelIdentities.lastInboundAt),
       ),
-    )
-    .limit(2);
+    );
+  // A number shared on Telegram: its person wrote from a chat that has no number.
+  const byPerson = db
+    .select({ phone: sql<string>`${people.phone}`.as('phone') })
+    .from(people)
+    .where(
+      and(
+        eq(people.kelurahanId, ph('k')),
+        sql`${people.phone} IN ${typed}`,
+        exists(
+          db.select({ one: sql`1` }).from(channelIdentities).where(and(eq(channelIdentities.personId, people.id), isNotNull(channelIdentities.lastInboundAt))),
+        ),
+      ),
+    );
+  return byChat.union(byPerson).limit(2);
 }
 
 /** Every question of one case with the number asked, for the cron's neighbours' deadline. */
 export function questionsOfCase(db: Db, caseId: string) {
   return db
-    .select({ answer: neighbourQuestions.answer, phone: asked.externalId })
+    .select({ answer: neighbourQuestions.answer, phone: askedPhone })
     .from(neighbourQuestions)
     .innerJoin(asked, eq(asked.id, neighbourQuestions.identityId))
     .where(eq(neighbourQuestions.caseId, caseId))
@@ -107,10 +128,8 @@ export const insertQuestion = reusable((db) =>
     id: ph('id'),
     kelurahanId: ph('k'),
     caseId: ph('caseId'),
-    identityId: sql`(${db
-      .select({ id: channelIdentities.id })
-      .from(channelIdentities)
-      .where(and(eq(channelIdentities.kelurahanId, ph('k')), eq(channelIdentities.channel, ph('channel')), eq(channelIdentities.externalId, ph('phone'))))})`,
+    // Whoever the number reaches, on the chat they use: a neighbour known only on Telegram too.
+    identityId: chatOfPhone(),
     askedAt: ph('now'),
   }),
 );

@@ -44,7 +44,7 @@ export function outboxToIdentity(db: Db, identityId: string, o: OutboxRow) {
     .onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
 }
 import { type Db, oncePerDb, reusable, reusableSql, value } from './client';
-import { mostRecentFirst } from './people';
+import { chatOfPhone, mostRecentFirst } from './people';
 import { cases, channelIdentities, kelurahan, outbox, type OutboxStatus, people, rt, staffUsers } from './schema';
 import { and, asc, eq, gt, inArray, lt, lte, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 
@@ -138,6 +138,11 @@ export const queueToIdentity = queueTo(sql`ci.id = ${sql.placeholder('identityId
 export const queueToPerson = queueTo(sql`ci.person_id = ${sql.placeholder('personId')} ORDER BY ci.last_inbound_at DESC NULLS LAST, ci.created_at`);
 /** To a chat by channel and number (placeholders channel, externalId). */
 export const queueToChat = queueTo(sql`ci.channel = ${sql.placeholder('channel')} AND ci.external_id = ${sql.placeholder('externalId')}`);
+/**
+ * To the person a phone number reaches, on the chat they last wrote from: a Telegram chat when
+ * the number was shared there (placeholders channel, phone).
+ */
+export const queueToPhone = queueTo(sql`ci.id = ${chatOfPhone()}`);
 
 const identityField = <K extends 'channel' | 'externalId' | 'lastInboundAt'>(db: Db, key: K) =>
   sql<(typeof channelIdentities.$inferSelect)[K]>`${db.select({ v: channelIdentities[key] }).from(channelIdentities).where(eq(channelIdentities.id, outbox.identityId))}`;

@@ -1,7 +1,7 @@
 /** People and how they reach Loket (channel identities). */
 import { type Db, reusable, reusableSql, value } from './client';
-import { cases, channelIdentities, people } from './schema';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { cases, channelIdentities, people, rt } from './schema';
+import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Locale } from '../domain/messages';
 
@@ -24,6 +24,7 @@ export function senderIdentityId(db: Db) {
 }
 
 const ph = sql.placeholder;
+type Param = SQL | Placeholder;
 
 /** Placeholders id, k, fullName, phone, now. */
 export const insertPerson = reusable((db) =>
@@ -80,23 +81,84 @@ export const fillPersonFromCase = reusable((db) => {
 });
 
 /**
+ * The person a phone number reaches, as a scalar SQL expression (placeholders k and, by default,
+ * channel and phone): the one whose chat on a phone-addressed channel (WhatsApp, the simulator)
+ * is that number, else one who proved the number on a channel that has none (a Telegram contact
+ * shared, kept in people.phone) and has a chat Loket can write to. NULL when nobody is.
+ */
+export function personByPhone(channel: Param = ph('channel'), phone: Param = ph('phone')): SQL {
+  return sql`coalesce(
+    (SELECT person_id FROM ${channelIdentities} WHERE kelurahan_id = ${ph('k')} AND channel = ${channel} AND external_id = ${phone}),
+    (SELECT p.id FROM ${people} p WHERE p.kelurahan_id = ${ph('k')} AND p.phone = ${phone}
+      AND EXISTS (SELECT 1 FROM ${channelIdentities} c WHERE c.person_id = p.id) ORDER BY p.created_at LIMIT 1))`;
+}
+
+/** The chat where a phone number's person is reached (the one they used last), as a scalar SQL expression. */
+export function chatOfPhone(channel: Param = ph('channel'), phone: Param = ph('phone')): SQL {
+  return sql`(SELECT c.id FROM ${channelIdentities} c WHERE c.person_id = ${personByPhone(channel, phone)}
+    ORDER BY c.last_inbound_at DESC NULLS LAST, c.created_at LIMIT 1)`;
+}
+
+/**
  * A phone number Loket was given gets an empty person with only the number, unless it already
- * reaches Loket (placeholders id, k, phone, now, channel). INSERT ... SELECT ... WHERE NOT EXISTS
- * has no builder form.
+ * reaches someone (placeholders id, k, phone, now, channel). INSERT ... SELECT ... WHERE has no
+ * builder form.
  */
 export const reachPersonByPhone = reusableSql(
   () => sql`INSERT INTO ${people} (id, kelurahan_id, full_name, phone, created_at)
-    SELECT ${ph('id')}, ${ph('k')}, '', ${ph('phone')}, ${ph('now')} WHERE NOT EXISTS (
-      SELECT 1 FROM ${channelIdentities} WHERE kelurahan_id = ${ph('k')} AND channel = ${ph('channel')} AND external_id = ${ph('phone')})`,
+    SELECT ${ph('id')}, ${ph('k')}, '', ${ph('phone')}, ${ph('now')} WHERE ${personByPhone()} IS NULL`,
 );
 
-/** Placeholders id, k, personId, channel, phone, now. */
-export const reachIdentityByPhone = reusable((db) =>
-  db
-    .insert(channelIdentities)
-    .values({ id: ph('id'), kelurahanId: ph('k'), personId: ph('personId'), channel: ph('channel'), externalId: ph('phone'), createdAt: ph('now') })
-    .onConflictDoNothing({ target: [channelIdentities.kelurahanId, channelIdentities.channel, channelIdentities.externalId] }),
+/**
+ * The new empty person's chat by that number, made only when reachPersonByPhone just made the
+ * person: a number that reaches someone on Telegram gets no second person on WhatsApp
+ * (placeholders id, k, personId, channel, phone, now).
+ */
+export const reachIdentityByPhone = reusableSql(
+  () => sql`INSERT INTO ${channelIdentities} (id, kelurahan_id, person_id, channel, external_id, created_at)
+    SELECT ${ph('id')}, ${ph('k')}, ${ph('personId')}, ${ph('channel')}, ${ph('phone')}, ${ph('now')}
+    WHERE EXISTS (SELECT 1 FROM ${people} WHERE id = ${ph('personId')})
+    ON CONFLICT (kelurahan_id, channel, external_id) DO NOTHING`,
 );
+
+/**
+ * A chat's own number, proven by its channel (placeholders k, channel, phone, identityId): when
+ * the number already reaches a person, the chat joins them, so one person on WhatsApp and
+ * Telegram has one record, one set of cases and one RT. The person the chat leaves stays, empty
+ * without cases (moveApplicantCases, moveSubmittedCases), its gaps given to the other (fillFromChatPerson).
+ */
+export const joinPersonByPhone = reusableSql(
+  // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it.
+  () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${personByPhone()}, person_id)
+    WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})`,
+);
+
+const chatPerson = () => sql`(SELECT person_id FROM ${channelIdentities} WHERE id = ${ph('identityId')})`;
+
+/** The cases of the person a chat left follow it (placeholders k, identityId, fromPersonId). */
+export const moveApplicantCases = reusableSql(
+  () => sql`UPDATE ${cases} SET applicant_person_id = ${chatPerson()}
+    WHERE kelurahan_id = ${ph('k')} AND applicant_person_id = ${ph('fromPersonId')} AND ${chatPerson()} <> ${ph('fromPersonId')}`,
+);
+export const moveSubmittedCases = reusableSql(
+  () => sql`UPDATE ${cases} SET submitter_person_id = ${chatPerson()}
+    WHERE kelurahan_id = ${ph('k')} AND submitter_person_id = ${ph('fromPersonId')} AND ${chatPerson()} <> ${ph('fromPersonId')}`,
+);
+
+/**
+ * The chat's person now (the one it joined, or its own) gets the number and, from the person it
+ * left, what it lacks: a name, NIK and RT the resident gave on the other channel
+ * (placeholders k, identityId, fromPersonId, phone).
+ */
+export const fillFromChatPerson = reusableSql(() => {
+  const of = (column: string) => sql`(SELECT ${sql.raw(`f.${column}`)} FROM ${people} f WHERE f.id = ${ph('fromPersonId')})`;
+  return sql`UPDATE ${people} SET
+      phone = coalesce(phone, ${ph('phone')}),
+      full_name = CASE WHEN full_name = '' THEN coalesce(${of('full_name')}, '') ELSE full_name END,
+      nik = coalesce(nik, ${of('nik')}),
+      rt_id = coalesce(rt_id, ${of('rt_id')})
+    WHERE id = ${chatPerson()} AND kelurahan_id = ${ph('k')}`;
+});
 
 /**
  * Links the chat to the invited person only if the invite update just before changed a row:

@@ -24,10 +24,10 @@ import type { WriteItem } from '../db/inbound';
 import { spendInvite } from '../db/invites';
 import { insertLetter } from '../db/letters';
 import { answerQuestion, insertQuestion } from '../db/neighbour-questions';
-import { queueToChat, queueToIdentity, queueToPerson, releaseDeferred } from '../db/outbox';
+import { queueToChat, queueToIdentity, queueToPerson, queueToPhone, releaseDeferred } from '../db/outbox';
 import {
-  fillPersonFromCase, insertIdentity, insertPerson, linkInvitedIdentity, reachIdentityByPhone, reachPersonByPhone,
-  setPhoneIfMissing, touchIdentity, updatePerson,
+  fillFromChatPerson, fillPersonFromCase, insertIdentity, insertPerson, joinPersonByPhone, linkInvitedIdentity, moveApplicantCases,
+  moveSubmittedCases, reachIdentityByPhone, reachPersonByPhone, setPhoneIfMissing, touchIdentity, updatePerson,
 } from '../db/people';
 import { linkStaffChat } from '../db/staff';
 import { hitThrottle } from '../db/throttles';
@@ -177,7 +177,7 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         const state: ConversationState = { step: e.step, data: {}, history: [], choices: e.choices };
         st.push(
           awaitAnswer(db, {
-            k, step: e.step, data: JSON.stringify(state), now, expiresAt: conversationExpiry(now), channel: e.to.channel, externalId: e.to.externalId,
+            k, step: e.step, data: JSON.stringify(state), now, expiresAt: conversationExpiry(now), channel: e.to.channel, phone: e.to.phone,
           }),
         );
         break;
@@ -192,6 +192,17 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         st.push(linkInvitedIdentity(db, { personId: staff ? w.personId : e.personId, identityId: w.identity.id }));
         if (staff) st.push(linkStaffChat(db, { identityId: w.identity.id, code: e.code, k }));
         if (!staff || w.identity.isNew) st.push(setPhoneIfMissing(db, { phone: w.identity.phone, personId: e.personId }));
+        break;
+      }
+      case 'share_phone': {
+        // In this order: the chat first joins whoever the number reaches, then what the person
+        // it left had (cases, name, NIK, RT) follows it. Nobody found: the chat keeps its person,
+        // the moves change nothing, and the number is written on it.
+        const who = { k, identityId: w.identity.id, fromPersonId: w.personId };
+        st.push(joinPersonByPhone(db, { k, channel: e.channel, phone: e.phone, identityId: w.identity.id }));
+        st.push(moveApplicantCases(db, who));
+        st.push(moveSubmittedCases(db, who));
+        st.push(fillFromChatPerson(db, { ...who, phone: e.phone }));
         break;
       }
       case 'flag_nik_conflict':
@@ -271,5 +282,6 @@ function reachByPhone(db: Db, st: WriteItem[], k: string, now: Instant, p: { per
 function queueFor(db: Db, to: Recipient, values: Record<string, unknown>): WriteItem {
   if ('identityId' in to) return queueToIdentity(db, { ...values, identityId: to.identityId });
   if ('personId' in to) return queueToPerson(db, { ...values, personId: to.personId });
+  if ('phone' in to) return queueToPhone(db, { ...values, channel: to.channel, phone: to.phone });
   return queueToChat(db, { ...values, channel: to.channel, externalId: to.externalId });
 }

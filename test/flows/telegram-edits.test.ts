@@ -8,7 +8,7 @@ import type { OutboundMessage } from '../../adapters/channel';
 import { NIK } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed } from '../support/simulator';
-import { choicesIn, SITI_TG, TgPerson, textOf } from '../support/telegram';
+import { choicesIn, SITI_TG, tg, TgPerson, textOf } from '../support/telegram';
 import { clearTelegramBotCache } from '../../src/telegram-kelurahan';
 import editedNik from '../telegram/fixtures/edited_message_nik.json';
 
@@ -34,6 +34,9 @@ async function atNikQuestion(): Promise<TgPerson> {
   r = await siti.press(choiceId(r, 'Ajukan layanan'));
   r = await siti.press(choiceId(r, 'KTP'));
   r = await siti.press(choiceId(r, 'Diri sendiri'));
+  // A Telegram resident shares her number once before applying (test/flows/telegram-identity.test.ts).
+  r = await siti.send(tg.contact(SITI_TG, '6281234500001'));
+  expect(textOf(r)).toContain('Nama lengkap sesuai KK?');
   r = await siti.say('Siti Aminah');
   expect(textOf(r)).toContain('NIK (16 angka, ada di KTP atau KK)?');
   return siti;

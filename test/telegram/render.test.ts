@@ -92,4 +92,31 @@ describe('rendering for Telegram', () => {
     expect(render(chat, { kind: 'text', text: 'Halo', choices: c(1) }).map((m) => m.method)).toEqual(['sendMessage']);
     expect(render(chat, { kind: 'image', r2Key: 'k', mimeType: 'image/png' }).map((m) => m.method)).toEqual(['sendPhoto']);
   });
+
+  it('asks for the person\'s own number with a one-time reply keyboard whose one button shares the contact', () => {
+    const calls = render(chat, { kind: 'text', text: 'Kirim nomor HP Anda.', askPhone: { label: 'Kirim nomor HP saya' } });
+    expect(calls).toEqual([
+      {
+        method: 'sendMessage',
+        params: {
+          chat_id: chat, text: 'Kirim nomor HP Anda.', link_preview_options: { is_disabled: true },
+          reply_markup: { keyboard: [[{ text: 'Kirim nomor HP saya', request_contact: true }]], one_time_keyboard: true, resize_keyboard: true },
+        },
+      },
+    ]);
+  });
+
+  it('a message carries one keyboard: with the share button, choices are numbered lines, not an inline keyboard', () => {
+    const [m] = render(chat, { kind: 'text', text: 'Kirim nomor HP Anda.', choices: [{ id: 'x:1', label: 'Batal' }], askPhone: { label: 'Kirim nomor HP saya' } });
+    expect(params(m).text).toBe('Kirim nomor HP Anda.\n\n1. Batal');
+    expect(params(m).reply_markup).toEqual(expect.objectContaining({ keyboard: [[{ text: 'Kirim nomor HP saya', request_contact: true }]] }));
+    expect(keyboard(m)).toBeUndefined();
+  });
+
+  it('takes the share button away once the number came, on the last part only', () => {
+    const calls = render(chat, { kind: 'text', text: `${'kata '.repeat(1000)}akhir`, removeKeyboard: true });
+    expect(calls.length).toBe(2);
+    expect(params(calls[0])).not.toHaveProperty('reply_markup');
+    expect(params(calls[1]).reply_markup).toEqual({ remove_keyboard: true });
+  });
 });

@@ -16,7 +16,7 @@ import * as deskWrites from '../../src/db/desk-writes';
 import * as documents from '../../src/db/documents';
 import * as holidays from '../../src/db/holidays';
 import * as inbound from '../../src/db/inbound';
-import { caseDocuments } from '../../src/db/schema';
+import { caseDocuments, people as schemaPeople } from '../../src/db/schema';
 import * as invites from '../../src/db/invites';
 import * as kelurahan from '../../src/db/kelurahan';
 import * as letters from '../../src/db/letters';
@@ -96,7 +96,7 @@ const modules: Record<string, Module<unknown>> = {
     saveConversation: (db) =>
       conversations.saveConversation(db, { identityId: 'i1', k: 'k1', flow: 'apply', step: 'apply.name', data: '{}', now, expiresAt: now }),
     awaitAnswer: (db) =>
-      conversations.awaitAnswer(db, { k: 'k1', step: 'confirm.ask', data: '{}', now, expiresAt: now, channel: 'whatsapp', externalId: '62812' }),
+      conversations.awaitAnswer(db, { k: 'k1', step: 'confirm.ask', data: '{}', now, expiresAt: now, channel: 'whatsapp', phone: '62812' }),
     saveConversationAt: (db) =>
       [2, null].map((version) =>
         conversations.saveConversationAt(db, { identityId: 'i1', kelurahanId: 'k1', flow: 'apply', step: 'docs', data: '{}', updatedAt: now, expiresAt: now }, version),
@@ -188,6 +188,12 @@ const modules: Record<string, Module<unknown>> = {
     reachPersonByPhone: (db) => people.reachPersonByPhone(db, { id: 'p1', k: 'k1', phone: '62812', now, channel: 'whatsapp' }),
     reachIdentityByPhone: (db) =>
       people.reachIdentityByPhone(db, { id: 'i1', k: 'k1', personId: 'p1', channel: 'whatsapp', phone: '62812', now }),
+    personByPhone: (db) => db.select({ personId: people.personByPhone() }).from(schemaPeople),
+    chatOfPhone: (db) => db.select({ identityId: people.chatOfPhone() }).from(schemaPeople),
+    joinPersonByPhone: (db) => people.joinPersonByPhone(db, { k: 'k1', channel: 'whatsapp', phone: '62812', identityId: 'i1' }),
+    moveApplicantCases: (db) => people.moveApplicantCases(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1' }),
+    moveSubmittedCases: (db) => people.moveSubmittedCases(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1' }),
+    fillFromChatPerson: (db) => people.fillFromChatPerson(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1', phone: '62812' }),
     linkInvitedIdentity: (db) => people.linkInvitedIdentity(db, { personId: 'p1', identityId: 'i1' }),
     setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
     recentChatOf: (db) => people.recentChatOf(db, 'p1'),
@@ -247,6 +253,7 @@ const modules: Record<string, Module<unknown>> = {
     queueToIdentity: (db) => outbox.queueToIdentity(db, { ...message, identityId: 'i1' }),
     queueToPerson: (db) => outbox.queueToPerson(db, { ...message, personId: 'p1' }),
     queueToChat: (db) => outbox.queueToChat(db, { ...message, channel: 'whatsapp', externalId: '62812' }),
+    queueToPhone: (db) => outbox.queueToPhone(db, { ...message, channel: 'whatsapp', phone: '62812' }),
     outboxToPerson: (db) => outbox.outboxToPerson(db, 'p1', outboxRow),
     outboxToIdentity: (db) => outbox.outboxToIdentity(db, 'i1', outboxRow),
     claimOutbox: (db) => outbox.claimOutbox(db, { id: 'o1', now, staleBefore: now }),

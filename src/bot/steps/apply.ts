@@ -23,6 +23,7 @@ import { office, type Session } from '../session';
 import { serviceChoices, serviceFrom } from './menu';
 import { confirmRequestText } from './confirm';
 import { askNextDocument } from './documents';
+import { needsPhone, phoneChannel } from './share-phone';
 import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -64,7 +65,8 @@ export const applyForWhom: Step = {
       return true;
     }
     s.state.data.forOther = id === 'whom:other';
-    s.goto('apply.name');
+    // Asked once on a channel that does not tell the number: after it, the name (share-phone.ts).
+    s.goto(needsPhone(s) ? 'apply.share_phone' : 'apply.name');
     return true;
   },
 };
@@ -346,7 +348,7 @@ function createDraft(s: Session): void {
     ];
     s.effect({
       type: 'send',
-      to: { channel: applicant.channel, externalId: applicant.phone },
+      to: { channel: applicant.channel, phone: applicant.phone },
       caseId,
       message: {
         kind: 'text',
@@ -356,7 +358,7 @@ function createDraft(s: Session): void {
         choices: confirmChoices,
       },
     });
-    s.effect({ type: 'await_answer', to: { channel: applicant.channel, externalId: applicant.phone }, step: 'confirm.applicant', choices: confirmChoices });
+    s.effect({ type: 'await_answer', to: { channel: applicant.channel, phone: applicant.phone }, step: 'confirm.applicant', choices: confirmChoices });
     s.say(s.t('apply.confirm_asked', { name }));
   }
 
@@ -383,9 +385,4 @@ function refusalText(s: Session, refusal: HelperRefusal, phone: string | null): 
     case 'denied':
       return s.t('limit.denied', { number, date: formatLongDate(s.locale, localMoment(refusal.until, s.ctx.calendar.utcOffsetMinutes).date), ...office(s) });
   }
-}
-
-/** Where a phone number can be written to: Telegram cannot address a phone, WhatsApp can. */
-function phoneChannel(channel: Session['ctx']['channel']) {
-  return channel === 'telegram' ? 'whatsapp' : channel;
 }

@@ -272,7 +272,7 @@ export const rtNeighbours = chairStep(
       s.effect({ type: 'ask_neighbour', questionId, caseId: c.id, channel, phone, newPersonId: s.ctx.ids.newId(), newIdentityId: s.ctx.ids.newId() });
       s.effect({
         type: 'send',
-        to: { channel, externalId: phone },
+        to: { channel, phone },
         caseId: c.id,
         message: {
           kind: 'text',

@@ -14,6 +14,8 @@ import { dialogueEn } from './dialogue.en';
 import { dialogueId } from './dialogue.id';
 import { en } from './en';
 import { id } from './id';
+import { identityEn } from './identity.en';
+import { identityId } from './identity.id';
 import { lateEn } from './late.en';
 import { lateId } from './late.id';
 import { menuEn } from './menu.en';
@@ -29,14 +31,14 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-const idAll = { ...id, ...dialogueId, ...deskId, ...applyingId, ...chairId, ...correctionsId, ...lateId, ...menuId, ...neighboursId, ...openCasesId, ...telegramId };
+const idAll = { ...id, ...dialogueId, ...deskId, ...applyingId, ...chairId, ...correctionsId, ...identityId, ...lateId, ...menuId, ...neighboursId, ...openCasesId, ...telegramId };
 type Catalogue = typeof idAll;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
 /** The parameters of a message, `undefined` for a fixed text. */
 export type MessageParams<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? P : undefined;
 
-const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...applyingEn, ...chairEn, ...correctionsEn, ...lateEn, ...menuEn, ...neighboursEn, ...openCasesEn, ...telegramEn } };
+const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...applyingEn, ...chairEn, ...correctionsEn, ...identityEn, ...lateEn, ...menuEn, ...neighboursEn, ...openCasesEn, ...telegramEn } };
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);

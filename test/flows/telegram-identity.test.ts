@@ -1,0 +1,210 @@
+/**
+ * A resident on Telegram, where Loket does not know their number, shares it once with the
+ * button before applying; with it they are one person with their WhatsApp chat, and a helper's
+ * request naming the number reaches their Telegram chat. Driven through the inbound pipeline
+ * with Telegram and WhatsApp events as their adapters make them.
+ */
+import { env } from 'cloudflare:test';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InboundBody, OutboundMessage, Sender } from '../../adapters/channel';
+import { processInbound, type PipelineDeps } from '../../src/pipeline/process-inbound';
+import { cryptoIds, cryptoRandom } from '../../src/platform';
+import { useFreshDatabase } from '../support/fresh-database';
+import { MONDAY_10_WIB, seed } from '../support/simulator';
+
+useFreshDatabase();
+beforeEach(seed);
+
+const K = 'kel-bukit-sangkal';
+const SITI_PHONE = '6281234500001';
+let clock = MONDAY_10_WIB;
+let seq = 0;
+const deps: PipelineDeps = {
+  db: env.DB,
+  queue: { send: async () => {}, sendBatch: async () => {} } as unknown as Queue,
+  clock: { now: () => clock },
+  ids: cryptoIds,
+  random: cryptoRandom,
+  maxUploadBytes: 10 * 1024 * 1024,
+  defaultLocale: 'id',
+};
+
+type Row = { message: OutboundMessage; text: string };
+
+/** Someone writing to Loket on one channel; `send` returns what Loket wrote back to this chat. */
+class Chat {
+  private seen = 0;
+  constructor(readonly sender: Sender) {}
+
+  async send(body: InboundBody): Promise<Row[]> {
+    clock += 1000;
+    await processInbound(deps, K, { ...body, messageId: `${this.sender.channel}:${++seq}`, sender: this.sender, at: clock } as never);
+    const all = await outboxOf(this.sender.channel, this.sender.externalId);
+    const fresh = all.slice(this.seen);
+    this.seen = all.length;
+    return fresh;
+  }
+  say = (text: string) => this.send({ kind: 'text', text });
+  press = (choiceId: string) => this.send({ kind: 'choice', choiceId });
+  share = (phone: string) => this.send({ kind: 'phone', phone });
+}
+
+async function outboxOf(channel: string, externalId: string): Promise<Row[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT o.payload FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
+     WHERE ci.channel = ? AND ci.external_id = ? ORDER BY o.rowid`,
+  ).bind(channel, externalId).all<{ payload: string }>();
+  return results.map((r) => {
+    const message = JSON.parse(r.payload) as OutboundMessage;
+    return { message, text: message.kind === 'text' ? message.text : '' };
+  });
+}
+
+const words = (rows: Row[]) => rows.map((r) => r.text).join('\n---\n');
+const last = (rows: Row[]) => rows[rows.length - 1]!.message as Extract<OutboundMessage, { kind: 'text' }>;
+const choiceId = (rows: Row[], label: RegExp) => {
+  const found = (last(rows).choices ?? []).find((c) => label.test(c.label));
+  if (!found) throw new Error(`no ${label} in ${JSON.stringify(last(rows).choices)}`);
+  return found.id;
+};
+
+const telegramSiti = () => new Chat({ channel: 'telegram', externalId: '700000001', displayName: 'Siti Aminah' });
+const whatsappSiti = () => new Chat({ channel: 'whatsapp', externalId: SITI_PHONE, displayName: 'Siti Aminah', phone: SITI_PHONE });
+const whatsappBudi = () => new Chat({ channel: 'whatsapp', externalId: '6281234500002', displayName: 'Budi Santoso', phone: '6281234500002' });
+
+/** Menu, KTP, and for whom: where the number is asked on Telegram. */
+async function startKtp(chat: Chat, whom: 'self' | 'other'): Promise<Row[]> {
+  await chat.say('halo');
+  await chat.say('1');
+  await chat.press('svc:ktp');
+  return chat.press(`whom:${whom}`);
+}
+
+const personOfChat = async (channel: string, externalId: string) =>
+  (await env.DB.prepare('SELECT person_id AS personId FROM channel_identities WHERE channel = ? AND external_id = ?').bind(channel, externalId).first<{ personId: string }>())!.personId;
+
+describe('Telegram: sharing one\'s number once', () => {
+  it('is asked with the button before the application goes on, saying why', async () => {
+    const siti = telegramSiti();
+    const asked = await startKtp(siti, 'self');
+    expect(words(asked)).toContain('kirim nomor HP Anda sekali saja dengan tombol di bawah');
+    expect(words(asked)).toContain('Ketua RT dan tetangga mengenal warga dari nomornya');
+    expect(last(asked).askPhone).toEqual({ label: 'Kirim nomor HP saya' });
+    expect(words(asked)).not.toContain('Nama lengkap');
+  });
+
+  it('refuses a typed number, saying why, and shows the button again', async () => {
+    const siti = telegramSiti();
+    await startKtp(siti, 'self');
+    const typed = await siti.say('0812 3450 0001');
+    expect(words(typed)).toContain('Nomor yang diketik belum bisa kami pastikan milik Anda');
+    expect(last(typed).askPhone).toEqual({ label: 'Kirim nomor HP saya' });
+    const person = await personOfChat('telegram', '700000001');
+    expect(await env.DB.prepare('SELECT phone FROM people WHERE id = ?').bind(person).first()).toEqual({ phone: null });
+  });
+
+  it('takes the shared number, removes the button and goes on where the application was', async () => {
+    const siti = telegramSiti();
+    await startKtp(siti, 'self');
+    const shared = await siti.share(SITI_PHONE);
+    expect(shared[0]).toMatchObject({ text: 'Terima kasih, nomor Anda sudah kami catat.', message: { removeKeyboard: true } });
+    expect(words(shared)).toContain('Nama lengkap sesuai KK?');
+    const person = await personOfChat('telegram', '700000001');
+    expect(await env.DB.prepare('SELECT phone FROM people WHERE id = ?').bind(person).first()).toEqual({ phone: SITI_PHONE });
+    // Asked once: the next application goes straight to the name.
+    await siti.say('menu');
+    const again = await startKtp(siti, 'other');
+    expect(words(again)).toContain('Nama lengkap pemohon');
+    expect(words(again)).not.toContain('tombol di bawah');
+  });
+
+  it('the number is kept, and a WhatsApp person joined, in the message\'s two D1 round trips', async () => {
+    await whatsappSiti().say('halo');
+    const siti = telegramSiti();
+    await startKtp(siti, 'self');
+    const statement = Object.getPrototypeOf(env.DB.prepare('SELECT 1')) as Record<string, unknown>;
+    const spies = [vi.spyOn(env.DB, 'batch'), ...(['first', 'all', 'run', 'raw'] as const).map((m) => vi.spyOn(statement as never, m as never))];
+    try {
+      clock += 1000;
+      await processInbound(deps, K, { kind: 'phone', phone: SITI_PHONE, messageId: 'tg:trips', sender: siti.sender, at: clock });
+      expect(spies.reduce((n, s) => n + s.mock.calls.length, 0)).toBe(2);
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+    expect(await personOfChat('telegram', '700000001')).toBe(await personOfChat('whatsapp', SITI_PHONE));
+  });
+
+  it('is not asked for the menu, status or a complaint', async () => {
+    const siti = telegramSiti();
+    const replies = [...(await siti.say('halo')), ...(await siti.say('status')), ...(await siti.say('pengaduan'))];
+    expect(words(replies)).not.toContain('tombol di bawah');
+    expect(replies.some((r) => r.message.kind === 'text' && r.message.askPhone)).toBe(false);
+  });
+});
+
+describe('one person on WhatsApp and Telegram', () => {
+  it('a number already on WhatsApp: the Telegram chat joins that person, and the WhatsApp case shows in Telegram\'s status', async () => {
+    const wa = whatsappSiti();
+    await wa.say('halo');
+    await wa.say('pengaduan');
+    await wa.say('Lampu jalan di depan rumah mati sejak minggu lalu.');
+    await wa.press('complaint:skip');
+    const { code } = (await env.DB.prepare("SELECT code FROM cases WHERE kind = 'complaint'").first<{ code: string }>())!;
+
+    const tg = telegramSiti();
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+    expect(await personOfChat('telegram', '700000001')).toBe(await personOfChat('whatsapp', SITI_PHONE));
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM people WHERE phone = ?").bind(SITI_PHONE).first()).toEqual({ n: 1 });
+    const status = await tg.say('status');
+    expect(words(status)).toContain(code);
+  });
+
+  it('an RT chair\'s Telegram chat stays the chair\'s when the number shared is on a resident\'s WhatsApp', async () => {
+    await whatsappSiti().say('halo');
+    await env.DB.batch([
+      env.DB.prepare("UPDATE people SET phone = NULL WHERE id = 'person-chair-0203'"),
+      env.DB.prepare(
+        "INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('tg-hasan', ?, 'person-chair-0203', 'telegram', '700000003', 0)",
+      ).bind(K),
+    ]);
+    const replies = await new Chat({ channel: 'telegram', externalId: '700000003' }).share(SITI_PHONE);
+    expect(words(replies)).toContain('nomor Anda sudah kami catat');
+    expect(await personOfChat('telegram', '700000003')).toBe('person-chair-0203');
+  });
+
+  it('a helper\'s "Orang lain" naming a Telegram-only number asks its owner in their Telegram chat, and makes nobody new', async () => {
+    const tg = telegramSiti();
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+    await tg.say('batal');
+    const people = async () => (await env.DB.prepare('SELECT count(*) AS n FROM people').first<{ n: number }>())!.n;
+
+    const budi = whatsappBudi();
+    await startKtp(budi, 'other');
+    await budi.say('Siti Aminah');
+    await budi.say('1671024508790003');
+    const rw = await budi.say('0812 3450 0001');
+    const before = await people();
+    const rt = await budi.press(choiceId(rw, /RW 02/));
+    const made = await budi.press(choiceId(rt, /RT 03/));
+    expect(words(made)).toContain('Kami sudah meminta Siti Aminah mengonfirmasi dari HP-nya sendiri.');
+    // The empty row that anchors the case is the only one a helper's request may make, and here not even that.
+    expect(await people()).toBe(before);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM channel_identities WHERE external_id = ?").bind(SITI_PHONE).first()).toEqual({ n: 0 });
+
+    const { results } = await env.DB.prepare(
+      `SELECT ci.channel, ci.external_id AS externalId, o.payload FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id
+       WHERE o.payload LIKE '%mengajukan KTP%'`,
+    ).all<{ channel: string; externalId: string; payload: string }>();
+    expect(results.map((r) => [r.channel, r.externalId])).toEqual([['telegram', '700000001']]);
+    const question = JSON.parse(results[0]!.payload) as { text: string };
+    expect(question.text).toContain('Pemilik nomor 0812****002 mengajukan KTP di Loket untuk Bapak/Ibu, atas nama Siti Aminah.');
+    const applicant = await env.DB.prepare("SELECT applicant_person_id AS p FROM cases WHERE kind = 'service'").first<{ p: string }>();
+    expect(applicant!.p).toBe(await personOfChat('telegram', '700000001'));
+
+    // Typing "ya" in her Telegram chat answers it: the question waits there.
+    await tg.say('ya');
+    expect(await env.DB.prepare("SELECT applicant_confirmed_at IS NOT NULL AS confirmed FROM cases WHERE kind = 'service'").first()).toEqual({ confirmed: 1 });
+  });
+});
