@@ -23,6 +23,8 @@ export type PartSent = (partsSent: number, providerMessageId: string | null) => 
 
 export interface ChannelSender {
   /**
+   * Throws to have the row retried with backoff; an error with a numeric `retryAfterSeconds`
+   * (a provider's own wait, as Telegram's 429 gives) moves the next try no earlier than that.
    * `deferred`: only a notice could be sent now (WhatsApp outside the 24-hour window cannot
    * carry a document); the row waits and is sent when the person next writes.
    */
@@ -61,5 +63,16 @@ export class MediaGoneError extends Error {
   constructor(readonly httpStatus: number) {
     super(`media gone (${httpStatus})`);
     this.name = 'MediaGoneError';
+  }
+}
+
+/**
+ * The provider holds the media but will not hand it over at this size (Telegram's bots download
+ * at most 20 MB): the resident is told the file is too large, as for one Loket refuses itself.
+ */
+export class MediaTooLargeError extends Error {
+  constructor(readonly sizeBytes: number | null) {
+    super(`media too large${sizeBytes !== null ? ` (${sizeBytes} bytes)` : ''}`);
+    this.name = 'MediaTooLargeError';
   }
 }

@@ -6,6 +6,8 @@
 import type { ChannelName } from '../adapters/channel';
 import type { ChannelSender, MediaSource } from '../adapters/ports';
 import { simulatorMedia, simulatorSender } from '../adapters/simulator/simulator';
+import { telegramMedia } from '../adapters/telegram/media';
+import { telegramSender } from '../adapters/telegram/sender';
 import { whatsappMedia } from '../adapters/whatsapp/media';
 import { whatsappSender } from '../adapters/whatsapp/sender';
 import { dbOf } from './db/client';
@@ -55,9 +57,11 @@ export const senders: Partial<Record<ChannelName, ChannelSender>> = {
     kelurahan: whatsappNumberOf,
     log: (level, msg, fields) => log[level](msg, fields),
   }),
+  telegram: telegramSender({ log: (level, msg, fields) => log[level](msg, fields) }),
 };
 
 export const mediaSources: Partial<Record<ChannelName, MediaSource>> = {
   simulator: simulatorMedia,
   whatsapp: whatsappMedia,
+  telegram: telegramMedia,
 };

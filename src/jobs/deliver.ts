@@ -11,7 +11,7 @@ import { dbOf } from '../db/client';
 import { claimOutbox, markSent, recordPartsSent, rescheduleClaimed, type ClaimedOutbox } from '../db/outbox';
 import type { Clock, IdSource } from '../domain/ports';
 import { log } from '../log';
-import { afterFailedDelivery } from './backoff';
+import { afterFailedDelivery, type AfterFailure } from './backoff';
 import type { QueueMessage } from './queue-messages';
 import { markExpired, markUndeliverable } from './undeliverable';
 
@@ -76,7 +76,7 @@ async function retryLater(env: Env, row: ClaimedOutbox, err: unknown, deps: Deli
   const now = deps.clock.now();
   const attempts = row.attempts + 1;
   const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-  const next = afterFailedDelivery(row.createdAt, attempts, now, deps.random());
+  const next = notSooner(afterFailedDelivery(row.createdAt, attempts, now, deps.random()), now, providerWaitSeconds(err));
   if (next.giveUp) {
     log.error('outbox.gave_up', { outbox_id: row.id, attempts, error: err });
     return { queued: await markExpired(env, row.id, `gave up after ${attempts} attempts: ${error}`, now, deps.ids) };
@@ -84,4 +84,20 @@ async function retryLater(env: Env, row: ClaimedOutbox, err: unknown, deps: Deli
   await rescheduleClaimed(dbOf(env.DB), { id: row.id, attempts, error, notBefore: next.notBefore, now });
   log.warn('outbox.retry_later', { outbox_id: row.id, attempts, delaySeconds: next.delaySeconds, error: err });
   return { queued: [], retryAfterSeconds: next.delaySeconds };
+}
+
+/**
+ * The wait a provider asked for, carried by the error as `retryAfterSeconds` (Telegram's 429
+ * retry_after). Trying sooner only earns another refusal and, repeated, a longer ban.
+ */
+function providerWaitSeconds(err: unknown): number | null {
+  const wait = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? wait : null;
+}
+
+/** The backoff's next try, moved no earlier than the provider's wait; the queue's delay follows. */
+function notSooner(next: AfterFailure, now: number, waitSeconds: number | null): AfterFailure {
+  if (next.giveUp || waitSeconds === null) return next;
+  const notBefore = Math.max(next.notBefore, now + waitSeconds * 1000);
+  return { giveUp: false, notBefore, delaySeconds: Math.max(1, Math.ceil((notBefore - now) / 1000)) };
 }

@@ -10,7 +10,7 @@
  * - still pending after a timeout or a provider error: the cron starts it again later.
  */
 import type { ChannelName } from '../../adapters/channel';
-import { MediaGoneError, type MediaSource } from '../../adapters/ports';
+import { MediaGoneError, MediaTooLargeError, type MediaSource } from '../../adapters/ports';
 import { withTimeout } from '../../adapters/timeout';
 import { dbOf, type Db, type Statement } from '../db/client';
 import { recordCaseEvent, sendBackForRevision } from '../db/cases';
@@ -74,9 +74,12 @@ export async function fetchMedia(
       });
     }, () => new MediaTimeoutError());
   } catch (err) {
-    const reason = err instanceof MediaGoneError ? 'gone' : err instanceof MediaTimeoutError ? 'timeout' : 'provider_error';
+    const reason =
+      err instanceof MediaGoneError ? 'gone' : err instanceof MediaTooLargeError ? 'too_large' : err instanceof MediaTimeoutError ? 'timeout' : 'provider_error';
     log.warn('media.fetch_failed', { document: doc.id, attempt: claim.attempts, reason, error: err });
     if (reason === 'gone') return refuse(env, doc, 'gone', reason, now, newId);
+    // The provider will not hand it over at this size (Telegram: 20 MB); no try will change that.
+    if (reason === 'too_large') return refuse(env, doc, 'too_large', reason, now, newId);
     if (claim.attempts >= MEDIA_FETCH_MAX_ATTEMPTS) return refuse(env, doc, 'unavailable', reason, now, newId);
     return [];
   }

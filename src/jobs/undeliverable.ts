@@ -1,6 +1,7 @@
 /**
  * A message that will not arrive: WhatsApp could not deliver it (131026: not on WhatsApp, an old
- * app, blocked), or every try for DELIVERY_GIVE_UP_MS failed. The row is marked failed and a
+ * app, blocked), Telegram refused the chat (403: the bot blocked, the account deleted), or every
+ * try for DELIVERY_GIVE_UP_MS failed. The row is marked failed and a
  * person who can reach the recipient is told: the RT chair of the case, or staff when the chair
  * is the one who could not be reached (or there is no chair).
  */
@@ -31,7 +32,13 @@ export function markUndeliverable(env: Env, outboxId: string, code: number, now:
   return failAndTell(env, outboxId, now, ids, {
     lastError: (detail ?? `undeliverable ${code}`).slice(0, 500),
     event: { kind: 'undeliverable', detail: { outbox_id: outboxId, code } },
-    notice: (row, locale) => t(locale, 'notice.undeliverable', { name: row.fullName || maskPhone(row.channel === 'telegram' ? row.phone : row.externalId), code: row.code }),
+    notice: (row, locale) =>
+      t(locale, 'notice.undeliverable', {
+        name: row.fullName || maskPhone(row.channel === 'telegram' ? row.phone : row.externalId),
+        code: row.code,
+        // The chair must know where the person missed it (the simulator stands in for WhatsApp).
+        app: row.channel === 'telegram' ? 'Telegram' : 'WhatsApp',
+      }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { createMessageBatch, createScheduledController, env, getQueueResult, createExecutionContext } from 'cloudflare:test';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import worker from '../../src/index';
 import { retryDelaySeconds, BACKOFF_MAX_SECONDS } from '../../src/jobs/backoff';
 import { createConsumer } from '../../src/jobs/consumer';
@@ -10,6 +10,7 @@ import { openLetters } from '../../src/db/letters';
 import { dueCases } from '../../src/db/cases';
 import { useFreshDatabase } from '../support/fresh-database';
 import { recorded, testEnv } from '../support/simulator';
+import { FakeBotApi, TG } from '../support/telegram-api';
 
 useFreshDatabase();
 
@@ -61,8 +62,13 @@ describe('queue consumer', () => {
     expect(result.retryMessages).toEqual([]);
   });
 
-  it('retries a message for a channel it cannot send on yet, and records the error and the next try on the row', async () => {
+  it('retries a message the provider could not take, and records the error and the next try on the row', async () => {
     await outboxRowFor('telegram');
+    const bot = new FakeBotApi();
+    bot.install();
+    bot.failNext.push(TG.down);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    onTestFinished(() => void vi.restoreAllMocks());
     const batch = createMessageBatch('loket-outbox-local', [message('m', { type: 'deliver', outboxId: 'o1' }), message('n', { type: 'deliver', outboxId: 'gone' })]);
     const ctx = createExecutionContext();
     const before = Date.now();
@@ -71,7 +77,7 @@ describe('queue consumer', () => {
     expect(result.explicitAcks).toEqual(['n']);
     expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['m']);
     const row = await env.DB.prepare("SELECT status, attempts, last_error, not_before FROM outbox WHERE id = 'o1'").first<{ not_before: number }>();
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'no sender for channel telegram' });
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Telegram telegram_down: 502 Bad Gateway' });
     expect(row!.not_before).toBeGreaterThan(before);
   });
 

@@ -197,8 +197,8 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'invite.linked': (p: { name: string }) => `Thank you, ${p.name}. This number is now linked to Loket.`,
   'invite.staff_linked': (p: { name: string; kelurahan: string }) =>
     `Thank you, ${p.name}. This chat is now linked to your Loket staff account. From now on, escalations and the morning summary of Kelurahan ${p.kelurahan} come here.`,
-  'notice.undeliverable': (p: { name: string; code: string | null }) =>
-    `Loket's message to ${p.name}${p.code ? ` (case ${p.code})` : ''} did not reach their WhatsApp. Please tell them in person.`,
+  'notice.undeliverable': (p: { name: string; code: string | null; app: string }) =>
+    `Loket's message to ${p.name}${p.code ? ` (case ${p.code})` : ''} did not reach their ${p.app}. Please tell them in person.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
     `A ${{ text: 'message', document: 'document', image: 'picture' }[p.kind]} from Loket to number ${p.to}${p.code ? ` (case ${p.code})` : ''} could not be delivered, although Loket kept trying for ${p.days} days since ${p.since}.\nPlease let them know in person, and ask them to type "status" in their Loket chat.`,
   'status.none': 'There are no cases in your name yet.',

@@ -208,8 +208,8 @@ export const dialogueId = {
   'invite.linked': (p: { name: string }) => `Terima kasih, ${p.name}. Nomor ini sekarang terhubung dengan Loket.`,
   'invite.staff_linked': (p: { name: string; kelurahan: string }) =>
     `Terima kasih, ${p.name}. Chat ini sekarang tersambung dengan akun staf Loket. Mulai sekarang, eskalasi berkas dan ringkasan pagi Kelurahan ${p.kelurahan} dikirim ke sini.`,
-  'notice.undeliverable': (p: { name: string; code: string | null }) =>
-    `Pesan Loket untuk ${p.name}${p.code ? ` (berkas ${p.code})` : ''} tidak sampai ke WhatsApp-nya. Mohon sampaikan langsung, ya.`,
+  'notice.undeliverable': (p: { name: string; code: string | null; app: string }) =>
+    `Pesan Loket untuk ${p.name}${p.code ? ` (berkas ${p.code})` : ''} tidak sampai ke ${p.app}-nya. Mohon sampaikan langsung, ya.`,
   'notice.not_delivered': (p: { kind: 'text' | 'document' | 'image'; to: string; code: string | null; since: string; days: number }) =>
     `${{ text: 'Pesan', document: 'Dokumen', image: 'Gambar' }[p.kind]} dari Loket untuk nomor ${p.to}${p.code ? ` (berkas ${p.code})` : ''} tidak terkirim, walaupun Loket sudah mencoba selama ${p.days} hari sejak ${p.since}.\nMohon kabari orangnya langsung, dan minta ia mengetik "status" di chat Loket.`,
   'status.none': 'Belum ada berkas atas nama Bapak/Ibu.',
