@@ -20,7 +20,8 @@ export async function kelurahanForTelegramBot(env: Env): Promise<string | null> 
   const db = dbOf(env.DB);
   let id = botId ? ((await kelurahanByTelegramBot(db, botId).get())?.id ?? null) : null;
   if (!id && env.LOCAL_TOOLS === 'true') id = (await firstKelurahan(db).get())?.id ?? null;
-  byBot.set(key, { id, at: systemClock.now() });
+  // A miss is not kept: once someone sets telegram_bot_id, the next update finds it.
+  if (id) byBot.set(key, { id, at: systemClock.now() });
   return id;
 }
 

@@ -31,11 +31,17 @@ export type ParsedUpdate =
   | { kind: 'edited'; event: InboundEvent; telegramMessageId: number; editedAt: number }
   | { kind: 'ignored'; reason: IgnoredReason; messageId: string | null; callbackQueryId?: string };
 
-/** Prefixed so a Telegram update can never share a dedupe row with a WhatsApp message id. */
-export const telegramMessageId = (updateId: number): string => `tg:${updateId}`;
+/**
+ * The dedupe key of an update. Prefixed so it can never share a row with a WhatsApp message id,
+ * and scoped by bot: update ids are a bot's own sequence, a new token starts another, and after a
+ * week without updates Telegram picks the next one at random (#getupdates), so an id alone may
+ * come back.
+ */
+export const telegramMessageId = (updateId: number, botId?: string | null): string => (botId ? `tg:${botId}:${updateId}` : `tg:${updateId}`);
 
-export function parseUpdate(update: Update, now: number = Date.now()): ParsedUpdate {
-  const id = typeof update?.update_id === 'number' ? telegramMessageId(update.update_id) : null;
+/** `botId`: the bot the update was sent to (adapters/telegram/bot-id.ts), for the dedupe key. */
+export function parseUpdate(update: Update, now: number = Date.now(), botId?: string | null): ParsedUpdate {
+  const id = typeof update?.update_id === 'number' ? telegramMessageId(update.update_id, botId) : null;
   const ignored = (reason: IgnoredReason, callbackQueryId?: string): ParsedUpdate => ({
     kind: 'ignored', reason, messageId: id, ...(callbackQueryId ? { callbackQueryId } : {}),
   });

@@ -2,7 +2,7 @@
 import { type Db, named, reusable, reusableSql } from './client';
 import { chatOfPhone } from './people';
 import { channelIdentities, conversations, people, processedMessages } from './schema';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 /** Placeholders channel, messageId. */
 export function seenMessage(db: Db) {
   return db
@@ -117,4 +117,9 @@ export function saveConversationAt(
       },
       setWhere: readVersion === null ? isNull(conversations.version) : eq(conversations.version, readVersion),
     });
+}
+
+/** Message ids received before `before`: no provider retries that long, so they can go. */
+export function deleteOldProcessedMessages(db: Db, before: number) {
+  return db.delete(processedMessages).where(lt(processedMessages.receivedAt, before));
 }

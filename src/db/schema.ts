@@ -73,7 +73,9 @@ export const people = sqliteTable(
     locale: text('locale').$type<Locale>().notNull().default('id'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('people_kelurahan_nik').on(t.kelurahanId, t.nik), index('people_rt').on(t.rtId)],
+  // By number: RT chairs, neighbours and helpers name people by phone, and a number shared on
+  // Telegram is looked up on every message that types one.
+  (t) => [index('people_kelurahan_nik').on(t.kelurahanId, t.nik), index('people_rt').on(t.rtId), index('people_kelurahan_phone').on(t.kelurahanId, t.phone)],
 );
 
 /** How a person reaches Loket: one person may have a WhatsApp and a Telegram identity. */

@@ -11,6 +11,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Update } from 'grammy/types';
+import { botIdOf } from '../../adapters/telegram/bot-id';
 import { parseUpdate } from '../../adapters/telegram/parse';
 import { SECRET_HEADER, verifySecretToken } from '../../adapters/telegram/secret';
 import { isLocale, t } from '../domain/messages';
@@ -46,7 +47,7 @@ export const telegram = new Hono<{ Bindings: Env }>().post('/', async (c) => {
     log.warn('telegram.bad_json', {});
     return done(c);
   }
-  const parsed = parseUpdate(update as Update, systemClock.now());
+  const parsed = parseUpdate(update as Update, systemClock.now(), botIdOf(c.env.TELEGRAM_BOT_TOKEN));
   if (parsed.kind === 'ignored') {
     log.info('telegram.ignored', { reason: parsed.reason, messageId: parsed.messageId });
     return parsed.callbackQueryId ? answerPress(c, parsed.callbackQueryId, refusedText(c.env)) : done(c);
@@ -55,9 +56,11 @@ export const telegram = new Hono<{ Bindings: Env }>().post('/', async (c) => {
   try {
     const kelurahanId = await kelurahanForTelegramBot(c.env);
     if (!kelurahanId) {
-      // No kelurahan has this bot (telegram_bot_id not set): a retry would find none either.
-      log.warn('telegram.unknown_bot', { messageId: parsed.event.messageId });
-      return callbackQueryId ? answerPress(c, callbackQueryId, refusedText(c.env)) : done(c);
+      // No kelurahan has this bot yet (telegram_bot_id not set): the operator is told, and
+      // Telegram keeps the update and tries again (for up to a day), so what residents sent while
+      // the setting was missing is not lost. The press's spinner just times out meanwhile.
+      log.error('telegram.unknown_bot', { hint: 'set kelurahan.telegram_bot_id to the digits before ":" in TELEGRAM_BOT_TOKEN', messageId: parsed.event.messageId });
+      return c.json({ error: 'unknown_bot' }, 503);
     }
     const outcome = await processInbound(pipelineDeps(c.env), kelurahanId, parsed.event);
     // A stale button is also explained in the chat, with the question now open; the note on

@@ -191,15 +191,32 @@ describe('which kelurahan', () => {
     expect(textOf(await outboxTo(SITI_TG.id))).toContain('Bukit Sangkal');
   });
 
-  it('for a bot no kelurahan has: 200, a warning, nothing stored; a press is still answered', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('for a bot no kelurahan has yet: 503 and nothing stored, so Telegram brings the update again once the bot is set', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const other = production({ TELEGRAM_BOT_TOKEN: '999999:another-bot' });
-    expect((await postUpdate(tg.text(SITI_TG, 'halo'), undefined, other)).status).toBe(200);
-    const press = tg.press(SITI_TG, 'menu:apply');
-    expect(await (await postUpdate(press, undefined, other)).json()).toMatchObject({ method: 'answerCallbackQuery', text: REFUSED });
+    const update = tg.text(SITI_TG, 'halo');
+    expect((await postUpdate(update, undefined, other)).status).toBe(503);
+    expect((await postUpdate(tg.press(SITI_TG, 'menu:apply'), undefined, other)).status).toBe(503);
     expect(await stored()).toEqual(NOTHING);
-    expect(warn.mock.calls.flat().join('\n')).toContain('telegram.unknown_bot');
-    expect(warn.mock.calls.flat().join('\n')).not.toContain('another-bot');
+    expect(error.mock.calls.flat().join('\n')).toContain('telegram.unknown_bot');
+    expect(error.mock.calls.flat().join('\n')).not.toContain('another-bot');
+
+    // The operator sets the bot on the kelurahan; Telegram's retry of the same update is served.
+    await env.DB.prepare("UPDATE kelurahan SET telegram_bot_id = '999999'").run();
+    expect((await postUpdate(update, undefined, other)).status).toBe(200);
+    expect(textOf(await outboxTo(SITI_TG.id))).toContain('Bukit Sangkal');
+  });
+
+  it('keeps the update ids of one bot apart from another\'s: the same update_id sent to a new bot is new', async () => {
+    const update = tg.text(SITI_TG, 'halo');
+    expect((await postUpdate(update)).status).toBe(200);
+    await env.DB.prepare("UPDATE kelurahan SET telegram_bot_id = '777777'").run();
+    clearTelegramBotCache();
+    expect((await postUpdate(update, undefined, production({ TELEGRAM_BOT_TOKEN: '777777:new-token' }))).status).toBe(200);
+    expect(await outboxTo(SITI_TG.id)).toHaveLength(2);
+    expect(await env.DB.prepare("SELECT message_id FROM processed_messages WHERE channel = 'telegram' ORDER BY message_id").all()).toMatchObject({
+      results: [{ message_id: `tg:123456:${update.update_id}` }, { message_id: `tg:777777:${update.update_id}` }],
+    });
   });
 
   it('locally, falls back to the first kelurahan when the seed named no bot', async () => {

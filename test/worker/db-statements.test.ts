@@ -90,6 +90,7 @@ const modules: Record<string, Module<unknown>> = {
   }),
   conversations: module(conversations, {
     seenMessage: (db) => conversations.seenMessage(db),
+    deleteOldProcessedMessages: (db) => conversations.deleteOldProcessedMessages(db, now),
     senderWithConversation: (db) => conversations.senderWithConversation(db),
     recordMessage: (db) =>
       conversations.recordMessage(db, { channel: 'whatsapp', messageId: 'wamid.1', k: 'k1', identityId: 'i1', expectedVersion: 2, now }),

@@ -1,0 +1,1 @@
+CREATE INDEX `people_kelurahan_phone` ON `people` (`kelurahan_id`,`phone`);
