@@ -58,6 +58,18 @@ export class UndeliverableError extends Error {
   }
 }
 
+/**
+ * The provider refused this very message (too long, a file it will not take, a malformed
+ * button): sending the same request again fails again, so the delivery job fails it at once and
+ * tells a person, instead of retrying it for days. `code`: the provider's, for the record.
+ */
+export class RejectedMessageError extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+    this.name = 'RejectedMessageError';
+  }
+}
+
 /** The provider no longer holds the media (expired or never there): asking again will not help. */
 export class MediaGoneError extends Error {
   constructor(readonly httpStatus: number) {

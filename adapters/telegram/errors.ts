@@ -6,7 +6,7 @@
  * (src/jobs/deliver.ts) already understands, exactly as WhatsApp's sender does: an
  * UndeliverableError when a person must be told, any other error to be retried with backoff.
  */
-import { UndeliverableError } from '../ports';
+import { RejectedMessageError, UndeliverableError } from '../ports';
 
 /** The fields of a Bot API error response, as GrammyError carries them. */
 export interface BotApiError {
@@ -65,9 +65,9 @@ export class TelegramRetryError extends Error {
 }
 
 /** Telegram refused the message itself; sending it again as it is cannot succeed. */
-export class TelegramRejectedError extends Error {
-  constructor(readonly code: number, description: string) {
-    super(`Telegram refused the message (${code}): ${description}`);
+export class TelegramRejectedError extends RejectedMessageError {
+  constructor(code: number, description: string) {
+    super(code, `Telegram refused the message (${code}): ${description}`);
     this.name = 'TelegramRejectedError';
   }
 }

@@ -12,6 +12,7 @@
 import type { InlineKeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { Choice, OutboundMessage } from '../channel';
 import { renderChoices } from '../choices';
+import { RejectedMessageError } from '../ports';
 import { splitText } from '../split-text';
 import { MAX_CALLBACK_DATA_BYTES, MAX_CAPTION, MAX_TEXT, TELEGRAM_CAPABILITIES } from './limits';
 
@@ -37,9 +38,9 @@ export type TgCall =
  * (adapters/channel.ts); cutting one would make the button name other state or none, so the
  * message is refused loudly instead: this is a bug in whoever built the choice.
  */
-export class CallbackDataError extends Error {
+export class CallbackDataError extends RejectedMessageError {
   constructor(readonly choiceId: string, readonly bytes: number) {
-    super(`choice id of ${bytes} bytes cannot be Telegram callback_data (1-${MAX_CALLBACK_DATA_BYTES} bytes): ${choiceId.slice(0, 80)}`);
+    super(0, `choice id of ${bytes} bytes cannot be Telegram callback_data (1-${MAX_CALLBACK_DATA_BYTES} bytes): ${choiceId.slice(0, 80)}`);
     this.name = 'CallbackDataError';
   }
 }

@@ -6,7 +6,7 @@
  * person told.
  */
 import type { ChannelName, OutboundMessage } from '../../adapters/channel';
-import { UndeliverableError, type ChannelSender } from '../../adapters/ports';
+import { RejectedMessageError, UndeliverableError, type ChannelSender } from '../../adapters/ports';
 import { dbOf } from '../db/client';
 import { claimOutbox, markSent, recordPartsSent, rescheduleClaimed, type ClaimedOutbox } from '../db/outbox';
 import type { Clock, IdSource } from '../domain/ports';
@@ -65,6 +65,12 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
   } catch (err) {
     // Retrying cannot help an unreachable number; a person must be told instead.
     if (err instanceof UndeliverableError) return { queued: await markUndeliverable(env, outboxId, err.code, now, deps.ids) };
+    // Nor a message the provider refused as it is: loud in the log (Loket built something the
+    // provider will not take), and the person is reached another way now, not in seven days.
+    if (err instanceof RejectedMessageError) {
+      log.error('outbox.rejected', { outbox_id: outboxId, channel: row.channel, code: err.code, error: err });
+      return { queued: await markUndeliverable(env, outboxId, err.code, now, deps.ids, err.message) };
+    }
     return retryLater(env, row, err, deps);
   }
   await markSent(db, { id: outboxId, status: result.deferred ? 'deferred' : 'sent', providerMessageId: result.providerMessageId, now: deps.clock.now() });

@@ -97,6 +97,25 @@ describe('403 Forbidden: the bot was blocked', () => {
   });
 });
 
+describe('a message Telegram refuses as it is', () => {
+  it('is failed at the first refusal, not retried for days, and the RT chair is told at once', async () => {
+    bot.failNext.push(TG.badRequest('message is too long'));
+    const id = await queueText('Kabar berkas', await caseInHasansRt());
+    await clock.runUntil(clock.now + HOUR);
+    expect(sends()).toBe(1);
+    expect(await row(id)).toMatchObject({ status: 'failed', last_error: 'Telegram refused the message (400): Bad Request: message is too long' });
+    expect(await textsTo(HASAN)).toEqual(['Pesan Loket untuk Siti Aminah (berkas KTP-2611-0009) tidak sampai ke Telegram-nya. Mohon sampaikan langsung, ya.']);
+  });
+
+  it('fails a message whose button cannot be callback_data before any call, and tells the chair', async () => {
+    const id = await queueText('Pilih', await caseInHasansRt(), [{ id: `rt:ap:${'x'.repeat(70)}`, label: 'Setujui' }]);
+    await clock.runUntil(clock.now + HOUR);
+    expect(sends()).toBe(0);
+    expect(await row(id)).toMatchObject({ status: 'failed', last_error: expect.stringContaining('cannot be Telegram callback_data') });
+    expect(await textsTo(HASAN)).toHaveLength(1);
+  });
+});
+
 describe('5xx', () => {
   it('is retried with backoff until Telegram answers, and the message arrives once', async () => {
     let failures = 3;
@@ -111,12 +130,12 @@ describe('5xx', () => {
 });
 
 /** An outbox row to Siti's Telegram chat, nudged as the pipeline would nudge it. */
-async function queueText(text: string, caseId: string | null = null): Promise<string> {
+async function queueText(text: string, caseId: string | null = null, choices?: { id: string; label: string }[]): Promise<string> {
   const id = crypto.randomUUID();
   await env.DB.prepare(
     "INSERT INTO outbox (id, kelurahan_id, identity_id, case_id, payload, not_before, created_at, updated_at) VALUES (?1, 'kel-bukit-sangkal', 'i-siti-tg', ?2, ?3, ?4, ?4, ?4)",
   )
-    .bind(id, caseId, JSON.stringify({ kind: 'text', text }), clock.now)
+    .bind(id, caseId, JSON.stringify({ kind: 'text', text, ...(choices ? { choices } : {}) }), clock.now)
     .run();
   recorded.push({ body: { type: 'deliver', outboxId: id } });
   return id;
