@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * Inbound messages against a local `wrangler dev`: signed WhatsApp webhooks posted at a fixed
+ * Inbound messages against a local `wrangler dev`: signed WhatsApp webhooks (and Telegram
+ * updates with their secret token) posted at a fixed
  * concurrency, with workerd's CPU read from /proc before and after (so the figure includes the
  * local D1 and the queue consumer's sends, as a deployed Worker would spend them), latency per
- * request. A fake Graph API on loopback takes the replies, so nothing leaves the machine. (D1
+ * request. A fake Graph API and a fake Bot API on loopback take the replies, so nothing leaves
+ * the machine. (D1
  * round trips per message are counted on the binding by test/worker/round-trips.test.ts.)
  *
  *   node scripts/bench/inbound.mjs [--messages 1000] [--concurrency 50] [--json bench/results.json]
@@ -36,13 +38,18 @@ const wrangler = path.join(path.dirname(createRequire(import.meta.url).resolve('
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1', CI: 'true' };
 const state = mkdtempSync(path.join(tmpdir(), 'loket-bench-'));
 
-// The fake Graph API: every send is accepted with a fresh wamid.
+// The fake Graph API and Bot API: every send is accepted with a fresh id.
 let sends = 0;
 const graph = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
-    if (req.method === 'POST' && /\/messages$/.test(req.url ?? '')) sends++;
     res.writeHead(200, { 'content-type': 'application/json' });
+    if (req.method === 'POST' && /^\/telegram\/bot[^/]+\/sendMessage$/.test(req.url ?? '')) {
+      sends++;
+      res.end(JSON.stringify({ ok: true, result: { message_id: sends, date: Math.floor(Date.now() / 1000), chat: { id: 1, type: 'private' }, text: '' } }));
+      return;
+    }
+    if (req.method === 'POST' && /\/messages$/.test(req.url ?? '')) sends++;
     res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.bench.${sends}` }] }));
   });
 });
@@ -53,7 +60,7 @@ if (migrate.status !== 0) throw new Error('migrations failed');
 const dev = spawn(
   process.execPath,
   [wrangler, 'dev', '--env', 'local', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', state, '--show-interactive-dev-session=false',
-    '--var', `WHATSAPP_API_BASE:http://127.0.0.1:${GRAPH_PORT}/graph`],
+    '--var', `WHATSAPP_API_BASE:http://127.0.0.1:${GRAPH_PORT}/graph`, '--var', `TELEGRAM_API_BASE:http://127.0.0.1:${GRAPH_PORT}/telegram`],
   { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 );
 const stop = () => {
@@ -102,12 +109,26 @@ function webhook(i, text) {
   });
 }
 
+const TELEGRAM_SECRET = 'local-telegram-secret';
+let updateId = 900000000;
+/** A Telegram update: a private chat's text, as the Bot API posts it to the webhook. */
+function update(i, text) {
+  const user = { id: 800000000 + i, is_bot: false, first_name: 'Warga', last_name: 'Bench', language_code: 'id' };
+  return JSON.stringify({
+    update_id: ++updateId,
+    message: { message_id: updateId, from: user, chat: { id: user.id, first_name: 'Warga', last_name: 'Bench', type: 'private' }, date: Math.floor(Date.now() / 1000), text },
+  });
+}
+
 /** Webhooks answered with anything but 200 (a provider would send them again). */
 let failed = 0;
 
-async function post(body) {
+async function post(body, channel = 'whatsapp') {
   const t = performance.now();
-  const res = await fetch(`${BASE}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) }, body });
+  const headers = channel === 'telegram'
+    ? { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET }
+    : { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) };
+  const res = await fetch(`${BASE}/webhooks/${channel}`, { method: 'POST', headers, body });
   await res.arrayBuffer();
   if (res.status !== 200) failed++;
   return performance.now() - t;
@@ -128,15 +149,15 @@ const round = (n, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** One turn for each of `MESSAGES` senders, `CONCURRENCY` at a time. */
-async function turn(name, text) {
-  const bodies = Array.from({ length: MESSAGES }, (_, i) => webhook(i, text));
+async function turn(name, text, channel = 'whatsapp') {
+  const bodies = Array.from({ length: MESSAGES }, (_, i) => (channel === 'telegram' ? update(i, text) : webhook(i, text)));
   await settle();
   const [cpu0, sends0, failed0] = [workerdCpuMs(), sends, failed];
   const latencies = [];
   const t0 = performance.now();
   let next = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < bodies.length) latencies.push(await post(bodies[next++]));
+    while (next < bodies.length) latencies.push(await post(bodies[next++], channel));
   }));
   const wall = performance.now() - t0;
   await settle();
@@ -161,7 +182,13 @@ try {
   if (!seeded.ok) throw new Error(`seed failed: ${seeded.status}`);
   // Warm up the isolate (and its prepared statements) before measuring.
   for (let i = 0; i < 20; i++) await post(webhook(MESSAGES + i, 'halo'));
-  const rows = [await turn('text: first "halo" of a new number', 'halo'), await turn('text: "status" in an open menu', 'status')];
+  for (let i = 0; i < 20; i++) await post(update(MESSAGES + i, 'halo'), 'telegram');
+  const rows = [
+    await turn('text: first "halo" of a new number', 'halo'),
+    await turn('text: "status" in an open menu', 'status'),
+    await turn('telegram: first "halo" of a new chat', 'halo', 'telegram'),
+    await turn('telegram: "status" in an open menu', 'status', 'telegram'),
+  ];
   console.table(rows);
   if (JSON_OUT) {
     mkdirSync(path.dirname(JSON_OUT), { recursive: true });
