@@ -161,9 +161,11 @@ export const reachIdentityByPhone = reusableSql(
  * (fillFromChatPerson) and then cleared (clearLeftPerson).
  */
 export const joinPersonByPhone = reusableSql(
-  // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it.
+  // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it. A
+  // staff chat stays with the staff member, whose name and desk language the chat's person holds.
   () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${personByPhone()}, person_id)
-    WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})`,
+    WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})
+    AND NOT EXISTS (SELECT 1 FROM ${staffUsers} WHERE ${staffUsers.identityId} = ${channelIdentities.id})`,
 );
 
 const chatPerson = () => sql`(SELECT person_id FROM ${channelIdentities} WHERE id = ${ph('identityId')})`;

@@ -290,6 +290,17 @@ describe('one person on WhatsApp and Telegram', () => {
     expect(await personOfChat('telegram', '700000003')).toBe('person-chair-0203');
   });
 
+  it('a staff member\'s Telegram chat stays the staff member\'s when the number shared is on a resident\'s WhatsApp', async () => {
+    await whatsappSiti().say('halo');
+    const staffChat = new Chat({ channel: 'telegram', externalId: '700000009', displayName: 'Staf' });
+    await staffChat.say('halo');
+    const staffPerson = await personOfChat('telegram', '700000009');
+    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '700000009') WHERE id = 'staff-demo'").run();
+    const replies = await staffChat.share(SITI_PHONE);
+    expect(words(replies)).toContain('nomor Anda sudah kami catat');
+    expect(await personOfChat('telegram', '700000009')).toBe(staffPerson);
+  });
+
   it('a helper\'s "Orang lain" naming a Telegram-only number asks its owner in their Telegram chat, and makes nobody new', async () => {
     const tg = telegramSiti();
     await startKtp(tg, 'self');
