@@ -30,7 +30,7 @@ export interface LoadedContext {
  * step refuses one on Telegram for that reason): a new simulator phone never becomes someone's
  * record, with their NIK and cases, because its id matches their number.
  */
-export const provesNumber = (channel: ChannelName): boolean => channel === 'whatsapp';
+const provesNumber = (channel: ChannelName): boolean => channel === 'whatsapp';
 
 export class UnknownKelurahanError extends Error {}
 
