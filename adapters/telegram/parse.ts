@@ -24,8 +24,6 @@ export type ParsedUpdate =
       event: InboundEvent;
       /** Set for a button press: Telegram shows a spinner until answerCallbackQuery is called. */
       callbackQueryId?: string;
-      /** The person shared their own number with the "share my number" button. */
-      phoneShared?: true;
     }
   /** An edit of an earlier message: the caller decides between a polite note and a late answer. */
   | { kind: 'edited'; event: InboundEvent; telegramMessageId: number; editedAt: number }
@@ -85,7 +83,7 @@ function fromMessage(m: Message, messageId: string, ignored: Ignore): ParsedUpda
   const body = bodyOf(m, sender);
   if (!body) return ignored('service');
   const event = { ...body.body, messageId, sender: body.sender, at: m.date * 1000, ref: messageRef(m) } as InboundEvent;
-  return { kind: 'event', event, ...(body.phoneShared ? { phoneShared: true as const } : {}) };
+  return { kind: 'event', event };
 }
 
 /** Message ids count per chat, so the chat is part of what names a message. */
@@ -104,7 +102,7 @@ function phoneOf(raw: string): string | null {
   return /^[1-9]\d{7,14}$/.test(digits) ? digits : null;
 }
 
-type Body = { body: InboundBody; sender: Sender; phoneShared?: boolean };
+type Body = { body: InboundBody; sender: Sender };
 
 function bodyOf(m: Message, sender: Sender): Body | null {
   const unsupported = (what: UnsupportedKind): Body => ({ body: { kind: 'unsupported', what }, sender });
@@ -146,7 +144,7 @@ function bodyOf(m: Message, sender: Sender): Body | null {
     const own = m.contact.user_id !== undefined && m.contact.user_id === m.from?.id;
     const phone = own ? phoneOf(m.contact.phone_number) : null;
     if (!phone) return unsupported('contact');
-    return { sender, body: { kind: 'phone', phone }, phoneShared: true };
+    return { sender, body: { kind: 'phone', phone } };
   }
   if (m.voice) return unsupported('voice');
   if (m.audio) return unsupported('audio');

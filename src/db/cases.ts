@@ -45,7 +45,7 @@ const caseView = {
   submitterPhone: named(submitter.phone, 'submitter_phone'),
 };
 
-/** Cases the sender applied for or submitted, newest first (placeholders k, channel, externalId). */
+/** Cases the sender applied for or submitted, newest first (placeholders k, channel, externalId, ownNumber). */
 export function casesOfSender(db: Db) {
   const me = senderPersonId(db);
   return db
@@ -60,7 +60,7 @@ export function casesOfSender(db: Db) {
 
 /**
  * Open cases of the RTs the sender chairs, and the case a pressed button names first, whatever
- * its state (placeholders k, channel, externalId, pressedCaseId).
+ * its state (placeholders k, channel, externalId, ownNumber, pressedCaseId).
  */
 export function rtCasesOfSender(db: Db) {
   const pressed = sql`${cases.id} = ${sql.placeholder('pressedCaseId')}`;
@@ -153,7 +153,7 @@ export function casesForNikFlag(db: Db, caseIds: string[]) {
 /**
  * For the helper limits: applications the sender made for others since `since` (the local day is
  * cut by the dialogue, which knows the kelurahan's offset), those still waiting for the owner,
- * and those the owner denied since `deniedSince` (placeholders k, channel, externalId, since, deniedSince).
+ * and those the owner denied since `deniedSince` (placeholders k, channel, externalId, ownNumber, since, deniedSince).
  */
 export function requestsForOthersOfSender(db: Db) {
   return db

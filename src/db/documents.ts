@@ -12,7 +12,7 @@ export const OFFICE_DOCUMENTS = ['output', 'handover_proof'] as const;
 const residentRequirement = sql<RequirementId | 'complaint_photo'>`${caseDocuments.requirement}`;
 const residentDocument = notInArray(caseDocuments.requirement, [...OFFICE_DOCUMENTS]);
 
-/** Current documents of the sender's open cases (placeholders k, channel, externalId). */
+/** Current documents of the sender's open cases (placeholders k, channel, externalId, ownNumber). */
 export function openDocumentsOfSender(db: Db) {
   const me = senderPersonId(db);
   const openCases = db
@@ -31,7 +31,7 @@ export function openDocumentsOfSender(db: Db) {
     .where(and(isNull(caseDocuments.supersededAt), residentDocument, inArray(caseDocuments.caseId, openCases)));
 }
 
-/** Current documents of the cases waiting for the chair's check in the sender's RTs (placeholders k, channel, externalId). */
+/** Current documents of the cases waiting for the chair's check in the sender's RTs (placeholders k, channel, externalId, ownNumber). */
 export function rtDocumentsOfSender(db: Db) {
   return db
     .select({

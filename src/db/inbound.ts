@@ -14,6 +14,7 @@ import { holidaysBetween } from './holidays';
 import { inviteByCode } from './invites';
 import { kelurahanHours, registryOf } from './kelurahan';
 import { phonesThatWrote, questionsOfChairCases, questionsOfSender } from './neighbour-questions';
+import { personJoinedByNumber } from './people';
 import { throttleByKey } from './throttles';
 
 const seen = reusable(seenMessage);
@@ -32,6 +33,7 @@ const invite = reusable(inviteByCode);
 const requests = reusable(requestsForOthersOfSender);
 const throttle = reusable(throttleByKey);
 const nikCases = reusable(openCasesWithNik);
+const joined = reusable(personJoinedByNumber);
 
 export interface InboundRead {
   kelurahanId: string;
@@ -53,6 +55,11 @@ export interface InboundRead {
   phones?: string;
   /** The NIK the message carries, when it looks like one: its open cases are read. */
   nik: string | null;
+  /**
+   * The sender's number when their channel proves it (a WhatsApp id): a first message from it
+   * reads the person who already holds it, and everything of theirs, as the sender's.
+   */
+  ownNumber?: string | null;
 }
 
 export function readInbound(db: Db, r: InboundRead) {
@@ -71,6 +78,7 @@ export function readInbound(db: Db, r: InboundRead) {
     throttleKey: r.throttleKey,
     phones: r.phones ?? '[]',
     nik: r.nik,
+    ownNumber: r.ownNumber ?? null,
   };
   const items = [
     seen(db, v),
@@ -89,6 +97,7 @@ export function readInbound(db: Db, r: InboundRead) {
     chairQuestions(db, v),
     wrote(db, v),
     nikCases(db, v),
+    joined(db, v),
   ] as const;
   return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }

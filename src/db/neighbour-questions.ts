@@ -62,7 +62,7 @@ const ph = sql.placeholder;
 
 /**
  * The questions of cases waiting on neighbours in the RTs the sender chairs, with the number each
- * went to, oldest first (placeholders k, channel, externalId).
+ * went to, oldest first (placeholders k, channel, externalId, ownNumber).
  */
 export function questionsOfChairCases(db: Db) {
   return db

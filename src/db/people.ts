@@ -1,6 +1,6 @@
 /** People and how they reach Loket (channel identities). */
 import { type Db, reusable, reusableSql, value } from './client';
-import { cases, channelIdentities, people, rt } from './schema';
+import { cases, channelIdentities, people, rt, staffUsers } from './schema';
 import { and, asc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Locale } from '../domain/messages';
@@ -13,9 +13,13 @@ const isSender = () =>
     eq(channelIdentities.externalId, sql.placeholder('externalId')),
   );
 
-/** The person behind the sender, as a scalar subquery. */
-export function senderPersonId(db: Db) {
-  return db.select({ personId: channelIdentities.personId }).from(channelIdentities).where(isSender());
+/**
+ * The person behind the sender, as a scalar SQL expression (placeholders k, channel, externalId,
+ * ownNumber): their chat's, or for a chat's first message the person its number joins it to
+ * (personOfOwnNumber), so that message already sees their name, RT and cases.
+ */
+export function senderPersonId(db: Db): SQL {
+  return sql`coalesce((${db.select({ personId: channelIdentities.personId }).from(channelIdentities).where(isSender())}), ${personOfOwnNumber()})`;
 }
 
 /** The sender's identity id, as a scalar subquery. */
@@ -93,6 +97,34 @@ export function personByPhone(channel: Param = ph('channel'), phone: Param = ph(
       AND EXISTS (SELECT 1 FROM ${channelIdentities} c WHERE c.person_id = p.id) ORDER BY p.created_at LIMIT 1))`;
 }
 
+/**
+ * The person a new chat joins, as a scalar SQL expression (placeholders k, channel, externalId,
+ * ownNumber: the chat's number when its channel proves it, else NULL). A resident who shared
+ * their number on Telegram and now writes on WhatsApp for the first time is that person: the one
+ * of the kelurahan holding the number, with a chat. NULL when the chat exists, when two people
+ * hold the number (nobody can tell which), and for a chair or staff member, whose chats come only
+ * with their invitation code: the number on their record was typed by the office, not proven.
+ */
+export function personOfOwnNumber(): SQL {
+  const number = ph('ownNumber');
+  return sql`CASE WHEN ${number} IS NULL OR EXISTS (SELECT 1 FROM ${channelIdentities} WHERE kelurahan_id = ${ph('k')}
+      AND channel = ${ph('channel')} AND external_id = ${ph('externalId')}) THEN NULL
+    ELSE (SELECT p.id FROM ${people} p WHERE p.kelurahan_id = ${ph('k')} AND p.phone = ${number}
+      AND EXISTS (SELECT 1 FROM ${channelIdentities} c WHERE c.person_id = p.id)
+      AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = p.id)
+      AND NOT EXISTS (SELECT 1 FROM ${staffUsers} s JOIN ${channelIdentities} c ON c.id = s.identity_id WHERE c.person_id = p.id)
+      AND (SELECT count(*) FROM ${people} q WHERE q.kelurahan_id = ${ph('k')} AND q.phone = ${number}) = 1)
+    END`;
+}
+
+/** The person a new chat joins by its number, as loaded for the dialogue (placeholders as personOfOwnNumber). */
+export function personJoinedByNumber(db: Db) {
+  return db
+    .select({ id: people.id, fullName: people.fullName, nik: people.nik, phone: people.phone, rtId: people.rtId, locale: people.locale })
+    .from(people)
+    .where(eq(people.id, personOfOwnNumber()));
+}
+
 /** The chat where a phone number's person is reached (the one they used last), as a scalar SQL expression. */
 export function chatOfPhone(channel: Param = ph('channel'), phone: Param = ph('phone')): SQL {
   return sql`(SELECT c.id FROM ${channelIdentities} c WHERE c.person_id = ${personByPhone(channel, phone)}
@@ -125,12 +157,15 @@ export const reachIdentityByPhone = reusableSql(
  * A chat's own number, proven by its channel (placeholders k, channel, phone, identityId): when
  * the number already reaches a person, the chat joins them, so one person on WhatsApp and
  * Telegram has one record, one set of cases and one RT. The person the chat leaves stays, empty
- * without cases (moveApplicantCases, moveSubmittedCases), its gaps given to the other (fillFromChatPerson).
+ * without cases (moveApplicantCases, moveSubmittedCases), what it knew given to the other
+ * (fillFromChatPerson) and then cleared (clearLeftPerson).
  */
 export const joinPersonByPhone = reusableSql(
-  // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it.
+  // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it. A
+  // staff chat stays with the staff member, whose name and desk language the chat's person holds.
   () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${personByPhone()}, person_id)
-    WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})`,
+    WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})
+    AND NOT EXISTS (SELECT 1 FROM ${staffUsers} WHERE ${staffUsers.identityId} = ${channelIdentities.id})`,
 );
 
 const chatPerson = () => sql`(SELECT person_id FROM ${channelIdentities} WHERE id = ${ph('identityId')})`;
@@ -159,6 +194,16 @@ export const fillFromChatPerson = reusableSql(() => {
       rt_id = coalesce(rt_id, ${of('rt_id')})
     WHERE id = ${chatPerson()} AND kelurahan_id = ${ph('k')}`;
 });
+
+/**
+ * The person a chat left keeps no NIK, name or RT once they were given to the one it joined:
+ * one resident is one record, and a NIK on two people would look like two residents
+ * (placeholders k, identityId, fromPersonId). Nothing happens when the chat kept its person.
+ */
+export const clearLeftPerson = reusableSql(
+  () => sql`UPDATE ${people} SET nik = NULL, rt_id = NULL, full_name = ''
+    WHERE id = ${ph('fromPersonId')} AND kelurahan_id = ${ph('k')} AND ${chatPerson()} <> ${ph('fromPersonId')}`,
+);
 
 /**
  * Links the chat to the invited person only if the invite update just before changed a row:

@@ -20,7 +20,17 @@ export interface LoadedContext {
   previous: ConversationState | null;
   /** Conversation version read, for the optimistic write; null when there is none yet. */
   version: number | null;
+  /** Whether ctx.person is a person this message makes (a newcomer nobody's number names). */
+  newPerson: boolean;
 }
+
+/**
+ * Whether a channel's chat id is a number its provider proved: WhatsApp's is. The simulator's
+ * ids are numbers too, but typed on a local page, and a typed number proves nothing (the share
+ * step refuses one on Telegram for that reason): a new simulator phone never becomes someone's
+ * record, with their NIK and cases, because its id matches their number.
+ */
+const provesNumber = (channel: ChannelName): boolean => channel === 'whatsapp';
 
 export class UnknownKelurahanError extends Error {}
 
@@ -50,7 +60,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote, nikCases] = await readInbound(
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote, nikCases, joined] = await readInbound(
     dbOf(d1),
     {
       kelurahanId: k,
@@ -70,6 +80,7 @@ export async function loadContext(
       throttleKey,
       phones: JSON.stringify(args.phones ?? []),
       nik: args.typedNik ?? null,
+      ownNumber: provesNumber(channel) ? externalId : null,
     },
   );
 
@@ -82,7 +93,9 @@ export async function loadContext(
 
   const row = identity[0];
   const isNew = !row;
-  const locale = row && isLocale(row.locale) ? row.locale : args.defaultLocale;
+  // A first message from a number someone already holds (shared on Telegram) is theirs.
+  const person = row ? { ...row, id: row.personId } : joined[0];
+  const locale = person && isLocale(person.locale) ? person.locale : args.defaultLocale;
   let previous: ConversationState | null = null;
   let version: number | null = null;
   if (row && row.conversation !== null && row.version !== null) {
@@ -106,11 +119,11 @@ export async function loadContext(
       isNew,
     },
     person: {
-      id: row ? row.personId : args.ids.newId(),
-      fullName: row?.fullName ?? null,
-      nik: row?.nik ?? null,
-      phone: row?.phone ?? null,
-      rtId: row?.rtId ?? null,
+      id: person ? person.id : args.ids.newId(),
+      fullName: person?.fullName ?? null,
+      nik: person?.nik ?? null,
+      phone: person?.phone ?? null,
+      rtId: person?.rtId ?? null,
       locale,
     },
     registry,
@@ -176,7 +189,7 @@ export async function loadContext(
         rwNumber: inv.rwNumber,
       }
     : null;
-  return { seen: seen.length > 0, ctx, previous, version };
+  return { seen: seen.length > 0, ctx, previous, version, newPerson: !person };
 }
 
 type CaseRow = Omit<CaseView, 'applicantName'> & { applicantName: string | null };

@@ -73,6 +73,7 @@ export async function processInbound(deps: PipelineDeps, kelurahanId: string, ev
         phone: event.sender.phone ?? null,
       },
       personId: loaded.ctx.person.id,
+      newPerson: loaded.newPerson,
       expectedVersion: loaded.version,
       state: result.state,
       effects: result.effects,

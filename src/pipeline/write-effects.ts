@@ -26,7 +26,7 @@ import { insertLetter } from '../db/letters';
 import { answerQuestion, insertQuestion } from '../db/neighbour-questions';
 import { queueToChat, queueToIdentity, queueToPerson, queueToPhone, releaseDeferred } from '../db/outbox';
 import {
-  fillFromChatPerson, fillPersonFromCase, insertIdentity, insertPerson, joinPersonByPhone, linkInvitedIdentity, moveApplicantCases,
+  clearLeftPerson, fillFromChatPerson, fillPersonFromCase, insertIdentity, insertPerson, joinPersonByPhone, linkInvitedIdentity, moveApplicantCases,
   moveSubmittedCases, reachIdentityByPhone, reachPersonByPhone, setPhoneIfMissing, touchIdentity, updatePerson,
 } from '../db/people';
 import { linkStaffChat } from '../db/staff';
@@ -42,6 +42,8 @@ export interface WriteInput {
   ids: IdSource;
   identity: { id: string; isNew: boolean; externalId: string; displayName: string | null; phone: string | null };
   personId: string;
+  /** Whether personId is made by this message; a new chat may join a person who exists. */
+  newPerson: boolean;
   expectedVersion: number | null;
   state: ConversationState;
   effects: Effect[];
@@ -69,7 +71,7 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
   // A newcomer who opens with an invite code is the invited person from the first message on.
   const invite = w.effects.find((e) => e.type === 'use_invite');
   if (w.identity.isNew) {
-    if (!invite) {
+    if (!invite && w.newPerson) {
       st.push(insertPerson(db, { id: w.personId, k, fullName: w.identity.displayName ?? '', phone: w.identity.phone, now }));
     }
     st.push(
@@ -196,13 +198,14 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
       }
       case 'share_phone': {
         // In this order: the chat first joins whoever the number reaches, then what the person
-        // it left had (cases, name, NIK, RT) follows it. Nobody found: the chat keeps its person,
+        // it left had (cases, name, NIK, RT) follows it and is cleared there. Nobody found: the chat keeps its person,
         // the moves change nothing, and the number is written on it.
         const who = { k, identityId: w.identity.id, fromPersonId: w.personId };
         st.push(joinPersonByPhone(db, { k, channel: e.channel, phone: e.phone, identityId: w.identity.id }));
         st.push(moveApplicantCases(db, who));
         st.push(moveSubmittedCases(db, who));
         st.push(fillFromChatPerson(db, { ...who, phone: e.phone }));
+        st.push(clearLeftPerson(db, who));
         break;
       }
       case 'flag_nik_conflict':

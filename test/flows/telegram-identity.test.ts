@@ -80,6 +80,21 @@ async function startKtp(chat: Chat, whom: 'self' | 'other'): Promise<Row[]> {
   return chat.press(`whom:${whom}`);
 }
 
+/** A complaint, which never asks for the number; returns its code. */
+async function complain(chat: Chat): Promise<string> {
+  await chat.say('halo');
+  await chat.say('pengaduan');
+  await chat.say('Lampu jalan di depan rumah mati sejak minggu lalu.');
+  await chat.press('complaint:skip');
+  return (await env.DB.prepare("SELECT code FROM cases WHERE kind = 'complaint' ORDER BY created_at DESC").first<{ code: string }>())!.code;
+}
+
+const personRow = (id: string) =>
+  env.DB.prepare('SELECT full_name AS fullName, nik, rt_id AS rtId, phone FROM people WHERE id = ?').bind(id).first();
+const holdersOf = async (phone: string) =>
+  (await env.DB.prepare('SELECT count(*) AS n FROM people WHERE phone = ?').bind(phone).first<{ n: number }>())!.n;
+const SITI_NIK = '1671024508790003';
+
 const personOfChat = async (channel: string, externalId: string) =>
   (await env.DB.prepare('SELECT person_id AS personId FROM channel_identities WHERE channel = ? AND external_id = ?').bind(channel, externalId).first<{ personId: string }>())!.personId;
 
@@ -134,6 +149,15 @@ describe('Telegram: sharing one\'s number once', () => {
     expect(await personOfChat('telegram', '700000001')).toBe(await personOfChat('whatsapp', SITI_PHONE));
   });
 
+  it('someone else\'s card at the share step is refused, saying why, and the button is shown again', async () => {
+    const siti = telegramSiti();
+    await startKtp(siti, 'self');
+    const card = await siti.send({ kind: 'unsupported', what: 'contact' });
+    expect(words(card)).toContain('Itu kontak orang lain. Kami perlu nomor Anda sendiri: tekan tombol "Kirim nomor HP saya" di bawah.');
+    expect(last(card).askPhone).toEqual({ label: 'Kirim nomor HP saya' });
+    expect(await personRow(await personOfChat('telegram', '700000001'))).toMatchObject({ phone: null });
+  });
+
   it('is not asked for the menu, status or a complaint', async () => {
     const siti = telegramSiti();
     const replies = [...(await siti.say('halo')), ...(await siti.say('status')), ...(await siti.say('pengaduan'))];
@@ -160,6 +184,99 @@ describe('one person on WhatsApp and Telegram', () => {
     expect(words(status)).toContain(code);
   });
 
+  it('her complaint filed on Telegram before she shared moves with her chat to her WhatsApp person, and WhatsApp\'s status lists it', async () => {
+    const wa = whatsappSiti();
+    await wa.say('halo');
+    const tg = telegramSiti();
+    const code = await complain(tg);
+    const telegramPerson = await personOfChat('telegram', '700000001');
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+
+    const waPerson = await personOfChat('whatsapp', SITI_PHONE);
+    expect(waPerson).not.toBe(telegramPerson);
+    expect(await env.DB.prepare('SELECT applicant_person_id AS p FROM cases WHERE code = ?').bind(code).first()).toEqual({ p: waPerson });
+    const status = await wa.say('status');
+    expect(words(status)).toContain('Berkas Bapak/Ibu:');
+    expect(words(status)).toContain(`${code} - `);
+  });
+
+  it('what she gave on Telegram (name, NIK, RT) fills her WhatsApp record, and the record her chat left keeps none of it', async () => {
+    // A WhatsApp profile without a name: her record there has no name, NIK or RT yet.
+    const wa = new Chat({ channel: 'whatsapp', externalId: SITI_PHONE, phone: SITI_PHONE });
+    await wa.say('halo');
+    const tg = telegramSiti();
+    await tg.say('halo');
+    const telegramPerson = await personOfChat('telegram', '700000001');
+    // Given before the share step existed, or from a case she confirmed: her Telegram record knows her.
+    await env.DB.prepare("UPDATE people SET full_name = 'Siti Aminah', nik = ?, rt_id = (SELECT rt_id FROM people WHERE id = 'person-chair-0203') WHERE id = ?")
+      .bind(SITI_NIK, telegramPerson).run();
+    const rtId = (await personRow('person-chair-0203') as { rtId: string }).rtId;
+
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+    const waPerson = await personOfChat('whatsapp', SITI_PHONE);
+    expect(await personOfChat('telegram', '700000001')).toBe(waPerson);
+    expect(await personRow(waPerson)).toEqual({ fullName: 'Siti Aminah', nik: SITI_NIK, rtId, phone: SITI_PHONE });
+    expect(await personRow(telegramPerson)).toEqual({ fullName: '', nik: null, rtId: null, phone: null });
+    expect((await env.DB.prepare('SELECT count(*) AS n FROM people WHERE nik = ?').bind(SITI_NIK).first<{ n: number }>())!.n).toBe(1);
+  });
+
+  it('a Telegram record whose number reaches nobody keeps its name, NIK and RT when she shares it', async () => {
+    const tg = telegramSiti();
+    await tg.say('halo');
+    const person = await personOfChat('telegram', '700000001');
+    await env.DB.prepare("UPDATE people SET full_name = 'Siti Aminah', nik = ? WHERE id = ?").bind(SITI_NIK, person).run();
+    await startKtp(tg, 'self');
+    const shared = await tg.share(SITI_PHONE);
+    expect(words(shared)).toContain('nomor Anda sudah kami catat');
+    expect(await personOfChat('telegram', '700000001')).toBe(person);
+    expect(await personRow(person)).toMatchObject({ fullName: 'Siti Aminah', nik: SITI_NIK, phone: SITI_PHONE });
+  });
+
+  it('a number shared on Telegram first: her first WhatsApp message is already hers, with her Telegram case, and makes nobody new', async () => {
+    const tg = telegramSiti();
+    const code = await complain(tg);
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+    await tg.say('batal');
+    const people = async () => (await env.DB.prepare('SELECT count(*) AS n FROM people').first<{ n: number }>())!.n;
+    const before = await people();
+
+    const status = await whatsappSiti().say('status');
+    expect(words(status)).toContain('Berkas Bapak/Ibu:');
+    expect(words(status)).toContain(`${code} - `);
+    expect(words(status)).toContain('(Siti Aminah)');
+    expect(await personOfChat('whatsapp', SITI_PHONE)).toBe(await personOfChat('telegram', '700000001'));
+    expect(await people()).toBe(before);
+    expect(await holdersOf(SITI_PHONE)).toBe(1);
+  });
+
+  it('a first WhatsApp message joins nobody when two records hold its number, or the record is an RT chair\'s', async () => {
+    const tg = telegramSiti();
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+    // An empty record with her number too (a case typed for her long ago): which one is hers is unknown.
+    await env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES ('p-typed', ?, '', ?, 0)").bind(K, SITI_PHONE).run();
+    await whatsappSiti().say('halo');
+    const waPerson = await personOfChat('whatsapp', SITI_PHONE);
+    expect([await personOfChat('telegram', '700000001'), 'p-typed']).not.toContain(waPerson);
+
+    // Bapak Hasan's number is on his record, typed by the office; only his invitation code links a chat to it.
+    const hasan = new Chat({ channel: 'whatsapp', externalId: '628990000203', displayName: 'Hasan', phone: '628990000203' });
+    const hello = await hasan.say('halo');
+    expect(await personOfChat('whatsapp', '628990000203')).not.toBe('person-chair-0203');
+    expect(words(hello)).not.toContain('RT 03');
+  });
+
+  it('a new simulator phone is not the record of whoever shared that number: its id is typed, not proven', async () => {
+    const tg = telegramSiti();
+    await startKtp(tg, 'self');
+    await tg.share(SITI_PHONE);
+    await new Chat({ channel: 'simulator', externalId: SITI_PHONE, displayName: 'Siti Aminah', phone: SITI_PHONE }).say('halo');
+    expect(await personOfChat('simulator', SITI_PHONE)).not.toBe(await personOfChat('telegram', '700000001'));
+  });
+
   it('an RT chair\'s Telegram chat stays the chair\'s when the number shared is on a resident\'s WhatsApp', async () => {
     await whatsappSiti().say('halo');
     await env.DB.batch([
@@ -171,6 +288,17 @@ describe('one person on WhatsApp and Telegram', () => {
     const replies = await new Chat({ channel: 'telegram', externalId: '700000003' }).share(SITI_PHONE);
     expect(words(replies)).toContain('nomor Anda sudah kami catat');
     expect(await personOfChat('telegram', '700000003')).toBe('person-chair-0203');
+  });
+
+  it('a staff member\'s Telegram chat stays the staff member\'s when the number shared is on a resident\'s WhatsApp', async () => {
+    await whatsappSiti().say('halo');
+    const staffChat = new Chat({ channel: 'telegram', externalId: '700000009', displayName: 'Staf' });
+    await staffChat.say('halo');
+    const staffPerson = await personOfChat('telegram', '700000009');
+    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '700000009') WHERE id = 'staff-demo'").run();
+    const replies = await staffChat.share(SITI_PHONE);
+    expect(words(replies)).toContain('nomor Anda sudah kami catat');
+    expect(await personOfChat('telegram', '700000009')).toBe(staffPerson);
   });
 
   it('a helper\'s "Orang lain" naming a Telegram-only number asks its owner in their Telegram chat, and makes nobody new', async () => {

@@ -98,7 +98,7 @@ describe('Telegram update parsing (updates as in the Bot API reference)', () => 
 
   it('takes the phone from the person\'s own shared contact, in 62... digits, as a number shared (not as typed text)', () => {
     expect(parse(contactOwn)).toEqual({
-      kind: 'event', phoneShared: true, event: { kind: 'phone', phone: '6281234500001', messageId: expect.any(String), at: expect.any(Number), sender: siti, ref: '700000001:18' },
+      kind: 'event', event: { kind: 'phone', phone: '6281234500001', messageId: expect.any(String), at: expect.any(Number), sender: siti, ref: '700000001:18' },
     });
     const withPlus = { ...contactOwn, message: { ...contactOwn.message, contact: { ...contactOwn.message.contact, phone_number: '+62 812-3450-0001' } } };
     expect(eventOf(withPlus)).toMatchObject({ kind: 'phone', phone: '6281234500001' });
@@ -107,7 +107,7 @@ describe('Telegram update parsing (updates as in the Bot API reference)', () => 
   it('never takes someone else\'s card, or a card without user id, as the sender\'s phone', () => {
     const other = parse(contactOther);
     expect(other).toMatchObject({ kind: 'event', event: { kind: 'unsupported', what: 'contact' } });
-    expect(other.kind === 'event' && (other.phoneShared || other.event.sender.phone || other.event.kind === 'phone')).toBeFalsy();
+    expect(other.kind === 'event' && (other.event.sender.phone || other.event.kind === 'phone')).toBeFalsy();
     const noUserId = { ...contactOwn, message: { ...contactOwn.message, contact: { phone_number: '6281234500001', first_name: 'Siti' } } };
     expect(eventOf(noUserId)).toMatchObject({ kind: 'unsupported', what: 'contact' });
     expect(eventOf(noUserId).sender.phone).toBeUndefined();

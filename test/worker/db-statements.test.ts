@@ -166,6 +166,7 @@ const modules: Record<string, Module<unknown>> = {
         kelurahanId: 'k1', channel: 'whatsapp', externalId: '62812', messageId: 'wamid.1', pressedCaseId: 'c1',
         pressedQuestionId: 'q1', inviteCode: 'ABCD-EF23', holidaysFrom: '2026-08-01', holidaysTo: '2026-12-01',
         requestsSince: now, deniedSince: now, throttleKey: 'invite:k1:whatsapp:62812', phones: '["628123450002"]', nik: '1671024508790003',
+        ownNumber: '62812',
       }),
     writeInbound: (db) => inbound.writeInbound(db, [outbox.releaseDeferred(db, { now, identityId: 'i1' })], 0),
   }),
@@ -178,7 +179,9 @@ const modules: Record<string, Module<unknown>> = {
     answerQuestion: (db) => neighbourQuestions.answerQuestion(db, { answer: 'yes', now, questionId: 'q1' }),
   }),
   people: module(people, {
-    senderPersonId: (db) => people.senderPersonId(db),
+    senderPersonId: (db) => db.select({ personId: people.senderPersonId(db) }).from(schemaPeople),
+    personOfOwnNumber: (db) => db.select({ personId: people.personOfOwnNumber() }).from(schemaPeople),
+    personJoinedByNumber: (db) => people.personJoinedByNumber(db),
     senderIdentityId: (db) => people.senderIdentityId(db),
     insertPerson: (db) => people.insertPerson(db, { id: 'p1', k: 'k1', fullName: 'Siti', phone: null, now }),
     insertIdentity: (db) =>
@@ -195,6 +198,7 @@ const modules: Record<string, Module<unknown>> = {
     moveApplicantCases: (db) => people.moveApplicantCases(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1' }),
     moveSubmittedCases: (db) => people.moveSubmittedCases(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1' }),
     fillFromChatPerson: (db) => people.fillFromChatPerson(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1', phone: '62812' }),
+    clearLeftPerson: (db) => people.clearLeftPerson(db, { k: 'k1', identityId: 'i1', fromPersonId: 'p1' }),
     linkInvitedIdentity: (db) => people.linkInvitedIdentity(db, { personId: 'p1', identityId: 'i1' }),
     setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
     recentChatOf: (db) => people.recentChatOf(db, 'p1'),

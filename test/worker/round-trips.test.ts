@@ -41,6 +41,20 @@ describe('D1 round trips per inbound message', () => {
     }
   });
 
+  it('are two for the first WhatsApp message of a number shared on Telegram, which is hers from that message on', async () => {
+    await post(envelope({ messages: [wa.text('6281234500002', 'halo')] }, { waId: '6281234500002', name: 'Budi' })); // warms the cache
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES ('p-siti', 'kel-bukit-sangkal', 'Siti Aminah', ?, 0)").bind(SITI),
+      env.DB.prepare(
+        "INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('tg-siti', 'kel-bukit-sangkal', 'p-siti', 'telegram', '700000001', 0)",
+      ),
+    ]);
+    const trips = countRoundTrips();
+    expect((await say(wa.text(SITI, 'status'))).status).toBe(200);
+    expect(trips()).toBe(2);
+    expect(await env.DB.prepare("SELECT person_id AS p FROM channel_identities WHERE channel = 'whatsapp' AND external_id = ?").bind(SITI).first()).toEqual({ p: 'p-siti' });
+  });
+
   it('are two for a complaint’s button pressed under the office’s answer', async () => {
     for (const text of ['halo', 'pengaduan', 'Lampu jalan di depan rumah mati sejak minggu lalu.']) await say(wa.text(SITI, text));
     await say(wa.button(SITI, 'complaint:skip'));
