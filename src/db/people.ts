@@ -163,10 +163,17 @@ export const reachIdentityByPhone = reusableSql(
 export const joinPersonByPhone = reusableSql(
   // An RT chair's chat stays with the chair: leaving would take the RT's cards out of it. A
   // staff chat stays with the staff member, whose name and desk language the chat's person holds.
-  () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${personByPhone()}, person_id)
+  // Nor does any chat join a chair or staff member: the number on their record was typed by the
+  // office, and a resident whose own number it turns out to be must not receive the RT's cases.
+  () => sql`UPDATE ${channelIdentities} SET person_id = coalesce(${joinableByPhone()}, person_id)
     WHERE id = ${ph('identityId')} AND NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = ${channelIdentities.personId})
     AND NOT EXISTS (SELECT 1 FROM ${staffUsers} WHERE ${staffUsers.identityId} = ${channelIdentities.id})`,
 );
+
+/** personByPhone, unless that person is an RT chair or has a staff member's chat. */
+const joinableByPhone = () => sql`(SELECT j.id FROM (SELECT ${personByPhone()} AS id) j
+  WHERE NOT EXISTS (SELECT 1 FROM ${rt} WHERE ${rt.chairPersonId} = j.id)
+  AND NOT EXISTS (SELECT 1 FROM ${staffUsers} s JOIN ${channelIdentities} c ON c.id = s.identity_id WHERE c.person_id = j.id))`;
 
 const chatPerson = () => sql`(SELECT person_id FROM ${channelIdentities} WHERE id = ${ph('identityId')})`;
 

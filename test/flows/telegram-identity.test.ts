@@ -301,6 +301,26 @@ describe('one person on WhatsApp and Telegram', () => {
     expect(await personOfChat('telegram', '700000009')).toBe(staffPerson);
   });
 
+  it('a resident\'s Telegram chat never joins an RT chair\'s or staff member\'s record that holds the number she shares', async () => {
+    // Bapak Hasan's record holds 628990000203, typed by the office; say it is really hers.
+    const tg = telegramSiti();
+    await startKtp(tg, 'self');
+    const replies = await tg.share('628990000203');
+    expect(words(replies)).toContain('nomor Anda sudah kami catat');
+    const mine = await personOfChat('telegram', '700000001');
+    expect(mine).not.toBe('person-chair-0203');
+    expect(words(await tg.say('rt'))).not.toContain('Ketua RT 03');
+
+    // A staff member's record, reached by a chat linked to the desk, is not joined either.
+    const staffChat = new Chat({ channel: 'whatsapp', externalId: '6281234500077', displayName: 'Staf', phone: '6281234500077' });
+    await staffChat.say('halo');
+    await env.DB.prepare("UPDATE staff_users SET identity_id = (SELECT id FROM channel_identities WHERE external_id = '6281234500077') WHERE id = 'staff-demo'").run();
+    const budi = new Chat({ channel: 'telegram', externalId: '700000002', displayName: 'Budi' });
+    await startKtp(budi, 'self');
+    await budi.share('6281234500077');
+    expect(await personOfChat('telegram', '700000002')).not.toBe(await personOfChat('whatsapp', '6281234500077'));
+  });
+
   it('a helper\'s "Orang lain" naming a Telegram-only number asks its owner in their Telegram chat, and makes nobody new', async () => {
     const tg = telegramSiti();
     await startKtp(tg, 'self');
