@@ -53,13 +53,11 @@ test('a phone shown as Telegram beside the same chat shown as WhatsApp', async (
   expect(await whatsapp.root.locator('.msg.in').last().innerText()).toBe('halo');
   lap('the menu in both looks');
 
-  // A row of WhatsApp's list sends the choice. The services come back as inline buttons on
-  // Telegram; on WhatsApp as numbered lines, "SITU (Surat Izin Tempat Usaha)" being longer than
-  // a list row may be.
+  // A row of WhatsApp's list sends the choice. The four services come back as inline buttons on
+  // Telegram and as a list on WhatsApp (each label fits a list row's 24 characters).
   await whatsapp.choose('Ajukan layanan');
   await expect.poll(() => telegram.outgoing.last().locator('.kb-row button', { hasText: 'KTP' }).count(), soon).toBe(1);
-  await expect.poll(textOf(whatsapp.outgoing.last()), soon).toContain('4. SITU (Surat Izin Tempat Usaha)');
-  expect(await whatsapp.outgoing.last().locator('.choices').count()).toBe(0);
+  await expect.poll(textOf(whatsapp.outgoing.last().locator('.list-open')), soon).toBe('☰ Pilih');
 
   // An inline button sends it as well; two choices are two reply buttons on WhatsApp, one inline row on Telegram.
   await telegram.choose('KTP');
@@ -79,7 +77,8 @@ test('a phone shown as Telegram beside the same chat shown as WhatsApp', async (
   await expect.poll(() => whatsapp.root.locator('.kb-row').count(), soon).toBeGreaterThan(2);
   expect(await whatsapp.root.locator('.msg.in').allInnerTexts()).toEqual(sentBefore);
   await whatsapp.root.getByRole('button', { name: 'WhatsApp', exact: true }).click();
-  await expect.poll(() => whatsapp.root.locator('.list-open').count(), soon).toBe(1);
+  // The menu's list and the services' list.
+  await expect.poll(() => whatsapp.root.locator('.list-open').count(), soon).toBe(2);
   expect(await whatsapp.root.locator('.msg.in').allInnerTexts()).toEqual(sentBefore);
 
   // The open list, for the picture.

@@ -24,7 +24,7 @@ const count = async (sql: string) => Number((await row(sql))!.n);
 async function situUpToBusiness(siti: SimPerson) {
   let r = await siti.say('menu');
   r = await siti.press(choice(r, 'Ajukan layanan'));
-  r = await siti.press(choice(r, 'SITU (Surat Izin Tempat Usaha)'));
+  r = await siti.press(choice(r, 'SITU (Izin Tempat Usaha)'));
   r = await siti.press(choice(r, 'Diri sendiri'));
   await siti.say('Siti Aminah');
   return siti.say(NIK.siti);

@@ -4,7 +4,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { completeApplication, NIK, SERVICE_LABEL, startApplication } from '../support/apply-helper';
+import { completeApplication, NIK, SERVICE_CHOICE, SERVICE_LABEL, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { choice, MONDAY_10_WIB, seed, setClock, SimPerson, text, type Received } from '../support/simulator';
 
@@ -21,7 +21,7 @@ const REQUEST_TO_SITI_FROM_BUDI =
 async function typePhone(p: SimPerson, phone: string, o: { service?: keyof typeof SERVICE_LABEL; name?: string; nik?: string } = {}): Promise<Received[]> {
   let r = await p.say('menu');
   r = await p.press(choice(r, 'Ajukan layanan'));
-  r = await p.press(choice(r, SERVICE_LABEL[o.service ?? 'ktp']));
+  r = await p.press(choice(r, SERVICE_CHOICE[o.service ?? 'ktp']));
   r = await p.press(choice(r, 'Orang lain'));
   r = await p.say(o.name ?? 'Siti Aminah');
   r = await p.say(o.nik ?? NIK.siti);

@@ -8,6 +8,8 @@ export const NIK = {
 };
 
 export const SERVICE_LABEL = { ktp: 'KTP', kk: 'Kartu Keluarga', nikah: 'Surat pengantar nikah', situ: 'SITU (Surat Izin Tempat Usaha)' } as const;
+/** The services as the picker's choices (short enough for a WhatsApp list row). */
+export const SERVICE_CHOICE = { ktp: 'KTP', kk: 'Kartu Keluarga', nikah: 'Surat pengantar nikah', situ: 'SITU (Izin Tempat Usaha)' } as const;
 /** What a SITU asks beyond the documents: the business's name, kind and address. */
 export const BUSINESS = { name: 'Warung Makan Bu Siti', kind: 'warung makan', address: 'Jl. Mayor Zen No. 12, RT 03/RW 02' };
 export const UPLOADS = { ktp: 3, kk: 2, nikah: 3, situ: 2 } as const;
@@ -19,7 +21,7 @@ export async function startApplication(
 ): Promise<Received[]> {
   let r = await p.say('menu');
   r = await p.press(choice(r, 'Ajukan layanan'));
-  r = await p.press(choice(r, SERVICE_LABEL[service]));
+  r = await p.press(choice(r, SERVICE_CHOICE[service]));
   r = await p.press(choice(r, o.forOther ? 'Orang lain' : 'Diri sendiri'));
   r = await p.say(o.forOther?.name ?? o.name ?? 'Siti Aminah');
   r = await p.say(o.forOther?.nik ?? o.nik ?? NIK.siti);

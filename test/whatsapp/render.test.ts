@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMedia, renderTemplate, renderText, splitText, templateParameter } from '../../adapters/whatsapp/render';
+import { LOCALES, t } from '../../src/domain/messages';
+import { SERVICE_IDS } from '../../src/domain/services';
 
 const c = (n: number, label = (i: number) => `Pilihan ${i}`) => Array.from({ length: n }, (_, i) => ({ id: `x:${i}`, label: label(i + 1) }));
 
@@ -57,5 +59,15 @@ describe('rendering for WhatsApp', () => {
       to: '628', type: 'template',
       template: { name: 'loket_kabar_berkas', language: { code: 'id' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Bukit Sangkal' }, { type: 'text', text: 'Halo' }] }] },
     });
+  });
+});
+
+describe('the service picker on WhatsApp', () => {
+  it('is a list, in both languages: every service fits a list row', () => {
+    for (const locale of LOCALES) {
+      const choices = SERVICE_IDS.map((id) => ({ id: `svc:${id}`, label: t(locale, `choice.service.${id}`) }));
+      const [message] = renderText('628123450001', t(locale, 'apply.which'), choices);
+      expect(message).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
+    }
   });
 });

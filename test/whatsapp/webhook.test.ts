@@ -101,10 +101,10 @@ describe('the resident\'s application over WhatsApp, and the RT chair\'s buttons
     expect(out[0]).toMatchObject({ to: SITI, type: 'interactive', interactive: { type: 'list', action: { button: 'Pilih' } } });
     expect(shown(out[0]!)).toContain('Selamat datang di Loket Kelurahan Bukit Sangkal.');
     out = await say(SITI, wa.list(SITI, replyIds(out[0]!)[0]!.id, 'Ajukan layanan'));
-    // "SITU (Surat Izin Tempat Usaha)" is longer than a list row may be: numbered lines instead.
-    expect(out[0]).toMatchObject({ type: 'text' });
-    expect(shown(out[0]!)).toContain('1. KTP\n2. Kartu Keluarga\n3. Surat pengantar nikah\n4. SITU (Surat Izin Tempat Usaha)');
-    out = await say(SITI, wa.text(SITI, '1'));
+    // Four services: a list, each row's title within WhatsApp's 24 characters.
+    expect(out[0]).toMatchObject({ type: 'interactive', interactive: { type: 'list' } });
+    expect(replyIds(out[0]!).map((r) => r.title)).toEqual(['KTP', 'Kartu Keluarga', 'Surat pengantar nikah', 'SITU (Izin Tempat Usaha)']);
+    out = await say(SITI, wa.list(SITI, 'svc:ktp', 'KTP'));
     expect(out[0]).toMatchObject({ type: 'interactive', interactive: { type: 'button' } });
     expect(replyIds(out[0]!).map((b) => b.title)).toEqual(['Diri sendiri', 'Orang lain']);
     out = await say(SITI, wa.button(SITI, 'whom:self'));

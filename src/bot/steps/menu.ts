@@ -29,11 +29,11 @@ const SERVICE_ALIASES: Record<ServiceId, string[]> = {
   ktp: ['ktp', 'e-ktp', 'ektp'],
   kk: ['kk', 'kartu keluarga'],
   nikah: ['nikah', 'pengantar nikah', 'menikah'],
-  situ: ['situ', 'izin usaha', 'usaha'],
+  situ: ['situ', 'izin usaha', 'usaha', 'surat izin tempat usaha'],
 };
 
 export function serviceChoices(s: Session, prefix: string): Choice[] {
-  return SERVICE_IDS.map((id) => ({ id: `${prefix}:${id}`, label: s.t(`service.${id}`), aliases: SERVICE_ALIASES[id] }));
+  return SERVICE_IDS.map((id) => ({ id: `${prefix}:${id}`, label: s.t(`choice.service.${id}`), aliases: SERVICE_ALIASES[id] }));
 }
 
 export function serviceFrom(choiceId: string | null, prefix: string): ServiceId | null {

@@ -6,6 +6,10 @@ export const officeContactEn = (p: OfficeParams) =>
   p.officePhone ? `call the kelurahan office on ${p.officePhone}` : `come to the kelurahan office at ${p.officeAddress}`;
 
 export const menuEn: { [K in keyof typeof menuId]: (typeof menuId)[K] } = {
+  'choice.service.ktp': 'Identity card (KTP)',
+  'choice.service.kk': 'Family card (KK)',
+  'choice.service.nikah': 'Marriage letter',
+  'choice.service.situ': 'Business permit (SITU)',
   'menu.resume': 'Continue application',
   'menu.draft_open': (p: { service: string; name: string; missing: string | null }) =>
     `The ${p.service} application for ${p.name} is not finished. ` +

@@ -18,6 +18,12 @@ export const officeContactId = (p: OfficeParams) =>
 export type ChairParam = { rt: string; name: string } | 'self' | null;
 
 export const menuId = {
+  // The services as choices: short enough for a WhatsApp list row (24 characters), so the picker
+  // is a list and not numbered lines. The full names stay in sentences (service.*).
+  'choice.service.ktp': 'KTP',
+  'choice.service.kk': 'Kartu Keluarga',
+  'choice.service.nikah': 'Surat pengantar nikah',
+  'choice.service.situ': 'SITU (Izin Tempat Usaha)',
   'menu.resume': 'Lanjutkan pengajuan',
   'menu.draft_open': (p: { service: string; name: string; missing: string | null }) =>
     `Pengajuan ${p.service} untuk ${p.name} belum selesai. ` +
