@@ -33,6 +33,8 @@ export const kelurahan = sqliteTable('kelurahan', {
    * token (also what getMe answers as `id`), never the token itself.
    */
   telegramBotId: text('telegram_bot_id').unique(),
+  /** /transparansi hides any group (a service, an RT) with fewer cases than this. */
+  transparencyMinCases: integer('transparency_min_cases').notNull().default(5),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -414,6 +416,8 @@ export const invites = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     usedByIdentityId: text('used_by_identity_id'),
+    /** Revoked on the admin page before it was used: it links nobody any more. */
+    revokedAt: integer('revoked_at'),
   },
   (t) => [index('invites_person').on(t.personId)],
 );
@@ -427,3 +431,53 @@ export const throttles = sqliteTable('throttles', {
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
 });
+
+/**
+ * Every change made on the administration pages, with who made it: settings, RW and RT, chairs,
+ * invitation codes, staff accounts, holidays. `detail` is JSON of what changed (never a password).
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    staffUserId: text('staff_user_id').notNull(),
+    at: integer('at').notNull(),
+    /** What was done, e.g. 'kelurahan.update', 'rt.chair', 'invite.revoke', 'staff.reset', 'holiday.add'. */
+    action: text('action').notNull(),
+    /** What it was done to (an RT id, a staff id, a date...). */
+    target: text('target'),
+    detail: text('detail').notNull().default('{}'),
+  },
+  (t) => [index('audit_kelurahan_at').on(t.kelurahanId, t.at)],
+);
+
+/**
+ * The satisfaction survey (SKM, Permenpan RB No. 14 Tahun 2017) a resident answers in the chat
+ * after the hand-over: one row per case, the nine elements on the 1-4 scale as they are answered
+ * (null until then: stopping halfway keeps what was given), and a free suggestion at the end.
+ */
+export const skmResponses = sqliteTable(
+  'skm_responses',
+  {
+    id: text('id').primaryKey(),
+    kelurahanId: text('kelurahan_id').notNull().references(() => kelurahan.id),
+    caseId: text('case_id').notNull().unique(),
+    personId: text('person_id').notNull(),
+    service: text('service').notNull(),
+    startedAt: integer('started_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    completedAt: integer('completed_at'),
+    u1: integer('u1'),
+    u2: integer('u2'),
+    u3: integer('u3'),
+    u4: integer('u4'),
+    u5: integer('u5'),
+    u6: integer('u6'),
+    u7: integer('u7'),
+    u8: integer('u8'),
+    u9: integer('u9'),
+    suggestion: text('suggestion'),
+  },
+  (t) => [index('skm_kelurahan_started').on(t.kelurahanId, t.startedAt)],
+);
