@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, exists, isNull, sql } from 'drizzle-orm';
 import { SKM_ELEMENTS, type SkmElement } from '../domain/skm';
-import { reusable, value, type Db } from './client';
+import { named, reusable, value, type Db } from './client';
 import { senderPersonId } from './people';
 import { caseEvents, cases, skmResponses } from './schema';
 
@@ -22,7 +22,8 @@ const SURVEYED_CASES = 5;
 export function skmOfSender(db: Db) {
   return db
     .select({
-      caseId: cases.id,
+      // Named: rows of the read batch are keyed by column name, and both tables have an id.
+      caseId: named(cases.id, 'surveyed_case_id'),
       code: cases.code,
       service: cases.service,
       handedOverAt: sql<number | null>`(${db
@@ -32,7 +33,7 @@ export function skmOfSender(db: Db) {
       declined: sql<number>`${exists(
         db.select({ one: sql`1` }).from(caseEvents).where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.kind, 'skm_declined'))),
       )}`.as('declined'),
-      responseId: skmResponses.id,
+      responseId: named(skmResponses.id, 'response_id'),
       u1: skmResponses.u1,
       u2: skmResponses.u2,
       u3: skmResponses.u3,
