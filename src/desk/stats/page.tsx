@@ -16,12 +16,13 @@ import { statsText, type RangeError, type StatsWords } from './text';
 
 const STATS_CSS = `.stats table{border-collapse:collapse;width:100%;font-size:15px;background:#fff}
 .stats th,.stats td{padding:8px 10px;border-bottom:1px solid #e6e0d6;text-align:right;white-space:nowrap}
-.stats th:first-child,.stats td:first-child{text-align:left;white-space:normal}
+.stats th:first-child,.stats td:first-child{text-align:left;white-space:normal;min-width:8em}
 .stats thead th{font-size:14px;color:#444;vertical-align:bottom}
 .stats tfoot td{font-weight:700}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .stats .hint{color:#555;font-size:14px;margin:6px 0 0}
 .stats .range{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;align-items:end}
+.stats .range label{min-width:0}.stats .range input{min-width:0;max-width:100%}
 .stats .range button{grid-column:1/-1;margin-top:10px}
 .chart{margin:0}.chart figcaption{color:#555;font-size:14px;text-align:center}
 .figures{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0}
