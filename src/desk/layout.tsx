@@ -9,6 +9,7 @@ import type { Child } from 'hono/jsx';
 import type { Locale } from '../domain/messages';
 import type { SignedInStaff } from './context';
 import { otherLanguageHref } from './locale';
+import { statsText } from './stats/text';
 import { DESK_CSS } from './style';
 import { deskText, type DeskT } from './text';
 
@@ -72,6 +73,7 @@ export function Layout(props: { frame: PageFrame; staff: SignedInStaff; title: s
             {t(n.key)}
           </a>
         ))}
+        <a href="/status/stats" aria-current={path === '/status/stats' ? 'page' : undefined}>{statsText(locale).nav}</a>
       </nav>
       <main>{props.children}</main>
     </Document>

@@ -27,6 +27,7 @@ import * as seed from '../../src/db/seed';
 import * as skm from '../../src/db/skm';
 import * as staff from '../../src/db/staff';
 import * as staffSessions from '../../src/db/staff-sessions';
+import * as stats from '../../src/db/stats';
 import * as throttles from '../../src/db/throttles';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
@@ -314,6 +315,11 @@ const modules: Record<string, Module<unknown>> = {
       }),
     linkStaffChatIfNone: (db) => seed.linkStaffChatIfNone(db, { staffId: 's1', identityId: 'i1' }),
     insertHoliday: (db) => seed.insertHoliday(db, { kelurahanId: 'k1', date: '2026-08-17', name: 'HUT RI', kind: 'national' }),
+  }),
+  stats: module(stats, {
+    statsCases: (db) => stats.statsCases(db, 'k1', { from: now, to: now + 1 }),
+    statsComplaints: (db) => stats.statsComplaints(db, 'k1', { from: now, to: now + 1 }),
+    exportCases: (db) => stats.exportCases(db, 'k1', { from: now, to: now + 1 }),
   }),
 };
 

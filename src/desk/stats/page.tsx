@@ -1,0 +1,199 @@
+/**
+ * GET /status/stats: whether the office keeps its promise, per service and per RT, cases per week
+ * as a chart, complaints answered in time, and the CSV export. Tables scroll sideways on a phone
+ * rather than squeeze; the chart is inline SVG (chart.tsx).
+ */
+import { raw } from 'hono/html';
+import { formatLongDate } from '../../domain/messages/dates';
+import { t as message } from '../../domain/messages';
+import type { ServiceId } from '../../domain/services';
+import type { ComplaintStats, GroupStats, WeekCount } from '../../domain/stats';
+import type { SignedInStaff } from '../context';
+import { Layout, type PageFrame } from '../layout';
+import { WeeksChart } from './chart';
+import type { DateRange } from './range';
+import { statsText, type RangeError, type StatsWords } from './text';
+
+const STATS_CSS = `.stats table{border-collapse:collapse;width:100%;font-size:15px;background:#fff}
+.stats th,.stats td{padding:8px 10px;border-bottom:1px solid #e6e0d6;text-align:right;white-space:nowrap}
+.stats th:first-child,.stats td:first-child{text-align:left;white-space:normal;min-width:8em}
+.stats thead th{font-size:14px;color:#444;vertical-align:bottom}
+.stats tfoot td{font-weight:700}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+.stats .hint{color:#555;font-size:14px;margin:6px 0 0}
+.stats .range{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;align-items:end}
+.stats .range label{min-width:0}.stats .range input{min-width:0;max-width:100%}
+.stats .range button{grid-column:1/-1;margin-top:10px}
+.chart{margin:0}.chart figcaption{color:#555;font-size:14px;text-align:center}
+.figures{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0}
+.figures div{background:#f4f1ec;border-radius:8px;padding:8px 10px}
+.figures dt{font-size:14px}.figures dd{font-size:20px}
+.later{color:#555;border:2px dashed #ccc;border-radius:10px;padding:16px}`;
+
+export interface StatsView {
+  dates: DateRange;
+  error: RangeError | null;
+  totals: GroupStats;
+  byService: [ServiceId, GroupStats][];
+  byRt: [{ rt: number; rw: number } | null, GroupStats][];
+  weeks: WeekCount[];
+  complaints: ComplaintStats;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function share(w: StatsWords, s: GroupStats): string {
+  return s.onTimeShare === null ? w.none : w.share({ percent: Math.round(s.onTimeShare * 100), on: s.onTime, of: s.decided });
+}
+
+function days(w: StatsWords, locale: string, value: number | null): string {
+  if (value === null) return w.none;
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return w.days({ days: locale === 'id' ? text.replace('.', ',') : text });
+}
+
+function Cells(props: { s: GroupStats; w: StatsWords; locale: string }) {
+  const { s, w } = props;
+  return (
+    <>
+      <td data-col="received">{s.received}</td>
+      <td data-col="on-time">{share(w, s)}</td>
+      <td data-col="median">{days(w, props.locale, s.medianDays)}</td>
+      <td data-col="open">{s.open}</td>
+      <td data-col="late">{s.late}</td>
+    </>
+  );
+}
+
+function GroupTable(props: { id: string; caption: string; first: string; rows: [string, GroupStats][]; total?: GroupStats; w: StatsWords; locale: string }) {
+  const { w } = props;
+  return (
+    <section class="card" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.caption}</h2>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{props.first}</th>
+              <th scope="col">{w.received}</th>
+              <th scope="col">{w.onTime}</th>
+              <th scope="col">{w.median}</th>
+              <th scope="col">{w.open}</th>
+              <th scope="col">{w.late}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map(([label, s]) => (
+              <tr data-row={label}>
+                <th scope="row">{label}</th>
+                <Cells s={s} w={w} locale={props.locale} />
+              </tr>
+            ))}
+          </tbody>
+          {props.total ? (
+            <tfoot>
+              <tr data-row="total">
+                <td>{w.allServices}</td>
+                <Cells s={props.total} w={w} locale={props.locale} />
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function StatsPage(props: { frame: PageFrame; staff: SignedInStaff; view: StatsView }) {
+  const { locale } = props.frame;
+  const w = statsText(locale);
+  const v = props.view;
+  const fullNik = props.staff.role === 'lurah' || props.staff.role === 'admin';
+  const rtName = (r: { rt: number; rw: number } | null) => (r ? w.rtLabel({ rt: pad(r.rt), rw: pad(r.rw) }) : w.noRt);
+  const c = v.complaints;
+  return (
+    <Layout frame={props.frame} staff={props.staff} title={w.title}>
+      <style>{raw(STATS_CSS)}</style>
+      <div class="stats">
+        <h1>{w.title}</h1>
+        {v.error ? (
+          <p class="error" role="alert">
+            {w.rangeError[v.error]}
+          </p>
+        ) : null}
+        <form class="range card" method="get" action="/status/stats">
+          <label>
+            {w.from}
+            <input type="date" name="from" value={v.dates.from} required />
+          </label>
+          <label>
+            {w.to}
+            <input type="date" name="to" value={v.dates.to} required />
+          </label>
+          <button type="submit">{w.show}</button>
+        </form>
+        <p>{w.lead({ from: formatLongDate(locale, v.dates.from), to: formatLongDate(locale, v.dates.to) })}</p>
+
+        <section class="card" id="weeks" aria-labelledby="weeks-heading">
+          <h2 id="weeks-heading">{w.chartTitle}</h2>
+          <WeeksChart weeks={v.weeks} words={w} />
+        </section>
+
+        <GroupTable
+          id="by-service" caption={w.byService} first={w.service} w={w} locale={locale} total={v.totals}
+          rows={v.byService.map(([s, g]) => [message(locale, `service.${s}`), g])}
+        />
+        <p class="hint">
+          <strong>{w.onTime}:</strong> {w.onTimeHint} <strong>{w.median}:</strong> {w.medianHint}
+        </p>
+        <GroupTable id="by-rt" caption={w.byRt} first={w.rt} w={w} locale={locale} rows={v.byRt.map(([r, g]) => [rtName(r), g])} />
+
+        <section class="card" id="complaints" aria-labelledby="complaints-title">
+          <h2 id="complaints-title">{w.complaints}</h2>
+          <dl class="figures">
+            <div>
+              <dt>{w.complaintsReceived}</dt>
+              <dd data-figure="received">{c.received}</dd>
+            </div>
+            <div>
+              <dt>{w.complaintsOnTime}</dt>
+              <dd data-figure="answered-on-time">{c.answered ? w.share({ percent: Math.round((c.answeredOnTime / c.answered) * 100), on: c.answeredOnTime, of: c.answered }) : w.none}</dd>
+            </div>
+            <div>
+              <dt>{w.complaintsOpen}</dt>
+              <dd data-figure="open">{c.open}</dd>
+            </div>
+            <div>
+              <dt>{w.complaintsOverdue}</dt>
+              <dd data-figure="overdue">{c.overdue}</dd>
+            </div>
+          </dl>
+        </section>
+
+        {/* IKM (issue 13 item 3): the IKM per service and per quarter, with its grade and the number
+            of respondents, goes here, computed by src/domain/skm.ts (built by O3; the lead wires it). */}
+        <section class="card" id="ikm" data-placeholder="ikm" aria-labelledby="ikm-title">
+          <h2 id="ikm-title">{w.ikmTitle}</h2>
+          <p class="later">{w.ikmSoon}</p>
+        </section>
+
+        <section class="card" id="export" aria-labelledby="export-title">
+          <h2 id="export-title">{w.csvTitle}</h2>
+          <p>{w.csvLead}</p>
+          <p>{fullNik ? w.csvNikFull : w.csvNikMasked}</p>
+          <form class="range" method="get" action="/status/stats/cases.csv">
+            <label>
+              {w.from}
+              <input type="date" name="from" value={v.dates.from} required />
+            </label>
+            <label>
+              {w.to}
+              <input type="date" name="to" value={v.dates.to} required />
+            </label>
+            <button type="submit">{w.csvButton}</button>
+          </form>
+        </section>
+      </div>
+    </Layout>
+  );
+}
