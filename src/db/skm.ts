@@ -3,7 +3,7 @@
  * A row is made by the first "Ya" and filled one answer at a time, each in the write batch of the
  * message that gave it, so stopping halfway keeps what was answered.
  */
-import { and, desc, eq, exists, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, isNull, lt, sql } from 'drizzle-orm';
 import { SKM_ELEMENTS, type SkmElement } from '../domain/skm';
 import { named, reusable, value, type Db } from './client';
 import { senderPersonId } from './people';
@@ -94,3 +94,18 @@ export const finishSkm = reusable((db) =>
     .set({ suggestion: sql`${ph('suggestion')}`, completedAt: value('now'), updatedAt: value('now') })
     .where(and(eq(skmResponses.caseId, ph('caseId')), eq(skmResponses.kelurahanId, ph('k')), isNull(skmResponses.completedAt))),
 );
+
+/**
+ * The survey rows of a kelurahan begun in [from, to), for the IKM per service and quarter: only
+ * the answers, the service and when it began; nothing that names the resident.
+ */
+export function skmRowsOf(db: Db, kelurahanId: string, range: { from: number; to: number }) {
+  return db
+    .select({
+      service: skmResponses.service, startedAt: skmResponses.startedAt,
+      u1: skmResponses.u1, u2: skmResponses.u2, u3: skmResponses.u3, u4: skmResponses.u4, u5: skmResponses.u5,
+      u6: skmResponses.u6, u7: skmResponses.u7, u8: skmResponses.u8, u9: skmResponses.u9,
+    })
+    .from(skmResponses)
+    .where(and(eq(skmResponses.kelurahanId, kelurahanId), gte(skmResponses.startedAt, range.from), lt(skmResponses.startedAt, range.to)));
+}

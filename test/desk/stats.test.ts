@@ -136,8 +136,28 @@ describe('GET /status/stats', () => {
     expect(page).toMatch(/data-figure="received">2</);
     expect(page).toMatch(/data-figure="answered-on-time">100% \(1 dari 1\)</);
     expect(page).toMatch(/data-figure="overdue">1</);
-    // The place the IKM will take.
-    expect(page).toContain('data-placeholder="ikm"');
+  });
+
+  it('shows the IKM of the SKM answers per service and per quarter, with its grade and respondents', async () => {
+    const answer = (id: string, service: string, at: string, value: number | null) =>
+      env.DB.prepare(
+        `INSERT INTO skm_responses (id, kelurahan_id, case_id, person_id, service, started_at, updated_at, u1, u2, u3, u4, u5, u6, u7, u8, u9)
+         VALUES (?1, ?2, ?1, 'p', ?3, ?4, ?4, ?5, ?5, ?5, ?5, ?5, ?5, ?5, ?5, ?5)`,
+      ).bind(id, K, service, wib(at), value);
+    // Two KTP respondents, one answering 4 to everything and one 3: every element's mean is 3.5,
+    // so the IKM is 3.5 x 25 = 87.50, grade B (76.61-88.30). Another kelurahan's answer is not counted.
+    await env.DB.batch([
+      answer('r1', 'ktp', '2026-11-30T12:00', 4),
+      answer('r2', 'ktp', '2026-12-01T12:00', 3),
+      env.DB.prepare(
+        "INSERT INTO skm_responses (id, kelurahan_id, case_id, person_id, service, started_at, updated_at, u1) VALUES ('r3', 'k-b', 'r3', 'p', 'ktp', ?1, ?1, 1)",
+      ).bind(wib('2026-12-01T12:00')),
+    ]);
+    const page = await (await staff.get('/status/stats')).text();
+    expect(row(page, 'ikm', 'KTP')).toEqual(['KTP', '87,50', 'B (Baik)', '2']);
+    expect(row(page, 'ikm', 'SITU (Surat Izin Tempat Usaha)')).toEqual(['SITU (Surat Izin Tempat Usaha)', '–', '–', '0']);
+    expect(row(page, 'ikm', 'Semua layanan')).toEqual(['Semua layanan', '87,50', 'B (Baik)', '2']);
+    expect(row(page, 'ikm', '2026 T4')).toEqual(['2026 T4', '87,50', 'B (Baik)', '2']);
   });
 
   it('draws the twelve weeks as an SVG with a title, one bar and label per week', async () => {

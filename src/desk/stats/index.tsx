@@ -7,9 +7,11 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { dbOf, type Db } from '../../db/client';
 import { deskHolidays } from '../../db/desk';
+import { skmRowsOf } from '../../db/skm';
 import { exportCases, statsCases as statsCaseRows, statsComplaints } from '../../db/stats';
 import { addDays, instantAt, workingCalendar, type WorkingCalendar } from '../../domain/calendar';
-import { SERVICE_IDS } from '../../domain/services';
+import { SERVICE_IDS, type ServiceId } from '../../domain/services';
+import { ikm, ikmByQuarter, type SkmRow } from '../../domain/skm';
 import { casesPerWeek, complaintStats, groupStats, statsBy, weeksFrom } from '../../domain/stats';
 import type { DeskEnv } from '../context';
 import { frameOf, pageHtml } from '../layout';
@@ -75,8 +77,8 @@ async function statsPage(c: Context<DeskEnv>, db: Db, now: number, office: Offic
     from: Math.min(dates.range.from, instantAt(weeksFrom(now, offset), 0, offset)),
     to: Math.max(dates.range.to, instantAt(addDays(office.today, 1), 0, offset)),
   };
-  const [[caseRows, complaintRows], calendar] = await Promise.all([
-    db.batch([statsCaseRows(db, k, span), statsComplaints(db, k, dates.range)]),
+  const [[caseRows, complaintRows, skmRows], calendar] = await Promise.all([
+    db.batch([statsCaseRows(db, k, span), statsComplaints(db, k, dates.range), skmRowsOf(db, k, dates.range)]),
     calendarFor(db, k, office, dates),
   ]);
   const rows = statsCases(caseRows);
@@ -95,6 +97,16 @@ async function statsPage(c: Context<DeskEnv>, db: Db, now: number, office: Offic
     byRt,
     weeks: casesPerWeek(rows.map((r) => r.receivedAt), now, offset),
     complaints: complaintStats(complaintRows, range, now),
+    ikm: ikmView(skmRows as SkmRow[], offset),
   };
   return c.html(pageHtml(<StatsPage frame={frameOf(c, c.var.locale)} staff={c.var.staff} view={view} />), status);
+}
+
+/** The IKM of the range: all services, each service, each quarter (Permenpan RB 14/2017, src/domain/skm.ts). */
+function ikmView(rows: SkmRow[], utcOffsetMinutes: number) {
+  return {
+    all: ikm(rows),
+    byService: SERVICE_IDS.map((s) => [s, ikm(rows.filter((r) => r.service === s))] as [ServiceId, ReturnType<typeof ikm>]),
+    byQuarter: [...ikmByQuarter(rows, utcOffsetMinutes)],
+  };
 }

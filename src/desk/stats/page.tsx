@@ -8,6 +8,7 @@ import { formatLongDate } from '../../domain/messages/dates';
 import { t as message } from '../../domain/messages';
 import type { ServiceId } from '../../domain/services';
 import type { ComplaintStats, GroupStats, WeekCount } from '../../domain/stats';
+import type { Ikm } from '../../domain/skm';
 import type { SignedInStaff } from '../context';
 import { Layout, type PageFrame } from '../layout';
 import { WeeksChart } from './chart';
@@ -38,6 +39,7 @@ export interface StatsView {
   byRt: [{ rt: number; rw: number } | null, GroupStats][];
   weeks: WeekCount[];
   complaints: ComplaintStats;
+  ikm: { all: Ikm | null; byService: [ServiceId, Ikm | null][]; byQuarter: [string, Ikm][] };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -62,6 +64,36 @@ function Cells(props: { s: GroupStats; w: StatsWords; locale: string }) {
       <td data-col="open">{s.open}</td>
       <td data-col="late">{s.late}</td>
     </>
+  );
+}
+
+/** IKM rows: its value (two decimals, as the regulation reports it), grade and respondents. */
+function IkmTable(props: { w: StatsWords; locale: string; first: string; rows: [string, Ikm | null][] }) {
+  const { w } = props;
+  const value = (n: number) => (props.locale === 'id' ? n.toFixed(2).replace('.', ',') : n.toFixed(2));
+  return (
+    <div class="scroll">
+      <table data-table="ikm">
+        <thead>
+          <tr>
+            <th scope="col">{props.first}</th>
+            <th scope="col">IKM</th>
+            <th scope="col">{w.ikmGrade}</th>
+            <th scope="col">{w.ikmRespondents}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map(([name, i]) => (
+            <tr data-row={name}>
+              <td>{name}</td>
+              <td data-col="ikm">{i ? value(i.value) : w.none}</td>
+              <td data-col="grade">{i ? `${i.grade} (${w.gradeName[i.grade]})` : w.none}</td>
+              <td data-col="respondents">{i ? i.respondents : 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -170,11 +202,11 @@ export function StatsPage(props: { frame: PageFrame; staff: SignedInStaff; view:
           </dl>
         </section>
 
-        {/* IKM (issue 13 item 3): the IKM per service and per quarter, with its grade and the number
-            of respondents, goes here, computed by src/domain/skm.ts (built by O3; the lead wires it). */}
-        <section class="card" id="ikm" data-placeholder="ikm" aria-labelledby="ikm-title">
+        <section class="card" id="ikm" aria-labelledby="ikm-title">
           <h2 id="ikm-title">{w.ikmTitle}</h2>
-          <p class="later">{w.ikmSoon}</p>
+          <p class="hint">{w.ikmHint}</p>
+          <IkmTable w={w} locale={locale} first={w.service} rows={[...v.ikm.byService.map(([s, i]) => [message(locale, `service.${s}`), i] as [string, Ikm | null]), [w.allServices, v.ikm.all]]} />
+          {v.ikm.byQuarter.length ? <IkmTable w={w} locale={locale} first={w.quarter} rows={v.ikm.byQuarter.map(([q, i]) => [q.replace('-Q', ' T'), i] as [string, Ikm | null])} /> : null}
         </section>
 
         <section class="card" id="export" aria-labelledby="export-title">

@@ -42,7 +42,11 @@ type Words = {
   complaintsOpen: string;
   complaintsOverdue: string;
   ikmTitle: string;
-  ikmSoon: string;
+  ikmHint: string;
+  ikmGrade: string;
+  ikmRespondents: string;
+  quarter: string;
+  gradeName: Record<'A' | 'B' | 'C' | 'D', string>;
   csvTitle: string;
   csvLead: string;
   csvNikMasked: string;
@@ -94,7 +98,11 @@ const id: Words = {
   complaintsOpen: 'Belum dijawab',
   complaintsOverdue: 'Lewat batas jawab',
   ikmTitle: 'Indeks Kepuasan Masyarakat (IKM)',
-  ikmSoon: 'IKM per layanan dan per triwulan dari survei SKM akan tampil di sini.',
+  ikmHint: 'Dari survei SKM yang dijawab warga di chat setelah serah terima (Permenpan RB No. 14 Tahun 2017): rata-rata sembilan unsur, dikali 25.',
+  ikmGrade: 'Mutu',
+  ikmRespondents: 'Responden',
+  quarter: 'Triwulan',
+  gradeName: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' },
   csvTitle: 'Unduh data berkas (CSV)',
   csvLead: 'Satu baris per berkas layanan yang diajukan dalam rentang tanggal, paling lama satu tahun.',
   csvNikMasked: 'NIK disamarkan. Hanya Lurah dan admin yang mengunduh NIK lengkap.',
@@ -146,7 +154,11 @@ const en: Words = {
   complaintsOpen: 'Not answered yet',
   complaintsOverdue: 'Past the answer date',
   ikmTitle: 'Satisfaction index (IKM)',
-  ikmSoon: 'The IKM per service and per quarter from the SKM survey will appear here.',
+  ikmHint: 'From the SKM survey residents answer in the chat after the hand-over (Permenpan RB No. 14/2017): the mean of the nine elements, times 25.',
+  ikmGrade: 'Grade',
+  ikmRespondents: 'Respondents',
+  quarter: 'Quarter',
+  gradeName: { A: 'Very good', B: 'Good', C: 'Poor', D: 'Very poor' },
   csvTitle: 'Download cases (CSV)',
   csvLead: 'One row per service case sent within the dates, at most one year.',
   csvNikMasked: 'NIKs are masked. Only the Lurah and admins download full NIKs.',
