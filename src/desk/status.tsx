@@ -14,6 +14,7 @@ import { isTerminal } from '../domain/case-machine';
 import { loadOffice } from './office';
 import { parseWorkQuery } from './work-filter';
 import { account } from './account';
+import { admin } from './admin';
 import type { DeskEnv } from './context';
 import { frameOf, pageHtml } from './layout';
 import { withLocale } from './locale';
@@ -64,6 +65,7 @@ export const status = new Hono<DeskEnv>()
     return c.html(pageHtml(<HomePage frame={frame} staff={staff} office={office} now={now} query={query} rows={rows} failed={failed} banner={banner} />));
   })
   .route('/account', account)
+  .route('/admin', admin)
   .get('/cases/:code', (c) => casePage(c, {}))
   .post('/cases/:code/upload', async (c) => {
     const { db, staff, now, code, loaded } = await caseRequest(c);
