@@ -104,8 +104,9 @@ function SettingsPage(props: { view: AdminView; values: Record<string, string>; 
   };
   return (
     <AdminPage view={props.view} section="settings" done={props.done} error={Object.keys(problems).length ? { key: 'fix' } : null}>
-      <form method="post" action="/status/admin/settings" class="card" novalidate>
-        <CsrfField staff={staff} />
+      {/* The Lurah reads the same fields, with nothing to send. */}
+      <form method={canChange ? 'post' : undefined} action={canChange ? '/status/admin/settings' : undefined} class="card" novalidate>
+        {canChange ? <CsrfField staff={staff} /> : null}
         {input('name', t('f.name'))}
         {input('address', t('f.address'))}
         {input('phone', t('f.phone'), { type: 'tel', hint: t('f.phone_hint'), optional: true })}
