@@ -11,7 +11,7 @@ import type { SignedInStaff } from './context';
 import { otherLanguageHref } from './locale';
 import { statsText } from './stats/text';
 import { DESK_CSS } from './style';
-import { deskText, type DeskT } from './text';
+import { deskText, type DeskKey, type DeskT } from './text';
 
 export interface PageFrame {
   locale: Locale;
@@ -41,10 +41,12 @@ export function Document(props: { title: string; locale: Locale; children: Child
   );
 }
 
-const NAV = [
+const NAV: readonly { href: string; key: DeskKey; roles?: readonly SignedInStaff['role'][] }[] = [
   { href: '/status', key: 'nav.desk' },
   { href: '/status/account', key: 'nav.account' },
-] as const;
+  // Staff would only be refused there.
+  { href: '/status/admin', key: 'nav.admin', roles: ['admin', 'lurah'] },
+];
 
 /** A page for a signed-in staff member. */
 export function Layout(props: { frame: PageFrame; staff: SignedInStaff; title: string; children: Child }) {
@@ -68,8 +70,8 @@ export function Layout(props: { frame: PageFrame; staff: SignedInStaff; title: s
         </form>
       </header>
       <nav>
-        {NAV.map((n) => (
-          <a href={n.href} aria-current={path === n.href ? 'page' : undefined}>
+        {NAV.filter((n) => !n.roles || n.roles.includes(s.role)).map((n) => (
+          <a href={n.href} aria-current={path === n.href || (n.href === '/status/admin' && path.startsWith('/status/admin/')) ? 'page' : undefined}>
             {t(n.key)}
           </a>
         ))}

@@ -15,6 +15,7 @@ import { loadOffice } from './office';
 import { parseWorkQuery } from './work-filter';
 import { account } from './account';
 import { stats } from './stats';
+import { admin } from './admin';
 import type { DeskEnv } from './context';
 import { frameOf, pageHtml } from './layout';
 import { withLocale } from './locale';
@@ -66,6 +67,7 @@ export const status = new Hono<DeskEnv>()
   })
   .route('/account', account)
   .route('/stats', stats)
+  .route('/admin', admin)
   .get('/cases/:code', (c) => casePage(c, {}))
   .post('/cases/:code/upload', async (c) => {
     const { db, staff, now, code, loaded } = await caseRequest(c);

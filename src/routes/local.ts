@@ -23,7 +23,7 @@ export const local = new Hono<{ Bindings: Env }>()
     if (!localToolsEnabled(c.env)) return c.json({ error: 'not_found' }, 404);
     await next();
   })
-  // Until the staff pages have an RT registry screen, staff make invitation codes here locally.
+  // Staff make invitation codes on the admin page (/status/admin/registry); this stays for scripts and tests.
   .post('/invites', async (c) => {
     const body = await c.req.json<{ rw?: number; rt?: number }>().catch(() => null);
     if (!body?.rw || !body.rt) return c.json({ error: 'bad_request', detail: 'give rw and rt numbers' }, 400);

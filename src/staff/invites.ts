@@ -3,7 +3,7 @@
  * characters from an alphabet without look-alikes (no 0/O, 1/I/L), read out over the phone or
  * sent as a link.
  */
-import { dbOf, runBatch } from '../db/client';
+import { dbOf, runBatch, type Statement } from '../db/client';
 import { expireStaffInvites, insertInvite } from '../db/invites';
 import { upsertStaffPerson } from '../db/people';
 import type { Locale } from '../domain/messages';
@@ -27,14 +27,20 @@ export function newInviteCode(random: RandomSource): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
+/** `with`: statements written in the same batch as the code (the admin page's audit row). */
 export async function createInvite(
   d1: D1Database,
   args: { kelurahanId: string; personId: string; role: 'rt_chair' | 'neighbour'; now: Instant; random: RandomSource },
+  withStatements: (code: string) => Statement[] = () => [],
 ): Promise<string> {
+  const db = dbOf(d1);
   const code = newInviteCode(args.random);
-  await insertInvite(dbOf(d1), {
-    code, kelurahanId: args.kelurahanId, personId: args.personId, role: args.role, createdAt: args.now, expiresAt: args.now + INVITE_TTL_MS,
-  }).run();
+  await runBatch(db, [
+    insertInvite(db, {
+      code, kelurahanId: args.kelurahanId, personId: args.personId, role: args.role, createdAt: args.now, expiresAt: args.now + INVITE_TTL_MS,
+    }),
+    ...withStatements(code),
+  ]);
   return code;
 }
 
@@ -54,6 +60,7 @@ export function staffPersonId(kelurahanId: string, staffId: string): string {
 export async function createStaffInvite(
   d1: D1Database,
   args: { staff: { id: string; kelurahanId: string; displayName: string }; locale: Locale; now: Instant; random: RandomSource },
+  withStatements: (code: string) => Statement[] = () => [],
 ): Promise<{ code: string; expiresAt: Instant }> {
   const db = dbOf(d1);
   const { staff, now } = args;
@@ -66,6 +73,7 @@ export async function createStaffInvite(
     insertInvite(db, {
       code, kelurahanId: staff.kelurahanId, personId, role: 'staff', staffUserId: staff.id, createdAt: now, expiresAt,
     }),
+    ...withStatements(code),
   ]);
   return { code, expiresAt };
 }

@@ -7,6 +7,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { Placeholder } from 'drizzle-orm';
+import * as admin from '../../src/db/admin';
+import * as adminRegistry from '../../src/db/admin-registry';
+import * as adminStaff from '../../src/db/admin-staff';
+import * as audit from '../../src/db/audit';
 import * as caseCodes from '../../src/db/case-codes';
 import * as cases from '../../src/db/cases';
 import { type Db, dbOf } from '../../src/db/client';
@@ -227,6 +231,47 @@ const modules: Record<string, Module<unknown>> = {
     spendInvite: (db) => invites.spendInvite(db, { now, identityId: 'i1', code: 'ABCD-EF23', k: 'k1' }),
     insertInvite: (db) =>
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
+    openInvites: (db) => invites.openInvites(db, { kelurahanId: 'k1', now }),
+    revokeInvite: (db) => invites.revokeInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', now }),
+  }),
+  audit: module(audit, {
+    insertAudit: (db) =>
+      audit.insertAudit(db, { id: 'a1', kelurahanId: 'k1', staffUserId: 's1', at: now, action: 'holiday.add', target: '2027-01-01', detail: { name: 'Tahun Baru' } }),
+    latestAudit: (db) => audit.latestAudit(db, 'k1'),
+  }),
+  admin: module(admin, {
+    kelurahanSettings: (db) => admin.kelurahanSettings(db, 'k1'),
+    updateKelurahanSettings: (db) =>
+      admin.updateKelurahanSettings(db, 'k1', {
+        name: 'Bukit Sangkal', address: 'Jl. Contoh 1', phone: null, lurahName: 'Lurah', opensAtMinute: 480, closesAtMinute: 960,
+        whatsappPhoneNumberId: '1234567', telegramBotId: null, transparencyMinCases: 5,
+      }),
+    channelIdsTakenElsewhere: (db) => [
+      admin.channelIdsTakenElsewhere(db, { kelurahanId: 'k1', whatsappPhoneNumberId: '1234567', telegramBotId: '7654321' }),
+      admin.channelIdsTakenElsewhere(db, { kelurahanId: 'k1', whatsappPhoneNumberId: null, telegramBotId: null }),
+    ],
+    holidaysOfYear: (db) => admin.holidaysOfYear(db, 'k1', 2027),
+    addHoliday: (db) => admin.addHoliday(db, { kelurahanId: 'k1', date: '2027-01-01', name: 'Tahun Baru', kind: 'national' }),
+    removeHoliday: (db) => admin.removeHoliday(db, { kelurahanId: 'k1', date: '2027-01-01' }),
+  }),
+  adminRegistry: module(adminRegistry, {
+    rwsOf: (db) => adminRegistry.rwsOf(db, 'k1'),
+    rtsOf: (db) => adminRegistry.rtsOf(db, 'k1'),
+    chairChats: (db) => adminRegistry.chairChats(db, 'k1'),
+    addRw: (db) => adminRegistry.addRw(db, { id: 'rw1', kelurahanId: 'k1', number: 4 }),
+    addRt: (db) => adminRegistry.addRt(db, { id: 'rt1', kelurahanId: 'k1', rwId: 'rw1', number: 1 }),
+    addChairPerson: (db) => adminRegistry.addChairPerson(db, { id: 'p1', kelurahanId: 'k1', fullName: 'Bapak Hasan', phone: '628123', rtId: 'rt1', now }),
+    setRtChairPerson: (db) => adminRegistry.setRtChairPerson(db, { rtId: 'rt1', kelurahanId: 'k1', personId: 'p1' }),
+    setRwChairPerson: (db) => adminRegistry.setRwChairPerson(db, { rwId: 'rw1', kelurahanId: 'k1', personId: 'p1' }),
+  }),
+  adminStaff: module(adminStaff, {
+    staffOf: (db) => adminStaff.staffOf(db, 'k1'),
+    usernameTaken: (db) => adminStaff.usernameTaken(db, 'staf'),
+    addStaffAccount: (db) =>
+      adminStaff.addStaffAccount(db, { id: 's2', kelurahanId: 'k1', username: 'budi', displayName: 'Budi', role: 'staff', passwordHash: 'x', now }),
+    setStaffRole: (db) => adminStaff.setStaffRole(db, { staffId: 's2', kelurahanId: 'k1', role: 'lurah' }),
+    setStaffPassword: (db) => adminStaff.setStaffPassword(db, { staffId: 's2', kelurahanId: 'k1', passwordHash: 'x' }),
+    endStaffSessions: (db) => adminStaff.endStaffSessions(db, { staffId: 's2', kelurahanId: 'k1', exceptIdHash: 'h' }),
   }),
   kelurahan: module(kelurahan, {
     countKelurahan: (db) => kelurahan.countKelurahan(db),
