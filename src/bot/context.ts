@@ -10,6 +10,7 @@ import type { Locale } from '../domain/messages';
 import type { HelperRequest } from '../domain/helper-limits';
 import type { Instant, IdSource, RandomSource } from '../domain/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
+import type { SkmAnswers } from '../domain/skm';
 
 export interface RegistryRt {
   rtId: string;
@@ -161,6 +162,23 @@ export interface BotContext {
   inviteAttempts: { key: string; row: ThrottleRow | null } | null;
   /** Open cases with the NIK the message carries; empty when it carries none. */
   nikCases: NikCaseView[];
+  /** The newest cases handed over to this person, with where their satisfaction survey stands. */
+  skm: SkmCaseView[];
+}
+
+/** A finished case as the satisfaction survey sees it. */
+export interface SkmCaseView {
+  caseId: string;
+  code: string;
+  service: ServiceId;
+  /** When staff handed it over: the invitation's buttons are good for a while after. */
+  handedOverAt: Instant | null;
+  /** "Tidak" was answered: nothing more is asked about it. */
+  declined: boolean;
+  /** A row exists ("Ya" was answered once). */
+  started: boolean;
+  completed: boolean;
+  answers: SkmAnswers;
 }
 
 export interface InviteView {

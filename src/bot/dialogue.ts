@@ -27,6 +27,7 @@ import { resumeDraft, resumeOffer } from './steps/resume';
 import { dataRevisionsWaiting, looksLikeCorrection, resubmitRevision, revisionData, revisionDataConfirm, revisionsWaiting } from './steps/revision';
 import { listChairCases, pressRt, rtInvalidReason, rtInvalidWhich, rtNeighbours, rtPending, rtPendingStep, rtRefuseReason } from './steps/rt';
 import { applySharePhone, sharedPhone } from './steps/share-phone';
+import { leaveSurvey, pressSkmInvite, skmQuestion, skmSuggestion, typedSkmInvite } from './steps/skm';
 import { answerVoice } from './steps/voice';
 import type { Answer, Step } from './steps/step';
 
@@ -65,6 +66,8 @@ const STEPS: Record<Exclude<StepId, 'idle'>, Step> = {
   'revision.data': revisionData,
   'revision.data_confirm': revisionDataConfirm,
   'resume.offer': resumeOffer,
+  'skm.question': skmQuestion,
+  'skm.suggestion': skmSuggestion,
   language,
 };
 
@@ -159,11 +162,14 @@ function handle(s: Session, input: InboundBody): void {
     if (id.startsWith('rt:')) return void (pressRt(s, id) || staleChoice(s));
     if (id.startsWith('nb:')) return void (pressNeighbour(s, id) || staleChoice(s));
     if (id.startsWith('cp:')) return void (pressComplaint(s, id) || staleChoice(s));
+    if (id.startsWith('skm:')) return void (pressSkmInvite(s, id) || staleChoice(s));
   }
 
   // "Buka lagi" or "Selesai" typed under the office's answer to a complaint, instead of pressed.
   if (answer.kind === 'text' && (s.state.step === 'idle' || s.state.step === 'menu') && !matchChoice(answer.text, s.state.choices)) {
     if (typedComplaintPress(s, answer.text)) return;
+    // "ya" to the survey's invitation, only when no other question waits for a "ya".
+    if (waitingStep(s) === 'menu' && typedSkmInvite(s, answer.text)) return;
   }
 
   if (s.state.step === 'idle') {
@@ -252,24 +258,27 @@ function staleChoice(s: Session): void {
 function runCommand(s: Session, command: Command): void {
   switch (command) {
     case 'menu':
+      leaveSurvey(s);
       s.finish();
       s.goto('menu');
       return;
     case 'greet':
       // A greeting starts over, with whatever waits for this person (an RT card, a question).
+      leaveSurvey(s);
       s.finish();
       s.goto(waitingStep(s));
       return;
     case 'stop': {
       const draft = s.ctx.cases.find((c) => c.id === s.state.data.caseId && c.state === 'draft');
       if (draft && s.state.step.startsWith('apply.')) cancelCase(s, draft);
-      else s.say(s.t('flow.cancelled'));
+      else if (!leaveSurvey(s)) s.say(s.t('flow.cancelled'));
       s.finish();
       s.goto('menu');
       return;
     }
     case 'back':
       if (!s.back()) {
+        leaveSurvey(s);
         s.finish();
         s.goto('menu');
       }

@@ -8,6 +8,7 @@ import type { Actor, CaseEvent, CaseKind, CaseState } from '../domain/case-machi
 import type { Locale } from '../domain/messages';
 import type { Instant } from '../domain/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
+import type { SkmElement, SkmValue } from '../domain/skm';
 
 /** Someone Loket writes to: a known identity, or one found by channel and external id. */
 export type Recipient =
@@ -135,4 +136,12 @@ export type Effect =
    */
   | { type: 'use_invite'; code: string; personId: string; role: 'rt_chair' | 'neighbour' | 'staff' }
   /** Counts one attempt against a fixed-window throttle (see domain/throttle.ts). */
-  | { type: 'throttle_hit'; key: string; windowMs: number };
+  | { type: 'throttle_hit'; key: string; windowMs: number }
+  /**
+   * The satisfaction survey of a case handed over to this person: its row made at the first
+   * "Ya" (once per case), then one element's answer at a time, then the suggestion (or none)
+   * that finishes it.
+   */
+  | { type: 'skm'; op: 'start'; caseId: string; responseId: string; service: ServiceId }
+  | { type: 'skm'; op: 'answer'; caseId: string; element: SkmElement; value: SkmValue }
+  | { type: 'skm'; op: 'finish'; caseId: string; suggestion: string | null };

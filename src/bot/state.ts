@@ -4,6 +4,7 @@
  */
 import type { Choice } from '../../adapters/channel';
 import type { ServiceId, RequirementId } from '../domain/services';
+import type { SkmElement } from '../domain/skm';
 
 export const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -43,6 +44,8 @@ export type StepId =
   | 'revision.data'
   | 'revision.data_confirm'
   | 'resume.offer'
+  | 'skm.question'
+  | 'skm.suggestion'
   | 'language';
 
 export interface FlowData {
@@ -71,6 +74,9 @@ export interface FlowData {
   complaintPhoto?: { ref: string; mimeType: string; sha256?: string; filename?: string };
   /** The complaint picker's lines as first shown: asked again, it keeps every number. */
   aboutChoices?: Choice[];
+  /** The satisfaction survey: the case it is about, and the element asked now. */
+  skmCaseId?: string;
+  skmElement?: SkmElement;
 }
 
 export interface ConversationState {

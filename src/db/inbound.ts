@@ -15,6 +15,7 @@ import { inviteByCode } from './invites';
 import { kelurahanHours, registryOf } from './kelurahan';
 import { phonesThatWrote, questionsOfChairCases, questionsOfSender } from './neighbour-questions';
 import { personJoinedByNumber } from './people';
+import { skmOfSender } from './skm';
 import { throttleByKey } from './throttles';
 
 const seen = reusable(seenMessage);
@@ -34,6 +35,7 @@ const requests = reusable(requestsForOthersOfSender);
 const throttle = reusable(throttleByKey);
 const nikCases = reusable(openCasesWithNik);
 const joined = reusable(personJoinedByNumber);
+const skm = reusable(skmOfSender);
 
 export interface InboundRead {
   kelurahanId: string;
@@ -98,6 +100,7 @@ export function readInbound(db: Db, r: InboundRead) {
     wrote(db, v),
     nikCases(db, v),
     joined(db, v),
+    skm(db, v),
   ] as const;
   return batchOf(db, items) as Promise<BatchResponse<[...typeof items]>>;
 }

@@ -60,7 +60,7 @@ export async function loadContext(
   const { kelurahanId: k, channel, externalId } = args;
   const today = localMoment(args.now).date;
   const throttleKey = args.inviteCode ? inviteThrottleKey(k, channel, externalId) : null;
-  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote, nikCases, joined] = await readInbound(
+  const [seen, identity, kelurahan, registry, cases, documents, holidays, rtCases, rtDocuments, questions, invite, requests, inviteAttempts, chairQuestions, wrote, nikCases, joined, skm] = await readInbound(
     dbOf(d1),
     {
       kelurahanId: k,
@@ -171,6 +171,15 @@ export async function loadContext(
     })),
     inviteAttempts: null,
     nikCases,
+    skm: skm.flatMap((r) =>
+      r.service === null
+        ? []
+        : [{
+            caseId: r.caseId, code: r.code, service: r.service, handedOverAt: r.handedOverAt === null ? null : Number(r.handedOverAt),
+            declined: Boolean(r.declined), started: r.responseId !== null, completed: r.completedAt !== null,
+            answers: { u1: r.u1, u2: r.u2, u3: r.u3, u4: r.u4, u5: r.u5, u6: r.u6, u7: r.u7, u8: r.u8, u9: r.u9 },
+          }],
+    ),
   };
   if (throttleKey) {
     const t = inviteAttempts[0];

@@ -30,6 +30,7 @@ import {
   moveSubmittedCases, reachIdentityByPhone, reachPersonByPhone, setPhoneIfMissing, touchIdentity, updatePerson,
 } from '../db/people';
 import { linkStaffChat } from '../db/staff';
+import { answerSkm, finishSkm, startSkm } from '../db/skm';
 import { hitThrottle } from '../db/throttles';
 import { revokeLettersOnEnd } from './letter-sql';
 import { conversationExpiry } from './load-context';
@@ -221,6 +222,15 @@ export function planWrite(db: Db, w: WriteInput): WritePlan {
         // again and then sees this answer, so the last one hands the case back to the chair.
         st.push(bumpCaseVersion(db, { now, caseId: e.caseId, version: e.caseVersion }));
         event(e.caseId, 'neighbour_answer', 'neighbour', null, null, { question_id: e.questionId, answer: e.answer }, true);
+        break;
+      case 'skm':
+        if (e.op === 'start') {
+          st.push(startSkm(db, { id: e.responseId, k, caseId: e.caseId, personId: w.personId, service: e.service, now }));
+        } else if (e.op === 'answer') {
+          st.push(answerSkm(db, e.element, { value: e.value, now, caseId: e.caseId, k }));
+        } else {
+          st.push(finishSkm(db, { suggestion: e.suggestion, now, caseId: e.caseId, k }));
+        }
         break;
       case 'send': {
         const outboxId = w.ids.newId();

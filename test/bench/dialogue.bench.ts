@@ -35,6 +35,7 @@ const ctx = (): BotContext => ({
   requestsForOthers: [],
   inviteAttempts: null,
   nikCases: [],
+  skm: [],
 });
 const at = (step: ConversationState['step'], data: ConversationState['data'] = {}): ConversationState => ({ step, data, history: [], choices: [] });
 

@@ -70,7 +70,8 @@ function openDesk(start: Partial<DeskCase> = {}, locales: Partial<Record<Recipie
         ...(d.set.answeredAt !== undefined ? { answeredAt: d.set.answeredAt } : {}),
       };
       const told: Partial<Record<Recipient, string>> = {};
-      for (const m of d.messages) told[m.to] = renderDeskMessage(m, locales[m.to] ?? 'id').text;
+      // The first message each person gets; the survey's invitation after the hand-over is asserted on its own.
+      for (const m of d.messages) told[m.to] ??= renderDeskMessage(m, locales[m.to] ?? 'id').text;
       return { ...d, told };
     },
     /** Staff try `action`; the story expects a refusal, and nothing changes. */
@@ -126,6 +127,20 @@ describe('a SITU picked up at the counter, its RT chair not linked to Loket', ()
     expect(handed.told.applicant).toBe(
       'Berkas SITU-2611-0001 selesai. SITU (Surat Izin Tempat Usaha) sudah diserahkan.\nTerima kasih sudah memakai Loket Kelurahan Bukit Sangkal.',
     );
+    // Then, once, the satisfaction survey's invitation, with its three buttons naming the case.
+    const invitation = handed.messages.filter((m) => m.key === 'skm.invite');
+    expect(invitation.map((m) => m.to)).toEqual(['applicant']);
+    expect(renderDeskMessage(invitation[0]!, 'id')).toEqual({
+      kind: 'text',
+      text:
+        'Boleh kami minta pendapat Bapak/Ibu tentang layanan berkas SITU-2611-0001?\n' +
+        'Ada 9 pertanyaan singkat, cukup tekan tombol. Jawaban Bapak/Ibu tidak memengaruhi layanan apa pun.',
+      choices: [
+        { id: `skm:y:${desk.case.id}`, label: 'Ya' },
+        { id: `skm:l:${desk.case.id}`, label: 'Nanti saja' },
+        { id: `skm:n:${desk.case.id}`, label: 'Tidak' },
+      ],
+    });
     expect(availableDeskActions(desk.case, MONDAY)).toEqual(['reply']);
   });
 
@@ -210,6 +225,8 @@ describe('a KTP applied for by a helper, printed by Disdukcapil and brought by c
     expect(JSON.stringify(delivered.detail)).not.toContain('Siti');
     expect(delivered.told.applicant).toContain('Berkas KTP-2611-0042 selesai.');
     expect(delivered.told.helper).toBe('Case KTP-2611-0042 is complete. Your Identity card (KTP) has been handed over.\nThank you for using Loket of Kelurahan Bukit Sangkal.');
+    // The survey asks the resident served, not the helper who applied for them.
+    expect(delivered.messages.filter((m) => m.key === 'skm.invite').map((m) => m.to)).toEqual(['applicant']);
   });
 
   it('a photo of the hand-over is proof enough', () => {

@@ -24,6 +24,7 @@ import * as neighbourQuestions from '../../src/db/neighbour-questions';
 import * as outbox from '../../src/db/outbox';
 import * as people from '../../src/db/people';
 import * as seed from '../../src/db/seed';
+import * as skm from '../../src/db/skm';
 import * as staff from '../../src/db/staff';
 import * as staffSessions from '../../src/db/staff-sessions';
 import * as stats from '../../src/db/stats';
@@ -204,6 +205,12 @@ const modules: Record<string, Module<unknown>> = {
     setPhoneIfMissing: (db) => people.setPhoneIfMissing(db, { phone: '62812', personId: 'p1' }),
     recentChatOf: (db) => people.recentChatOf(db, 'p1'),
     upsertStaffPerson: (db) => people.upsertStaffPerson(db, { id: 'staff:k1:s1', kelurahanId: 'k1', fullName: 'Staf', locale: 'en', now }),
+  }),
+  skm: module(skm, {
+    skmOfSender: (db) => skm.skmOfSender(db),
+    startSkm: (db) => skm.startSkm(db, { id: 's1', k: 'k1', caseId: 'c1', personId: 'p1', service: 'ktp', now }),
+    answerSkm: (db) => [skm.answerSkm(db, 'u1', { value: 4, now, caseId: 'c1', k: 'k1' }), skm.answerSkm(db, 'u9', { value: 1, now, caseId: 'c1', k: 'k1' })],
+    finishSkm: (db) => skm.finishSkm(db, { suggestion: 'Perlu kursi antrean.', now, caseId: 'c1', k: 'k1' }),
   }),
   throttles: module(throttles, {
     throttleByKey: (db) => throttles.throttleByKey(db),

@@ -26,6 +26,7 @@ import { newPickupCode, pickupCodeMatches, PICKUP_CODE_MAX_ATTEMPTS } from '../p
 import type { Instant, RandomSource } from '../ports';
 import { promisedDate } from '../promise';
 import { uploadRequirements, type RequirementId, type ServiceId } from '../services';
+import { skmInviteChoices } from '../skm';
 import { newVerificationCode } from '../verification-code';
 import type { DeskMessage, Recipient } from './messages';
 import { checkPromiseDate, cleanStaffText, LONG_TEXT_MAX, normalizeDisdukcapilReference, type DateRefusal, type TextRefusal } from './staff-text';
@@ -441,7 +442,15 @@ function handOver(c: DeskCase, a: Extract<DeskAction, { action: 'hand_over' }>, 
     set.pickupCode = null;
     detail.proof = 'pickup_code';
   }
-  return { set, detail, messages: tell(c, 'desk.completed', { code: c.code, service: c.service!, kelurahan: ctx.kelurahan.name }) };
+  return { set, detail, messages: [...tell(c, 'desk.completed', { code: c.code, service: c.service!, kelurahan: ctx.kelurahan.name }), skmInvitation(c)] };
+}
+
+/**
+ * The satisfaction survey is offered once, to the applicant (the resident served, not a helper),
+ * with the hand-over that ends the case: it happens once, so the invitation does too.
+ */
+function skmInvitation(c: DeskCase): DeskMessage {
+  return { to: 'applicant', key: 'skm.invite', params: { code: c.code }, choices: skmInviteChoices(c.id) };
 }
 
 type Outcome = { set?: DeskCaseChanges; detail?: DeskEventDetail; messages?: DeskMessage[]; effects?: DeskEffect[] };

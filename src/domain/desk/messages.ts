@@ -6,13 +6,16 @@ import { t, type Locale, type MessageKey, type MessageParams } from '../messages
 
 export type Recipient = 'applicant' | 'helper' | 'rt_chair';
 
-/** The keys a desk decision may send: the desk's own, and day 1's "received" that the cron sends too. */
-export type DeskMessageKey = Extract<MessageKey, `desk.${string}`> | 'resident.day2';
+/**
+ * The keys a desk decision may send: the desk's own, day 1's "received" that the cron sends too,
+ * and the satisfaction survey's invitation that follows the hand-over.
+ */
+export type DeskMessageKey = Extract<MessageKey, `desk.${string}`> | 'resident.day2' | 'skm.invite';
 
 /** A button under the message; the label is a fixed text of the catalogue. */
 export interface DeskChoice {
   id: string;
-  label: Extract<MessageKey, 'desk.complaint_reopen' | 'desk.complaint_done'>;
+  label: Extract<MessageKey, 'desk.complaint_reopen' | 'desk.complaint_done' | 'skm.yes' | 'skm.later' | 'skm.no'>;
 }
 
 export type DeskMessage = {

@@ -24,6 +24,8 @@ import { neighboursEn } from './neighbours.en';
 import { neighboursId } from './neighbours.id';
 import { openCasesEn } from './open-cases.en';
 import { openCasesId } from './open-cases.id';
+import { skmEn } from './skm.en';
+import { skmId } from './skm.id';
 import { telegramEn } from './telegram.en';
 import { telegramId } from './telegram.id';
 
@@ -31,14 +33,14 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-const idAll = { ...id, ...dialogueId, ...deskId, ...applyingId, ...chairId, ...correctionsId, ...identityId, ...lateId, ...menuId, ...neighboursId, ...openCasesId, ...telegramId };
+const idAll = { ...id, ...dialogueId, ...deskId, ...applyingId, ...chairId, ...correctionsId, ...identityId, ...lateId, ...menuId, ...neighboursId, ...openCasesId, ...telegramId, ...skmId };
 type Catalogue = typeof idAll;
 export type MessageKey = keyof Catalogue;
 type ParamsOf<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? [P] : [];
 /** The parameters of a message, `undefined` for a fixed text. */
 export type MessageParams<K extends MessageKey> = Catalogue[K] extends (params: infer P) => string ? P : undefined;
 
-const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...applyingEn, ...chairEn, ...correctionsEn, ...identityEn, ...lateEn, ...menuEn, ...neighboursEn, ...openCasesEn, ...telegramEn } };
+const catalogues: Record<Locale, Catalogue> = { id: idAll, en: { ...en, ...dialogueEn, ...deskEn, ...applyingEn, ...chairEn, ...correctionsEn, ...identityEn, ...lateEn, ...menuEn, ...neighboursEn, ...openCasesEn, ...telegramEn, ...skmEn } };
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
