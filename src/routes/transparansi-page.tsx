@@ -28,10 +28,11 @@ td.few{color:#6b5a2e;font-style:italic;text-align:center;vertical-align:middle;b
 dl{margin:0}dt{font-weight:600;margin-top:8px}dd{margin:0;color:#333;font-size:15px}
 .updated{color:#555;font-size:14px}`;
 
-type Cell = { text: string; figure: string } | { few: string; span: number; figure: string } | null;
+/** A figure (muted when it is the "too few" words), or a block's hidden period, or nothing (under a hidden period's cell). */
+type Cell = { text: string; figure: string; muted?: boolean } | { few: string; span: number; figure: string } | null;
 
 /** A period's cells of one block, or one cell over the block's rows saying there were too few. */
-function guardedColumn<T>(g: Guarded<T>, span: number, few: { text: string; figure: string }, cells: (v: T) => { text: string; figure: string }[]): Cell[] {
+function guardedColumn<T>(g: Guarded<T>, span: number, few: { text: string; figure: string }, cells: (v: T) => { text: string; figure: string; muted?: boolean }[]): Cell[] {
   if (!g.shown) return [{ few: few.text, figure: few.figure, span }, ...Array<Cell>(span - 1).fill(null)];
   return cells(g.value);
 }
@@ -63,7 +64,7 @@ function Block(props: { labels: string[]; columns: Record<PeriodId, Cell[]>; per
               );
             }
             return (
-              <td data-period={p} data-figure={cell.figure}>
+              <td class={cell.muted ? 'few' : undefined} data-period={p} data-figure={cell.figure}>
                 {cell.text}
               </td>
             );
@@ -146,8 +147,8 @@ export function TransparencyPage(props: TransparencyPageProps) {
                     { figure: 'finished', text: String(c.finished) },
                     c.onTime.shown
                       ? { figure: 'on-time', text: w.share({ percent: c.onTime.value.percent, on: c.onTime.value.onTime, of: c.onTime.value.decided }) }
-                      : { figure: 'on-time', text: fewCases },
-                    c.medianDays.shown ? { figure: 'median', text: days(w, locale, c.medianDays.value) } : { figure: 'median', text: fewCases },
+                      : { figure: 'on-time', text: fewCases, muted: true },
+                    c.medianDays.shown ? { figure: 'median', text: days(w, locale, c.medianDays.value) } : { figure: 'median', text: fewCases, muted: true },
                   ]),
                 )}
               />
@@ -173,7 +174,7 @@ export function TransparencyPage(props: TransparencyPageProps) {
                   { figure: 'received', text: String(c.received) },
                   c.onTime.shown
                     ? { figure: 'on-time', text: w.share({ percent: c.onTime.value.percent, on: c.onTime.value.onTime, of: c.onTime.value.answered }) }
-                    : { figure: 'on-time', text: fewCases },
+                    : { figure: 'on-time', text: fewCases, muted: true },
                 ]),
               )}
             />

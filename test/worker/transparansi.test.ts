@@ -207,6 +207,15 @@ describe('GET /transparansi', () => {
     expect(figures(at3, 'data-service="nikah"', 'month')).toEqual({ 'few-cases': 'kurang dari 3 berkas', 'few-respondents': 'kurang dari 3 warga' });
   });
 
+  it('hides a share or median worked out from fewer cases than the threshold, even in a group that is shown', async () => {
+    // KTP: seven received, but only six decided and five handed over.
+    await env.DB.prepare('UPDATE kelurahan SET transparency_min_cases = 7 WHERE id = ?').bind(K).run();
+    const page = await (await visitor.get(ktp)).text();
+    expect(figures(page, 'data-service="ktp"', 'month')).toEqual({
+      received: '7', finished: '5', 'on-time': 'kurang dari 7 berkas', median: 'kurang dari 7 berkas', 'few-respondents': 'kurang dari 7 warga',
+    });
+  });
+
   it("does not count another kelurahan's cases, survey answers or complaints", async () => {
     const page = await (await visitor.get(ktp)).text();
     // Kelurahan B's six KK cases would have passed the threshold, and its six complaints made twelve.
