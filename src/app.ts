@@ -17,6 +17,7 @@ import { health } from './routes/health';
 import { local } from './routes/local';
 import { simulator } from './routes/simulator';
 import { telegram } from './routes/telegram';
+import { transparansi } from './routes/transparansi';
 import { verify } from './routes/verify';
 import { webhookBodyLimit } from './routes/webhook-body-limit';
 import { whatsapp } from './routes/whatsapp';
@@ -30,6 +31,7 @@ export function createApp() {
   app.route('/__local', local);
   app.route('/simulator', simulator);
   app.route('/verify', verify);
+  app.route('/transparansi', transparansi);
   // Before any webhook reads or hashes its body.
   app.use('/webhooks/*', webhookBodyLimit);
   app.route('/webhooks/whatsapp', whatsapp);

@@ -89,6 +89,8 @@ export interface RunningLoket {
   base: string;
   /** What scripts/start.mjs printed up to "Loket is running" (the URLs and the demo account). */
   banner: string;
+  /** The local storage folder (--persist-to): a test may write rows into its D1 with `wrangler d1 execute`. */
+  state: string;
 }
 
 /**
@@ -144,7 +146,7 @@ export async function startLoket(): Promise<RunningLoket> {
       reject(new Error(`scripts/start.mjs exited (${signal ?? `code ${code}`}) before Loket was running. Its output:\n${tail()}`));
     });
   });
-  return { base: `http://127.0.0.1:${port}`, banner: stdout.slice(stdout.indexOf('Loket is running')) };
+  return { base: `http://127.0.0.1:${port}`, banner: stdout.slice(stdout.indexOf('Loket is running')), state };
 }
 
 /**

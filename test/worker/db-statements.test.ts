@@ -33,6 +33,7 @@ import * as staff from '../../src/db/staff';
 import * as staffSessions from '../../src/db/staff-sessions';
 import * as stats from '../../src/db/stats';
 import * as throttles from '../../src/db/throttles';
+import * as transparency from '../../src/db/transparency';
 
 type Query = { toSQL(): { sql: string; params: unknown[] } };
 /** A query, a raw statement, or a read run for real on the empty database (the inbound read batch, queries built once per isolate). */
@@ -366,6 +367,11 @@ const modules: Record<string, Module<unknown>> = {
     statsCases: (db) => stats.statsCases(db, 'k1', { from: now, to: now + 1 }),
     statsComplaints: (db) => stats.statsComplaints(db, 'k1', { from: now, to: now + 1 }),
     exportCases: (db) => stats.exportCases(db, 'k1', { from: now, to: now + 1 }),
+  }),
+  transparency: module(transparency, {
+    publicKelurahanList: (db) => transparency.publicKelurahanList(db, 2),
+    transparencyKelurahan: (db) => transparency.transparencyKelurahan(db, 'k1'),
+    skmWithin: (db) => transparency.skmWithin(db, 'k1', { from: now, to: now + 1 }),
   }),
 };
 
