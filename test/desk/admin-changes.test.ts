@@ -176,6 +176,7 @@ describe('who may see and change', () => {
 
   it('lets the Lurah read every page without a form to change, and refuses every change', async () => {
     const b = await signedIn('lurah', 'sandi-lurah-panjang');
+    await env.DB.prepare("INSERT INTO invites (code, kelurahan_id, person_id, role, created_at, expires_at) VALUES ('LIVE-7788', 'kel-bukit-sangkal', 'person-chair-0102', 'rt_chair', 1, 9999999999999)").run();
     const before = await snapshot();
     for (const path of ADMIN_PAGES) {
       const res = await b.get(path);
@@ -186,6 +187,10 @@ describe('who may see and change', () => {
       expect(page.match(/method="post"/g)?.length, path).toBe(1);
     }
     expect(await (await b.get('/status/admin/registry')).text()).toContain('Bapak Sulaiman');
+    // A live code would link the Lurah's own chat to its person: shown to the Lurah only in part.
+    const invites = await (await b.get('/status/admin/invites')).text();
+    expect(invites).toContain('LIVE-****');
+    expect(invites).not.toContain('LIVE-7788');
     for (const [path, form] of ADMIN_POSTS) {
       const res = await post(b, path, form);
       expect(res.status, path).toBe(403);
@@ -222,14 +227,14 @@ describe('what a form gets wrong', () => {
     const b = await admin();
     const before = await snapshot();
     const bad = {
-      ...SETTINGS, name: 'x', phone: 'telp kantor', opens: '8 pagi', closes: '07:00', whatsappPhoneNumberId: '+62 812', telegramBotId: '7000000001:AAH-token', transparencyMinCases: '0',
+      ...SETTINGS, name: 'x', phone: 'telp kantor', opens: '8 pagi', closes: '07:00', whatsappPhoneNumberId: '+62 812', telegramBotId: '7000000001:AAH-token', transparencyMinCases: '2',
     };
     let res = await post(b, '/status/admin/settings', bad);
     expect(res.status).toBe(422);
     let page = await res.text();
     for (const said of [
       'Ada isian yang perlu diperbaiki.', 'Isi 2 sampai 80 karakter', 'Tulis nomor telepon dengan angka', 'Tulis jam dengan format JJ:MM',
-      'ID nomor WhatsApp hanya berisi angka', 'Jangan tempel token bot.', 'Isi angka 1 sampai 1000.',
+      'ID nomor WhatsApp hanya berisi angka', 'Jangan tempel token bot.', 'Isi angka 3 sampai 1000. Kurang dari 3 berkas bisa menunjuk satu warga.',
     ]) expect(page).toContain(said);
     // What was typed is shown again, escaped.
     expect(page).toContain('value="7000000001:AAH-token"');

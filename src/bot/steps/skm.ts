@@ -72,8 +72,8 @@ function settleInvite(s: Session, c: SkmCaseView, press: SkmInvitePress): void {
     // Recorded on the case, not as a survey row: a "Tidak" is no answer to the survey.
     s.effect({ type: 'case_event', caseId: c.caseId, kind: 'skm_declined', actor: 'resident' });
     s.say(s.t('skm.declined'));
-    s.finish();
-    return;
+    // Whatever the resident was doing (an application half done) goes on where it was.
+    return carryOn(s);
   }
   if (press === 'later') {
     s.say(s.t('skm.later_ok', { days: SKM_INVITE_DAYS }));

@@ -57,9 +57,11 @@ function InvitesPage(props: { view: AdminView; invites: Invite[]; utcOffsetMinut
         {props.invites.length === 0 ? <p class="empty">{t('inv.none')}</p> : null}
         <ul class="rows">
           {props.invites.map((i) => (
-            <li data-invite={i.code}>
+            <li data-invite={canChange ? i.code : codeHint(i.code)}>
               <div class="line">
-                <span class="code">{i.code}</span>
+                {/* A live code links a chat to its person (a staff code to an account): only those
+                    who may make and revoke codes see it whole; the Lurah reads its first half. */}
+                <span class="code">{canChange ? i.code : codeHint(i.code)}</span>
                 <span>{whom(i)}</span>
               </div>
               <p class="muted">

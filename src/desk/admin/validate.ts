@@ -8,6 +8,9 @@ import type { SettingsChange } from '../../db/admin';
 import type { StaffRole } from '../context';
 import type { Problem } from './text';
 
+/** Below three, one case or two would single a resident out on /transparansi. */
+export const MIN_TRANSPARENCY_CASES = 3;
+
 export type Form = Record<string, string | File | (string | File)[]>;
 export type Checked<T, F extends string> = { ok: true; value: T } | { ok: false; problems: Partial<Record<F, Problem>> };
 
@@ -64,7 +67,7 @@ export function checkSettings(form: Form): Checked<SettingsChange, SettingsField
   if (wa !== '' && !/^\d{5,20}$/.test(wa)) problems.whatsappPhoneNumberId = { key: 'err.wa' };
   const tg = field(form, 'telegramBotId').trim();
   if (tg !== '' && !/^\d{5,15}$/.test(tg)) problems.telegramBotId = { key: 'err.tg' };
-  const threshold = wholeNumber(field(form, 'transparencyMinCases'), 1, 1000);
+  const threshold = wholeNumber(field(form, 'transparencyMinCases'), MIN_TRANSPARENCY_CASES, 1000);
   if (threshold === null) problems.transparencyMinCases = { key: 'err.threshold' };
   if (Object.keys(problems).length) return { ok: false, problems };
   return {
