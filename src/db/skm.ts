@@ -3,7 +3,7 @@
  * A row is made by the first "Ya" and filled one answer at a time, each in the write batch of the
  * message that gave it, so stopping halfway keeps what was answered.
  */
-import { and, desc, eq, exists, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { SKM_ELEMENTS, type SkmElement } from '../domain/skm';
 import { named, reusable, value, type Db } from './client';
 import { senderPersonId } from './people';
@@ -108,4 +108,25 @@ export function skmRowsOf(db: Db, kelurahanId: string, range: { from: number; to
     })
     .from(skmResponses)
     .where(and(eq(skmResponses.kelurahanId, kelurahanId), gte(skmResponses.startedAt, range.from), lt(skmResponses.startedAt, range.to)));
+}
+
+/** How many suggestions the statistics page lists: the newest, for staff to read and act on. */
+export const SUGGESTIONS_SHOWN = 30;
+
+/**
+ * The residents' suggestions of surveys begun in [from, to), newest first: the text, its service
+ * and date only. Residents are told only the office reads them, so only the desk shows them.
+ */
+export function skmSuggestionsOf(db: Db, kelurahanId: string, range: { from: number; to: number }) {
+  return db
+    .select({ service: skmResponses.service, at: skmResponses.updatedAt, suggestion: skmResponses.suggestion })
+    .from(skmResponses)
+    .where(
+      and(
+        eq(skmResponses.kelurahanId, kelurahanId), isNotNull(skmResponses.suggestion),
+        gte(skmResponses.startedAt, range.from), lt(skmResponses.startedAt, range.to),
+      ),
+    )
+    .orderBy(desc(skmResponses.updatedAt))
+    .limit(SUGGESTIONS_SHOWN);
 }

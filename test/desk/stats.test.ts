@@ -160,6 +160,31 @@ describe('GET /status/stats', () => {
     expect(row(page, 'ikm', '2026 T4')).toEqual(['2026 T4', '87,50', 'B (Baik)', '2']);
   });
 
+  it('counts a quarter whole even where the range covers only part of it, and lists the suggestions escaped', async () => {
+    await env.DB.batch([
+      // 10 September: before the default range (from 14 September), in the third quarter.
+      env.DB.prepare(
+        `INSERT INTO skm_responses (id, kelurahan_id, case_id, person_id, service, started_at, updated_at, u1, u2, u3, u4, u5, u6, u7, u8, u9)
+         VALUES ('q3', ?1, 'q3', 'p', 'kk', ?2, ?2, 2, 2, 2, 2, 2, 2, 2, 2, 2)`,
+      ).bind(K, wib('2026-09-10T12:00')),
+      env.DB.prepare(
+        `INSERT INTO skm_responses (id, kelurahan_id, case_id, person_id, service, started_at, updated_at, u1, suggestion)
+         VALUES ('s1', ?1, 's1', 'p', 'ktp', ?2, ?2, 4, '<b>Antrean</b> terlalu lama')`,
+      ).bind(K, wib('2026-12-01T12:00')),
+      env.DB.prepare(
+        "INSERT INTO skm_responses (id, kelurahan_id, case_id, person_id, service, started_at, updated_at, suggestion) VALUES ('s2', 'k-b', 's2', 'p', 'ktp', ?1, ?1, 'Saran kelurahan lain')",
+      ).bind(wib('2026-12-01T12:00')),
+    ]);
+    const page = await (await staff.get('/status/stats')).text();
+    // All 2s: 2 x 25 = 50.00, grade D. Not in the range's per-service figures.
+    expect(row(page, 'ikm', '2026 T3')).toEqual(['2026 T3', '50,00', 'D (Tidak Baik)', '1']);
+    expect(row(page, 'ikm', 'Kartu Keluarga')).toEqual(['Kartu Keluarga', '–', '–', '0']);
+    const suggestions = /<section class="card" id="suggestions"[\s\S]*?<\/section>/.exec(page)![0];
+    expect(suggestions).toContain('&lt;b&gt;Antrean&lt;/b&gt; terlalu lama');
+    expect(suggestions).not.toContain('<b>Antrean');
+    expect(suggestions).not.toContain('Saran kelurahan lain');
+  });
+
   it('draws the twelve weeks as an SVG with a title, one bar and label per week', async () => {
     const page = await (await staff.get('/status/stats')).text();
     const svg = /<svg[\s\S]*?<\/svg>/.exec(page)?.[0] ?? '';

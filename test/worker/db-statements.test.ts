@@ -214,6 +214,7 @@ const modules: Record<string, Module<unknown>> = {
   skm: module(skm, {
     skmOfSender: (db) => skm.skmOfSender(db),
     skmRowsOf: (db) => skm.skmRowsOf(db, 'k1', { from: 0, to: now }),
+    skmSuggestionsOf: (db) => skm.skmSuggestionsOf(db, 'k1', { from: 0, to: now }),
     startSkm: (db) => skm.startSkm(db, { id: 's1', k: 'k1', caseId: 'c1', personId: 'p1', service: 'ktp', now }),
     answerSkm: (db) => [skm.answerSkm(db, 'u1', { value: 4, now, caseId: 'c1', k: 'k1' }), skm.answerSkm(db, 'u9', { value: 1, now, caseId: 'c1', k: 'k1' })],
     finishSkm: (db) => skm.finishSkm(db, { suggestion: 'Perlu kursi antrean.', now, caseId: 'c1', k: 'k1' }),

@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { dbOf, type Db } from '../../db/client';
 import { deskHolidays } from '../../db/desk';
-import { skmRowsOf } from '../../db/skm';
+import { skmRowsOf, skmSuggestionsOf } from '../../db/skm';
 import { exportCases, statsCases as statsCaseRows, statsComplaints } from '../../db/stats';
 import { addDays, instantAt, workingCalendar, type WorkingCalendar } from '../../domain/calendar';
 import { SERVICE_IDS, type ServiceId } from '../../domain/services';
@@ -77,8 +77,12 @@ async function statsPage(c: Context<DeskEnv>, db: Db, now: number, office: Offic
     from: Math.min(dates.range.from, instantAt(weeksFrom(now, offset), 0, offset)),
     to: Math.max(dates.range.to, instantAt(addDays(office.today, 1), 0, offset)),
   };
-  const [[caseRows, complaintRows, skmRows], calendar] = await Promise.all([
-    db.batch([statsCaseRows(db, k, span), statsComplaints(db, k, dates.range), skmRowsOf(db, k, dates.range)]),
+  const [[caseRows, complaintRows, skmRows, quarterRows, suggestions], calendar] = await Promise.all([
+    db.batch([
+      statsCaseRows(db, k, span), statsComplaints(db, k, dates.range), skmRowsOf(db, k, dates.range),
+      // A quarter's IKM is the whole quarter's, however much of it the range covers.
+      skmRowsOf(db, k, quartersAround(dates, offset)), skmSuggestionsOf(db, k, dates.range),
+    ]),
     calendarFor(db, k, office, dates),
   ]);
   const rows = statsCases(caseRows);
@@ -97,16 +101,29 @@ async function statsPage(c: Context<DeskEnv>, db: Db, now: number, office: Offic
     byRt,
     weeks: casesPerWeek(rows.map((r) => r.receivedAt), now, offset),
     complaints: complaintStats(complaintRows, range, now),
-    ikm: ikmView(skmRows as SkmRow[], offset),
+    ikm: ikmView(skmRows as SkmRow[], quarterRows as SkmRow[], offset),
+    suggestions,
   };
   return c.html(pageHtml(<StatsPage frame={frameOf(c, c.var.locale)} staff={c.var.staff} view={view} />), status);
 }
 
 /** The IKM of the range: all services, each service, each quarter (Permenpan RB 14/2017, src/domain/skm.ts). */
-function ikmView(rows: SkmRow[], utcOffsetMinutes: number) {
+function ikmView(rows: SkmRow[], quarterRows: SkmRow[], utcOffsetMinutes: number) {
   return {
     all: ikm(rows),
     byService: SERVICE_IDS.map((s) => [s, ikm(rows.filter((r) => r.service === s))] as [ServiceId, ReturnType<typeof ikm>]),
-    byQuarter: [...ikmByQuarter(rows, utcOffsetMinutes)],
+    byQuarter: [...ikmByQuarter(quarterRows, utcOffsetMinutes)],
   };
+}
+
+/** From the first day of the quarter the range starts in to the last of the one it ends in. */
+function quartersAround(dates: DateRange, utcOffsetMinutes: number): { from: number; to: number } {
+  const first = (date: string, add: number) => {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    const q = Math.floor((m - 1) / 3) + add;
+    const year = y + Math.floor(q / 4);
+    const month = ((q % 4) + 4) % 4 * 3 + 1;
+    return instantAt(`${year}-${String(month).padStart(2, '0')}-01`, 0, utcOffsetMinutes);
+  };
+  return { from: first(dates.from, 0), to: first(dates.to, 1) };
 }

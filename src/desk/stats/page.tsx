@@ -6,7 +6,8 @@
 import { raw } from 'hono/html';
 import { formatLongDate } from '../../domain/messages/dates';
 import { t as message } from '../../domain/messages';
-import type { ServiceId } from '../../domain/services';
+import { isServiceId, type ServiceId } from '../../domain/services';
+import { localMoment } from '../../domain/calendar';
 import type { ComplaintStats, GroupStats, WeekCount } from '../../domain/stats';
 import type { Ikm } from '../../domain/skm';
 import type { SignedInStaff } from '../context';
@@ -40,6 +41,8 @@ export interface StatsView {
   weeks: WeekCount[];
   complaints: ComplaintStats;
   ikm: { all: Ikm | null; byService: [ServiceId, Ikm | null][]; byQuarter: [string, Ikm][] };
+  /** The residents' own words: escaped by JSX, shown to the desk only. */
+  suggestions: { service: string; at: number; suggestion: string | null }[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -207,6 +210,19 @@ export function StatsPage(props: { frame: PageFrame; staff: SignedInStaff; view:
           <p class="hint">{w.ikmHint}</p>
           <IkmTable w={w} locale={locale} first={w.service} rows={[...v.ikm.byService.map(([s, i]) => [message(locale, `service.${s}`), i] as [string, Ikm | null]), [w.allServices, v.ikm.all]]} />
           {v.ikm.byQuarter.length ? <IkmTable w={w} locale={locale} first={w.quarter} rows={v.ikm.byQuarter.map(([q, i]) => [q.replace('-Q', ' T'), i] as [string, Ikm | null])} /> : null}
+        </section>
+
+        <section class="card" id="suggestions" aria-labelledby="suggestions-title">
+          <h2 id="suggestions-title">{w.suggestionsTitle}</h2>
+          {v.suggestions.length === 0 ? <p>{w.none}</p> : (
+            <ul>
+              {v.suggestions.map((x) => (
+                <li data-suggestion>
+                  <strong>{isServiceId(x.service) ? message(locale, `service.${x.service}`) : x.service}</strong>, {formatLongDate(locale, localMoment(x.at).date)}: {x.suggestion}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
 
         <section class="card" id="export" aria-labelledby="export-title">

@@ -44,6 +44,7 @@ type Words = {
   ikmTitle: string;
   ikmHint: string;
   ikmGrade: string;
+  suggestionsTitle: string;
   ikmRespondents: string;
   quarter: string;
   gradeName: Record<'A' | 'B' | 'C' | 'D', string>;
@@ -100,6 +101,7 @@ const id: Words = {
   ikmTitle: 'Indeks Kepuasan Masyarakat (IKM)',
   ikmHint: 'Dari survei SKM yang dijawab warga di chat setelah serah terima (Permenpan RB No. 14 Tahun 2017): rata-rata sembilan unsur, dikali 25.',
   ikmGrade: 'Mutu',
+  suggestionsTitle: 'Saran warga dari survei SKM (terbaru)',
   ikmRespondents: 'Responden',
   quarter: 'Triwulan',
   gradeName: { A: 'Sangat Baik', B: 'Baik', C: 'Kurang Baik', D: 'Tidak Baik' },
@@ -156,6 +158,7 @@ const en: Words = {
   ikmTitle: 'Satisfaction index (IKM)',
   ikmHint: 'From the SKM survey residents answer in the chat after the hand-over (Permenpan RB No. 14/2017): the mean of the nine elements, times 25.',
   ikmGrade: 'Grade',
+  suggestionsTitle: 'Residents\' suggestions from the SKM survey (newest)',
   ikmRespondents: 'Respondents',
   quarter: 'Quarter',
   gradeName: { A: 'Very good', B: 'Good', C: 'Poor', D: 'Very poor' },
