@@ -116,3 +116,19 @@ export function revokeInvite(db: Db, v: { code: string; kelurahanId: string; now
     .set({ revokedAt: v.now })
     .where(and(eq(invites.code, v.code), eq(invites.kelurahanId, v.kelurahanId), isNull(invites.usedAt), isNull(invites.revokedAt)));
 }
+
+/**
+ * Revokes the open chair codes of an RT's chair before the RT gets another: a code the office gave
+ * the old chair must not link a phone to a person who no longer holds the RT.
+ */
+export function revokeChairInvitesOfRt(db: Db, v: { rtId: string; kelurahanId: string; now: number }) {
+  return db
+    .update(invites)
+    .set({ revokedAt: v.now })
+    .where(
+      and(
+        eq(invites.kelurahanId, v.kelurahanId), eq(invites.role, 'rt_chair'), isNull(invites.usedAt), isNull(invites.revokedAt),
+        eq(invites.personId, sql`(SELECT ${rt.chairPersonId} FROM ${rt} WHERE ${rt.id} = ${v.rtId} AND ${rt.kelurahanId} = ${v.kelurahanId})`),
+      ),
+    );
+}

@@ -97,3 +97,16 @@ describe('a code revoked on the administration page', () => {
     expect((await post(b, '/status/admin/invites', `/status/admin/invites/${code}/revoke`)).status).toBe(404);
   });
 });
+
+describe('a chair replaced on the administration page', () => {
+  it('loses the codes made for them: the old code links nobody to the RT any more', async () => {
+    const b = await admin();
+    const oldCode = await inviteChair(b, RT_0203);
+    const set = await post(b, '/status/admin/registry', `/status/admin/registry/rt/${RT_0203}/chair`, { name: 'ibu ratna sari', phone: '0812 7777 0003' });
+    expect(set.status).toBe(303);
+    expect(await (await b.get('/status/admin/invites')).text()).not.toContain(`data-invite="${oldCode}"`);
+    expect(text(await new SimPerson('628777004001', 'HP lama').say(`/start ${oldCode}`))).toBe(REFUSED);
+    const revoked = await env.DB.prepare('SELECT revoked_at FROM invites WHERE code = ?1').bind(oldCode).first<{ revoked_at: number | null }>();
+    expect(revoked!.revoked_at).toBe(MONDAY_10_WIB);
+  });
+});

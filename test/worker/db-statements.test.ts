@@ -235,6 +235,7 @@ const modules: Record<string, Module<unknown>> = {
       invites.insertInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', personId: 'p1', role: 'rt_chair', createdAt: now, expiresAt: now }),
     openInvites: (db) => invites.openInvites(db, { kelurahanId: 'k1', now }),
     revokeInvite: (db) => invites.revokeInvite(db, { code: 'ABCD-EF23', kelurahanId: 'k1', now }),
+    revokeChairInvitesOfRt: (db) => invites.revokeChairInvitesOfRt(db, { rtId: 'rt1', kelurahanId: 'k1', now }),
   }),
   audit: module(audit, {
     insertAudit: (db) =>

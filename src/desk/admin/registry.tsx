@@ -11,6 +11,7 @@ import type { Channel } from '../../db/schema';
 import { maskPhone } from '../../domain/phone';
 import { cryptoIds, cryptoRandom } from '../../platform';
 import { createInvite } from '../../staff/invites';
+import { revokeChairInvitesOfRt } from '../../db/invites';
 import type { DeskEnv } from '../context';
 import { pageHtml } from '../layout';
 import { AdminPage, auditOf, backTo, codeHint, CsrfField, doneOf, FieldProblem, viewOf, type AdminView } from './frame';
@@ -90,6 +91,8 @@ export const registry = new Hono<DeskEnv>()
     const now = Date.now();
     const previous = rt?.chairName ?? rw?.chairName ?? null;
     await runBatch(db, [
+      // First, while the RT still names the old chair: the codes made for them stop working.
+      ...(rt ? [revokeChairInvitesOfRt(db, { rtId: rt.id, kelurahanId: staff.kelurahanId, now })] : []),
       addChairPerson(db, { id: personId, kelurahanId: staff.kelurahanId, fullName: checked.value.fullName, phone: checked.value.phone, rtId: rt?.id ?? null, now }),
       rt ? setRtChairPerson(db, { rtId: rt.id, kelurahanId: staff.kelurahanId, personId }) : setRwChairPerson(db, { rwId: rw!.id, kelurahanId: staff.kelurahanId, personId }),
       auditOf(db, staff, now, `${area}.chair`, id, {
