@@ -16,7 +16,8 @@ import { Hono, type Context } from 'hono';
 import { dbOf, type Db } from '../db/client';
 import { deskHolidays } from '../db/desk';
 import { statsCases, statsComplaints } from '../db/stats';
-import { publicKelurahanList, skmWithin, transparencyKelurahan } from '../db/transparency';
+import { skmRowsOf } from '../db/skm';
+import { publicKelurahanList, transparencyKelurahan } from '../db/transparency';
 import { addDays, localMoment, workingCalendar } from '../domain/calendar';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/messages';
 import type { Instant } from '../domain/ports';
@@ -81,7 +82,7 @@ async function build(c: Context, db: Db, asked: string | undefined, locale: Loca
     deskHolidays(db, id, holidaysFrom(periods), addDays(today, 60)),
     statsCases(db, id, year),
     statsComplaints(db, id, year),
-    skmWithin(db, id, year),
+    skmRowsOf(db, id, year),
   ]);
   const calendar = workingCalendar(
     days.map((d) => d.date),

@@ -373,7 +373,6 @@ const modules: Record<string, Module<unknown>> = {
   transparency: module(transparency, {
     publicKelurahanList: (db) => transparency.publicKelurahanList(db, 2),
     transparencyKelurahan: (db) => transparency.transparencyKelurahan(db, 'k1'),
-    skmWithin: (db) => transparency.skmWithin(db, 'k1', { from: now, to: now + 1 }),
   }),
 };
 
