@@ -17,8 +17,12 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     let stream: string | null = null;
     if (s) {
       const start = objRe.lastIndex + s.index + s[0].length;
-      let stop = raw.indexOf('endstream', start);
-      while (stop > start && (bytes[stop - 1] === 0x0a || bytes[stop - 1] === 0x0d)) stop--;
+      // The dictionary's /Length is exact. Trimming line ends before `endstream` instead would
+      // cut a compressed stream whose last byte happens to be 0x0a or 0x0d, which random
+      // verification codes make happen now and then.
+      const length = /\/Length (\d+)(?! \d+ R)/.exec(body.slice(0, s.index));
+      let stop = length ? start + Number(length[1]) : raw.indexOf('endstream', start);
+      if (!length) while (stop > start && (bytes[stop - 1] === 0x0a || bytes[stop - 1] === 0x0d)) stop--;
       stream = await inflate(bytes.slice(start, stop));
     }
     objects.set(Number(m[1]), { dict: s ? body.slice(0, s.index) : body, stream });
