@@ -18,7 +18,10 @@ export interface OutboxDelivery {
   partsSent: number;
 }
 
-/** Told after each part reaches the provider, before the next is sent. */
+/**
+ * Told after a part reaches the provider, before the next is sent. Not told of the last part: the
+ * result's `partsSent` carries it, so a one-part message costs the delivery job no extra write.
+ */
 export type PartSent = (partsSent: number, providerMessageId: string | null) => Promise<void>;
 
 export interface ChannelSender {
@@ -26,9 +29,10 @@ export interface ChannelSender {
    * Throws to have the row retried with backoff; an error with a numeric `retryAfterSeconds`
    * (a provider's own wait, as Telegram's 429 gives) moves the next try no earlier than that.
    * `deferred`: only a notice could be sent now (WhatsApp outside the 24-hour window cannot
-   * carry a document); the row waits and is sent when the person next writes.
+   * carry a document); the row waits and is sent when the person next writes. `partsSent`: how
+   * many parts of the message have now arrived, when this try sent its parts.
    */
-  send(delivery: OutboxDelivery, env: Env, partSent: PartSent): Promise<{ providerMessageId: string | null; deferred?: boolean }>;
+  send(delivery: OutboxDelivery, env: Env, partSent: PartSent): Promise<{ providerMessageId: string | null; deferred?: boolean; partsSent?: number }>;
 }
 
 export interface MediaSource {

@@ -28,9 +28,10 @@ export function telegramSender(deps: TelegramSenderDeps): ChannelSender {
       let last: string | null = null;
       for (let i = d.partsSent; i < calls.length; i++) {
         last = String(await call(api, env, calls[i]!, deps));
-        await partSent(i + 1, last);
+        // The last part needs no report of its own: the delivery job marks the row sent with it.
+        if (i + 1 < calls.length) await partSent(i + 1, last);
       }
-      return { providerMessageId: last };
+      return { providerMessageId: last, partsSent: calls.length };
     },
   };
 }

@@ -34,9 +34,10 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
         let last: string | null = null;
         for (let i = d.partsSent; i < messages.length; i++) {
           last = await client.sendMessage(phoneNumberId, messages[i]!);
-          await partSent(i + 1, last);
+          // The last part needs no report of its own: the delivery job marks the row sent with it.
+          if (i + 1 < messages.length) await partSent(i + 1, last);
         }
-        return last;
+        return { providerMessageId: last, partsSent: messages.length };
       };
       // A template only announces the message; it is no part of it (a deferred document still
       // goes out whole when the window opens).
@@ -46,7 +47,7 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
       const deferMedia = async () => ({ providerMessageId: await template(), deferred: d.message.kind !== 'text' });
       try {
         if (!inWindow) return await deferMedia();
-        return { providerMessageId: await send(await render(client, env, phoneNumberId, d)) };
+        return await send(await render(client, env, phoneNumberId, d));
       } catch (err) {
         if (!(err instanceof GraphError)) throw err;
         if (err.code === ERROR.REENGAGEMENT) return await deferMedia();

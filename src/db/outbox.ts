@@ -198,6 +198,7 @@ const sent = oncePerDb((db) =>
     .set({
       status: sql`${sql.placeholder('status')}`,
       providerMessageId: sql`coalesce(${sql.placeholder('providerMessageId')}, ${outbox.providerMessageId})`,
+      partsSent: sql`coalesce(${sql.placeholder('partsSent')}, ${outbox.partsSent})`,
       attempts: sql`${outbox.attempts} + 1`,
       lastError: null,
       updatedAt: sql`${sql.placeholder('now')}`,
@@ -207,7 +208,7 @@ const sent = oncePerDb((db) =>
 );
 
 /** Only the claim this try holds: a failure reported meanwhile (a status webhook) stays. */
-export function markSent(db: Db, v: { id: string; status: 'sent' | 'deferred'; providerMessageId: string | null; now: number }) {
+export function markSent(db: Db, v: { id: string; status: 'sent' | 'deferred'; providerMessageId: string | null; partsSent: number | null; now: number }) {
   return sent(db).run(v);
 }
 

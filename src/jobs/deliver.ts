@@ -44,7 +44,7 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
   const db = dbOf(env.DB);
   const row = await claimOutbox(db, { id: outboxId, now, staleBefore: now - CLAIM_TTL_MS });
   if (!row) return { queued: [] };
-  let result: { providerMessageId: string | null; deferred?: boolean };
+  let result: { providerMessageId: string | null; deferred?: boolean; partsSent?: number };
   try {
     const sender = deps.senders[row.channel];
     if (!sender) throw new Error(`no sender for channel ${row.channel}`);
@@ -73,7 +73,7 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
     }
     return retryLater(env, row, err, deps);
   }
-  await markSent(db, { id: outboxId, status: result.deferred ? 'deferred' : 'sent', providerMessageId: result.providerMessageId, now: deps.clock.now() });
+  await markSent(db, { id: outboxId, status: result.deferred ? 'deferred' : 'sent', providerMessageId: result.providerMessageId, partsSent: result.partsSent ?? null, now: deps.clock.now() });
   return { queued: [] };
 }
 

@@ -37,7 +37,7 @@ const longText = Array.from({ length: 600 }, (_, i) => `Baris ke-${i} dari pesan
 const yesNo = [{ id: 'rt:ok:c1', label: 'Setuju' }, { id: 'rt:no:c1', label: 'Tidak' }];
 
 describe('texts', () => {
-  it('go out in parts under 4096 characters, buttons on the last part, each part reported with its message_id', async () => {
+  it('go out in parts under 4096 characters, buttons on the last part, each part but the last reported with its message_id, the last in the result', async () => {
     expect(longText.length).toBeGreaterThan(4096 * 5);
     const { result, reported } = await send({ kind: 'text', text: longText, choices: yesNo });
     const shown = bot.texts(CHAT);
@@ -46,8 +46,8 @@ describe('texts', () => {
     expect(shown.join('\n')).toBe(longText);
     expect(bot.keyboards(CHAT)).toEqual([[[{ text: 'Setuju', callback_data: 'rt:ok:c1' }, { text: 'Tidak', callback_data: 'rt:no:c1' }]]]);
     expect(bot.sentTo(CHAT).at(-1)!.params.reply_markup).toBeDefined();
-    expect(reported).toEqual([1, 2, 3, 4, 5, 6].map((n) => [n, String(n)]));
-    expect(result).toEqual({ providerMessageId: '6' });
+    expect(reported).toEqual([1, 2, 3, 4, 5].map((n) => [n, String(n)]));
+    expect(result).toEqual({ providerMessageId: '6', partsSent: 6 });
   });
 
   it('are shown exactly as typed: no parse_mode, so "<b>" or "*_" stay characters', async () => {
@@ -60,7 +60,7 @@ describe('texts', () => {
     const shown = bot.texts(CHAT);
     expect(shown).toHaveLength(2);
     expect(longText.endsWith(shown.join('\n'))).toBe(true);
-    expect(reported.map(([n]) => n)).toEqual([5, 6]);
+    expect(reported.map(([n]) => n)).toEqual([5]);
   });
 
   it('a part refused halfway stops the message: parts before it are reported, none after it is sent', async () => {
@@ -88,8 +88,8 @@ describe('files from R2', () => {
     expect(call!.params).toMatchObject({ chat_id: CHAT, caption: 'Surat pengantar Bapak/Ibu.' });
     expect(call!.params).not.toHaveProperty('parse_mode');
     expect(call!.file).toEqual({ field: 'document', filename: 'surat-pengantar-KTP-2611-0001.pdf', bytes: PDF });
-    expect(reported).toEqual([[1, '1']]);
-    expect(result.providerMessageId).toBe('1');
+    expect(reported).toEqual([]);
+    expect(result).toEqual({ providerMessageId: '1', partsSent: 1 });
   });
 
   it('a photo is uploaded as a photo; a caption too long for it goes first as text', async () => {
