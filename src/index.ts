@@ -6,7 +6,7 @@ import { createApp } from './app';
 import { mediaSources, senders } from './channels';
 import { createConsumer } from './jobs/consumer';
 import { createDeadLetterConsumer, deadLetterOutbox } from './jobs/dead-letters';
-import { deliverOutbox } from './jobs/deliver';
+import { deliverOutbox, deliverOutboxes, type DeliverDeps } from './jobs/deliver';
 import { fetchMedia } from './jobs/fetch-media';
 import { failOpenLetter, makeLetter } from './jobs/make-letter';
 import { flagNikConflict } from './jobs/nik-conflict';
@@ -15,11 +15,12 @@ import { enqueue } from './pipeline/process-inbound';
 import { cryptoIds, systemClock } from './platform';
 
 const app = createApp();
+const deliverDeps: DeliverDeps = { senders, clock: systemClock, ids: cryptoIds, random: Math.random };
 
 
 const consume = createConsumer({
   async deliver(msg, env) {
-    const outcome = await deliverOutbox(env, msg.outboxId, { senders, clock: systemClock, ids: cryptoIds, random: Math.random });
+    const outcome = await deliverOutbox(env, msg.outboxId, deliverDeps);
     await enqueue(env.OUTBOX, outcome.queued);
     return outcome;
   },
@@ -32,6 +33,12 @@ const consume = createConsumer({
   },
   async flag_nik_conflict(msg, env) {
     await enqueue(env.OUTBOX, await flagNikConflict(env, msg.caseId, msg.otherCaseId, systemClock.now(), cryptoIds));
+  },
+}, Math.random, {
+  async deliver(msgs, env) {
+    const outcomes = await deliverOutboxes(env, msgs.map((m) => m.outboxId), deliverDeps);
+    await enqueue(env.OUTBOX, [...outcomes.values()].flatMap((o) => (o instanceof Error ? [] : o.queued)));
+    return msgs.map((m) => outcomes.get(m.outboxId));
   },
 });
 

@@ -43,7 +43,7 @@ export function outboxToIdentity(db: Db, identityId: string, o: OutboxRow) {
     })
     .onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
 }
-import { type Db, oncePerDb, reusable, reusableSql, value } from './client';
+import { batchOf, type Db, oncePerDb, reusable, reusableSql, value } from './client';
 import { chatOfPhone, mostRecentFirst } from './people';
 import { cases, channelIdentities, kelurahan, outbox, type OutboxStatus, people, rt, staffUsers } from './schema';
 import { and, asc, eq, gt, inArray, lt, lte, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
@@ -147,7 +147,7 @@ export const queueToPhone = queueTo(sql`ci.id = ${chatOfPhone()}`);
 const identityField = <K extends 'channel' | 'externalId' | 'lastInboundAt'>(db: Db, key: K) =>
   sql<(typeof channelIdentities.$inferSelect)[K]>`${db.select({ v: channelIdentities[key] }).from(channelIdentities).where(eq(channelIdentities.id, outbox.identityId))}`;
 
-const claim = oncePerDb((db) =>
+const claim = reusable((db) =>
   db
     .update(outbox)
     .set({ status: 'sending', updatedAt: sql`${sql.placeholder('now')}` })
@@ -161,19 +161,21 @@ const claim = oncePerDb((db) =>
       id: outbox.id, kelurahanId: outbox.kelurahanId, payload: outbox.payload, attempts: outbox.attempts, partsSent: outbox.partsSent,
       createdAt: outbox.createdAt, channel: identityField(db, 'channel'), externalId: identityField(db, 'externalId'),
       lastInboundAt: identityField(db, 'lastInboundAt'),
-    })
-    .prepare(),
+    }),
 );
 
-/**
- * Claims a row to send: pending, or held by a claim older than `staleBefore` (its consumer died
- * mid-send). Returns the row and its chat, or undefined when someone else holds it or it is done.
- */
-export function claimOutbox(db: Db, v: { id: string; now: number; staleBefore: number }) {
-  return claim(db).get(v);
-}
+export type ClaimedOutbox = Awaited<ReturnType<typeof claim>>[number];
 
-export type ClaimedOutbox = NonNullable<Awaited<ReturnType<typeof claimOutbox>>>;
+/**
+ * Claims rows to send, in one round trip for a whole queue batch: each pending, or held by a
+ * claim older than `staleBefore` (its consumer died mid-send). Returns the rows claimed, with
+ * their chats; a row someone else holds, or one already done, is left out.
+ */
+export async function claimOutboxes(db: Db, v: { ids: readonly string[]; now: number; staleBefore: number }): Promise<ClaimedOutbox[]> {
+  if (v.ids.length === 0) return [];
+  const results = (await batchOf(db, v.ids.map((id) => claim(db, { id, now: v.now, staleBefore: v.staleBefore })))) as ClaimedOutbox[][];
+  return results.flat();
+}
 
 const partsSent = oncePerDb((db) =>
   db
@@ -192,7 +194,7 @@ export function recordPartsSent(db: Db, v: { id: string; partsSent: number; prov
   return partsSent(db).run(v);
 }
 
-const sent = oncePerDb((db) =>
+const sent = reusable((db) =>
   db
     .update(outbox)
     .set({
@@ -203,13 +205,23 @@ const sent = oncePerDb((db) =>
       lastError: null,
       updatedAt: sql`${sql.placeholder('now')}`,
     })
-    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending')))
-    .prepare(),
+    .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending'))),
 );
 
-/** Only the claim this try holds: a failure reported meanwhile (a status webhook) stays. */
-export function markSent(db: Db, v: { id: string; status: 'sent' | 'deferred'; providerMessageId: string | null; partsSent: number | null; now: number }) {
-  return sent(db).run(v);
+export interface SentRow {
+  id: string;
+  status: 'sent' | 'deferred';
+  providerMessageId: string | null;
+  partsSent: number | null;
+  now: number;
+}
+
+/**
+ * Marks rows sent, in one round trip for a whole queue batch. Only the claim this try holds: a
+ * failure reported meanwhile (a status webhook) stays.
+ */
+export async function markSent(db: Db, rows: readonly SentRow[]): Promise<void> {
+  if (rows.length > 0) await batchOf(db, rows.map((r) => sent(db, { ...r })));
 }
 
 /** Gives a claimed row back with the time of its next try. */

@@ -32,37 +32,66 @@ export const QUEUE_WAIT_MAX_SECONDS = 15 * 60;
 /** Below wrangler.toml's max_retries (8), so a rescheduled message never reaches the DLQ. */
 export const QUEUE_RETRIES_FOR_RESCHEDULED = 5;
 
-export function createConsumer(handlers: QueueHandlers, random: () => number = Math.random) {
+/**
+ * Handlers that take every message of their type in a batch at once (the delivery job claims and
+ * marks a whole batch in one round trip each). The result gives each message's outcome by
+ * position; an Error there retries only that message, a throw retries them all.
+ */
+export type BatchHandlers = {
+  [T in QueueMessage['type']]?: (msgs: Extract<QueueMessage, { type: T }>[], env: Env) => Promise<Array<void | RetryAfter | Error>>;
+};
+
+export function createConsumer(handlers: QueueHandlers, random: () => number = Math.random, batched: BatchHandlers = {}) {
+  const settle = (message: Message<unknown>, outcome: void | RetryAfter) => {
+    const wait = outcome?.retryAfterSeconds;
+    if (wait !== undefined && wait <= QUEUE_WAIT_MAX_SECONDS && message.attempts < QUEUE_RETRIES_FOR_RESCHEDULED) {
+      message.retry({ delaySeconds: wait });
+    } else {
+      message.ack();
+    }
+  };
+  const fail = (message: Message<unknown>, type: string, err: unknown) => {
+    const delaySeconds = retryDelaySeconds(message.attempts, random());
+    log.warn('queue.retry', { type, attempts: message.attempts, delaySeconds, error: err });
+    message.retry({ delaySeconds });
+  };
+
   return async function consume(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-    await Promise.all(
-      batch.messages.map(async (message) => {
-        const body = message.body;
-        if (!isQueueMessage(body)) {
-          log.warn('queue.malformed', { queue: batch.queue, id: message.id });
-          message.ack();
-          return;
-        }
+    const grouped = new Map<QueueMessage['type'], Message<unknown>[]>();
+    const single: Message<unknown>[] = [];
+    for (const message of batch.messages) {
+      const body = message.body;
+      if (!isQueueMessage(body)) {
+        log.warn('queue.malformed', { queue: batch.queue, id: message.id });
+        message.ack();
+      } else if (batched[body.type]) {
+        grouped.set(body.type, [...(grouped.get(body.type) ?? []), message]);
+      } else {
+        single.push(message);
+      }
+    }
+    await Promise.all([
+      ...[...grouped].map(async ([type, messages]) => {
         try {
-          const outcome = await (handlers[body.type] as (m: QueueMessage, e: Env, d: Delivery) => Promise<void | RetryAfter>)(body, env, {
-            attempts: message.attempts,
+          const run = batched[type] as (m: QueueMessage[], e: Env) => Promise<Array<void | RetryAfter | Error>>;
+          const outcomes = await run(messages.map((m) => m.body as QueueMessage), env);
+          messages.forEach((m, i) => {
+            const outcome = outcomes[i];
+            if (outcome instanceof Error) fail(m, type, outcome);
+            else settle(m, outcome);
           });
-          const wait = outcome?.retryAfterSeconds;
-          if (wait !== undefined && wait <= QUEUE_WAIT_MAX_SECONDS && message.attempts < QUEUE_RETRIES_FOR_RESCHEDULED) {
-            message.retry({ delaySeconds: wait });
-          } else {
-            message.ack();
-          }
         } catch (err) {
-          const delaySeconds = retryDelaySeconds(message.attempts, random());
-          log.warn('queue.retry', {
-            type: body.type,
-            attempts: message.attempts,
-            delaySeconds,
-            error: err,
-          });
-          message.retry({ delaySeconds });
+          for (const m of messages) fail(m, type, err);
         }
       }),
-    );
+      ...single.map(async (message) => {
+        const body = message.body as QueueMessage;
+        try {
+          settle(message, await (handlers[body.type] as (m: QueueMessage, e: Env, d: Delivery) => Promise<void | RetryAfter>)(body, env, { attempts: message.attempts }));
+        } catch (err) {
+          fail(message, body.type, err);
+        }
+      }),
+    ]);
   };
 }
