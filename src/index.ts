@@ -11,6 +11,7 @@ import { fetchMedia } from './jobs/fetch-media';
 import { failOpenLetter, makeLetter } from './jobs/make-letter';
 import { flagNikConflict } from './jobs/nik-conflict';
 import { runScheduled } from './jobs/scheduled';
+import { countingEnv } from './db/round-trips';
 import { enqueue } from './pipeline/process-inbound';
 import { cryptoIds, systemClock } from './platform';
 
@@ -58,13 +59,14 @@ const consumeDeadLetters = createDeadLetterConsumer({
 });
 
 export default {
-  fetch: app.fetch,
+  fetch: (request, env, ctx) => app.fetch(request, countingEnv(env, 'fetch'), ctx),
   async queue(batch, env) {
+    env = countingEnv(env, 'queue');
     // loket-outbox-dlq in production, loket-outbox-local-dlq locally (wrangler.toml).
     if (batch.queue.endsWith('-dlq')) await consumeDeadLetters(batch, env);
     else await consume(batch, env);
   },
   async scheduled(controller, env) {
-    await runScheduled(controller, env);
+    await runScheduled(controller, countingEnv(env, 'scheduled'));
   },
 } satisfies ExportedHandler<Env>;

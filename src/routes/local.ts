@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { botIdOf } from '../../adapters/telegram/bot-id';
 import { dbOf } from '../db/client';
 import { chairedRtByNumbers } from '../db/kelurahan';
+import { roundTrips } from '../db/round-trips';
 import { cryptoRandom, systemClock } from '../platform';
 import { DEMO_STAFF } from '../seed/demo-data';
 import { seedDemo } from '../seed/demo-seed';
@@ -34,6 +35,8 @@ export const local = new Hono<{ Bindings: Env }>()
     });
     return c.json({ code });
   })
+  // The bench reads D1 round trips here (counted only when it started wrangler dev with COUNT_D1).
+  .get('/d1-round-trips', (c) => c.json(roundTrips()))
   .post('/seed', async (c) => {
     // The demo account has a published password: never in production, even with LOCAL_TOOLS
     // switched on there by mistake. A deployment's accounts come from `npm run staff:add`.
