@@ -16,7 +16,7 @@ import { whatsappSender } from '../../adapters/whatsapp/sender';
 import { clearChannelCaches, senders } from '../../src/channels';
 import { useFreshDatabase } from '../support/fresh-database';
 import { QueueClock } from '../support/queue-clock';
-import { MONDAY_10_WIB, recorded, seed } from '../support/simulator';
+import { MONDAY_10_WIB, recorded, seed, SimPerson } from '../support/simulator';
 import { postUpdate, tg, type TgUser } from '../support/telegram';
 import { FakeBotApi, TG } from '../support/telegram-api';
 import { envelope, FakeGraph, post, shown, wa } from '../support/whatsapp';
@@ -213,12 +213,8 @@ describe('Telegram: faults inside the queue consumer', () => {
   }
 });
 
-/** What the outbox holds for a chat (Hasan's is a simulator one, sent when the consumer ran). */
+/** What a simulator phone shows (Bapak Hasan's, in the demo seed): the messages sent to it. */
 async function textsTo(externalId: string): Promise<{ status: string; text: string }[]> {
-  const rows = await env.DB.prepare(
-    'SELECT o.status, o.payload FROM outbox o JOIN channel_identities ci ON ci.id = o.identity_id WHERE ci.external_id = ?1 ORDER BY o.created_at',
-  )
-    .bind(externalId)
-    .all<{ status: string; payload: string }>();
-  return rows.results.map((r) => ({ status: r.status, text: (JSON.parse(r.payload) as { text: string }).text }));
+  const shownOn = await new SimPerson(externalId, 'Hasan').inbox();
+  return shownOn.map((m) => ({ status: m.status, text: m.message.kind === 'text' ? m.message.text : `[${m.message.kind}]` }));
 }
