@@ -64,6 +64,39 @@ describe('WhatsApp', () => {
     await drainQueue();
     expect(graph.deliveredTo(SITI).slice(before)).toHaveLength(1);
   });
+
+  it(`${COPIES} concurrent deliveries of the press that makes a case: one case, one code drawn, one card to the RT chair`, async () => {
+    const say = async (m: Record<string, unknown>) => {
+      expect((await post(envelope({ messages: [m] }, { waId: SITI, name: 'Siti' }))).status).toBe(200);
+      await drainQueue();
+      return graph.deliveredTo(SITI).at(-1)!;
+    };
+    await say(wa.text(SITI, 'halo'));
+    await say(wa.list(SITI, 'menu:apply', 'Ajukan layanan'));
+    await say(wa.list(SITI, 'svc:ktp', 'KTP'));
+    await say(wa.button(SITI, 'whom:self'));
+    await say(wa.text(SITI, 'Siti Aminah'));
+    await say(wa.text(SITI, '1671024508790003'));
+    const rts = await say(wa.button(SITI, 'rw:2'));
+    const i = rts.interactive as { type: string; action: { buttons?: { reply: { id: string; title: string } }[]; sections?: { rows: { id: string; title: string }[] }[] } };
+    const buttons = i.type === 'button' ? i.action.buttons!.map((b) => b.reply) : i.action.sections!.flatMap((x) => x.rows);
+    const rt03 = buttons.find((b) => b.title.startsWith('RT 03'))!;
+    const before = graph.deliveredTo(SITI).length;
+
+    const webhook = JSON.stringify(envelope({ messages: [wa.button(SITI, rt03.id, rt03.title)] }, { waId: SITI, name: 'Siti' }));
+    const answers = await Promise.all(Array.from({ length: COPIES }, async () => (await post(webhook)).status));
+    expect(statuses(answers)).toEqual([200]);
+    // The first code of the month: no loser's draw of the sequence was kept either.
+    expect(await env.DB.prepare('SELECT code, state FROM cases').all().then((r) => r.results)).toEqual([{ code: expect.stringMatching(/^KTP-\d{4}-0001$/), state: 'draft' }]);
+    await drainQueue();
+    const toSiti = graph.deliveredTo(SITI).slice(before).map(shown);
+    expect(toSiti).toHaveLength(1);
+    expect(toSiti[0]).toContain('Permintaan surat pengantar sudah kami kirim ke Ketua RT 03/RW 02, Bapak Hasan.');
+    const cards = await env.DB.prepare(
+      "SELECT count(*) AS n FROM outbox o JOIN channel_identities i ON i.id = o.identity_id WHERE i.external_id = '628990000203' AND o.payload LIKE '%Permintaan surat pengantar%'",
+    ).first<{ n: number }>();
+    expect(cards!.n).toBe(1);
+  });
 });
 
 describe('Telegram', () => {
