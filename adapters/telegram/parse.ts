@@ -45,13 +45,13 @@ export function parseUpdate(update: Update, now: number = Date.now(), botId?: st
   });
   if (!id) return ignored('unreadable');
   try {
-    if (update.message) return fromMessage(update.message, id, ignored);
+    if (update.message) return fromMessage(update.message, id, ignored, now);
     if (update.edited_message) {
-      const parsed = fromMessage(update.edited_message, id, ignored);
+      const parsed = fromMessage(update.edited_message, id, ignored, now);
       if (parsed.kind !== 'event') return parsed;
       const m = update.edited_message;
       const { ref, ...event } = parsed.event;
-      return { kind: 'edited', event: { ...event, editOf: ref! }, telegramMessageId: m.message_id, editedAt: (m.edit_date ?? m.date) * 1000 };
+      return { kind: 'edited', event: { ...event, editOf: ref! }, telegramMessageId: m.message_id, editedAt: msOf(m.edit_date ?? m.date, now) };
     }
     if (update.callback_query) {
       const q = update.callback_query;
@@ -60,6 +60,7 @@ export function parseUpdate(update: Update, now: number = Date.now(), botId?: st
       if (!chat) return ignored('inline_message', q.id);
       if (chat.type !== 'private') return ignored('not_private', q.id);
       if (q.from.is_bot) return ignored('from_bot', q.id);
+      if (!Number.isSafeInteger(chat.id)) return ignored('unreadable', q.id);
       if (typeof q.data !== 'string' || q.data.length === 0) return ignored('unreadable', q.id);
       // A press has no date of its own (the message's date is when the buttons were sent).
       return { kind: 'event', callbackQueryId: q.id, event: { kind: 'choice', choiceId: q.data, messageId: id, sender: senderOf(chat.id, q.from), at: now } };
@@ -75,16 +76,21 @@ export function parseUpdate(update: Update, now: number = Date.now(), botId?: st
 
 type Ignore = (reason: IgnoredReason) => ParsedUpdate;
 
-function fromMessage(m: Message, messageId: string, ignored: Ignore): ParsedUpdate {
+function fromMessage(m: Message, messageId: string, ignored: Ignore, now: number): ParsedUpdate {
   if (m.chat?.type !== 'private') return ignored('not_private');
   if (!m.from) return ignored('unreadable');
   if (m.from.is_bot) return ignored('from_bot');
+  // The chat id is where the answer goes: anything but an integer would name no chat.
+  if (!Number.isSafeInteger(m.chat.id)) return ignored('unreadable');
   const sender = senderOf(m.chat.id, m.from);
   const body = bodyOf(m, sender);
   if (!body) return ignored('service');
-  const event = { ...body.body, messageId, sender: body.sender, at: m.date * 1000, ref: messageRef(m) } as InboundEvent;
+  const event = { ...body.body, messageId, sender: body.sender, at: msOf(m.date, now), ref: messageRef(m) } as InboundEvent;
   return { kind: 'event', event };
 }
+
+/** Telegram's Unix seconds; a date it did not give as a number is the moment the update came. */
+const msOf = (seconds: unknown, now: number): number => (typeof seconds === 'number' && seconds > 0 && Number.isFinite(seconds * 1000) ? seconds * 1000 : now);
 
 /** Message ids count per chat, so the chat is part of what names a message. */
 const messageRef = (m: Message): string => `${m.chat.id}:${m.message_id}`;
@@ -104,6 +110,11 @@ function phoneOf(raw: string): string | null {
 
 type Body = { body: InboundBody; sender: Sender };
 
+// A field of the wrong type (Telegram's or a forger's) is left out rather than carried on to D1.
+const textOf = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+const sizeOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? { sizeBytes: v } : {});
+const captionOf = (m: Message) => (textOf(m.caption) ? { caption: m.caption! } : {});
+
 function bodyOf(m: Message, sender: Sender): Body | null {
   const unsupported = (what: UnsupportedKind): Body => ({ body: { kind: 'unsupported', what }, sender });
   if (typeof m.text === 'string') {
@@ -113,11 +124,13 @@ function bodyOf(m: Message, sender: Sender): Body | null {
   if (m.photo && m.photo.length > 0) {
     // Telegram sends every resolution it made; the largest is the one worth reading.
     const largest = m.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+    const ref = textOf(largest.file_id);
+    if (!ref) return unsupported('other');
     return {
       sender,
       body: {
         kind: 'media',
-        media: { ref: largest.file_id, mimeType: 'image/jpeg', ...(largest.file_size ? { sizeBytes: largest.file_size } : {}), ...(m.caption ? { caption: m.caption } : {}) },
+        media: { ref, mimeType: 'image/jpeg', ...sizeOf(largest.file_size), ...captionOf(m) },
       },
     };
   }
@@ -125,16 +138,19 @@ function bodyOf(m: Message, sender: Sender): Body | null {
   if (m.animation) return unsupported('video');
   if (m.document) {
     const d = m.document;
+    const ref = textOf(d.file_id);
+    if (!ref) return unsupported('other');
+    const filename = textOf(d.file_name);
     return {
       sender,
       body: {
         kind: 'media',
         media: {
-          ref: d.file_id,
-          mimeType: d.mime_type || 'application/octet-stream',
-          ...(d.file_name ? { filename: d.file_name } : {}),
-          ...(d.file_size ? { sizeBytes: d.file_size } : {}),
-          ...(m.caption ? { caption: m.caption } : {}),
+          ref,
+          mimeType: textOf(d.mime_type) ?? 'application/octet-stream',
+          ...(filename ? { filename } : {}),
+          ...sizeOf(d.file_size),
+          ...captionOf(m),
         },
       },
     };

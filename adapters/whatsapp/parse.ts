@@ -27,6 +27,11 @@ type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+/** Meta's Unix seconds (a string); anything that is no time becomes the moment it came. */
+const msOf = (seconds: unknown): number => {
+  const ms = Number(seconds) * 1000;
+  return Number.isFinite(ms) && ms > 0 ? ms : Date.now();
+};
 
 export function parseWebhook(body: unknown): ParsedWebhook {
   const out: ParsedWebhook = { messages: [], statuses: [], problems: [] };
@@ -80,7 +85,7 @@ function parseMessage(m: Json, contacts: Json[], index: number): InboundEvent | 
   const base = {
     messageId: id,
     sender: { channel: 'whatsapp' as const, externalId, ...(name ? { displayName: name } : {}), ...(phone ? { phone } : {}) },
-    at: Number(m.timestamp) * 1000 || Date.now(),
+    at: msOf(m.timestamp),
   };
   const unsupported = (what: UnsupportedKind): InboundEvent => ({ ...base, kind: 'unsupported', what });
 
@@ -154,7 +159,7 @@ function parseStatus(s: Json | null, phoneNumberId: string): StatusUpdate | null
     providerMessageId,
     status: (known as readonly string[]).includes(raw) ? (raw as StatusUpdate['status']) : 'other',
     rawStatus: raw,
-    at: Number(s.timestamp) * 1000 || Date.now(),
+    at: msOf(s.timestamp),
     recipient: str(s.recipient_id),
     errors: arr(s.errors).map((e) => ({ code: Number(obj(e)?.code), title: String(obj(e)?.title ?? obj(e)?.message ?? '') })),
   };
