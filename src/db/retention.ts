@@ -14,9 +14,11 @@ import { caseDocuments, cases, kelurahan, letters } from './schema';
 export function casesDueForPurge(db: Db, v: { now: number; limit: number }) {
   return db
     .select({ id: cases.id, kelurahanId: cases.kelurahanId, state: cases.state })
+    // CROSS JOIN keeps the few kelurahan rows outside, so each one's cut-off bounds the range read
+    // in cases_to_purge; SQLite, left to choose, walks every ended case still kept instead.
     .from(kelurahan)
-    .innerJoin(
-      cases,
+    .crossJoin(cases)
+    .where(
       and(
         eq(cases.kelurahanId, kelurahan.id),
         isNotNull(cases.endedAt),
