@@ -19,6 +19,7 @@ export function kelurahanSettings(db: Db, kelurahanId: string) {
       whatsappPhoneNumberId: kelurahan.whatsappPhoneNumberId,
       telegramBotId: kelurahan.telegramBotId,
       transparencyMinCases: kelurahan.transparencyMinCases,
+      retentionDays: kelurahan.retentionDays,
     })
     .from(kelurahan)
     .where(eq(kelurahan.id, kelurahanId))
@@ -35,6 +36,7 @@ export type SettingsChange = {
   whatsappPhoneNumberId: string | null;
   telegramBotId: string | null;
   transparencyMinCases: number;
+  retentionDays: number;
 };
 
 export function updateKelurahanSettings(db: Db, kelurahanId: string, set: SettingsChange) {

@@ -1,5 +1,5 @@
 /** Cases as the dialogue reads them: the sender's own, their RT's, and those they made for others. */
-import { type CaseState, TERMINAL_STATES } from '../domain/case-machine';
+import { type CaseState, isTerminal, TERMINAL_STATES } from '../domain/case-machine';
 import { type Db, named, oncePerDb, reusable, value } from './client';
 import { mostRecentFirst, personByPhone, senderPersonId } from './people';
 import { caseCodeCounters, caseEvents, cases, channelIdentities, conversations, people, rt, rw } from './schema';
@@ -237,6 +237,14 @@ export type CaseChanges = Partial<Pick<typeof cases.$inferInsert,
   | 'pengantarApproved' | 'revisionRequirement' | 'revisionReason' | 'remindersSent' | 'pickupCode' | 'pickupCodeAttempts'
   | 'courierName' | 'receivedBy' | 'disdukcapilReference' | 'disdukcapilExpectedDate' | 'answeredAt' | 'givenName' | 'givenNik'>>;
 
+/**
+ * Every write of a case's state also writes ended_at: the retention of its files counts from the
+ * moment it ended, and a reopened complaint is no longer ended.
+ */
+function endedAtOf(to: CaseState, now: number): number | null {
+  return isTerminal(to) ? now : null;
+}
+
 const transitions = new Map<string, ReturnType<typeof transitionWith>>();
 
 function transitionWith(columns: (keyof CaseChanges)[], byVersion: boolean) {
@@ -246,6 +254,7 @@ function transitionWith(columns: (keyof CaseChanges)[], byVersion: boolean) {
       .set({
         ...Object.fromEntries(columns.map((c) => [c, value(c)])),
         state: value('to'),
+        endedAt: value('endedAt'),
         version: sql`${cases.version} + 1`,
         updatedAt: value('now'),
       })
@@ -277,7 +286,7 @@ export function transitionCase(
     statement = transitionWith(columns, byVersion);
     transitions.set(signature, statement);
   }
-  const values: Record<string, unknown> = { caseId: t.caseId, k: t.kelurahanId, from: t.from, to: t.to, now: t.now };
+  const values: Record<string, unknown> = { caseId: t.caseId, k: t.kelurahanId, from: t.from, to: t.to, now: t.now, endedAt: endedAtOf(t.to, t.now) };
   if (byVersion) values.version = t.version;
   // Values go to D1 unencoded: a boolean column (pengantar_approved) is stored as 0/1.
   for (const c of columns) values[c] = typeof t.set[c] === 'boolean' ? Number(t.set[c]) : t.set[c];
@@ -423,7 +432,7 @@ export function sendBackForRevision(
   return db
     .update(cases)
     .set({
-      state: v.to, version: sql`${cases.version} + 1`, updatedAt: v.now, revisionRequirement: v.requirement, revisionReason: v.reason,
+      state: v.to, endedAt: endedAtOf(v.to, v.now), version: sql`${cases.version} + 1`, updatedAt: v.now, revisionRequirement: v.requirement, revisionReason: v.reason,
       remindersSent: 0, nextActionAt: v.nextActionAt,
     })
     .where(and(eq(cases.id, v.caseId), eq(cases.state, v.from)));
@@ -477,7 +486,7 @@ export function moveDueCase(
 ) {
   return db
     .update(cases)
-    .set({ state: v.to, version: sql`${cases.version} + 1`, updatedAt: v.now, nextActionAt: v.nextActionAt, remindersSent: v.remindersSent })
+    .set({ state: v.to, endedAt: endedAtOf(v.to, v.now), version: sql`${cases.version} + 1`, updatedAt: v.now, nextActionAt: v.nextActionAt, remindersSent: v.remindersSent })
     .where(and(eq(cases.id, v.caseId), eq(cases.state, v.from), eq(cases.nextActionAt, v.readAt)));
 }
 

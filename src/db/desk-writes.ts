@@ -4,7 +4,7 @@
  * member, the messages to the people of the case, and the letters the action revokes.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { CaseState } from '../domain/case-machine';
+import { type CaseState, isTerminal } from '../domain/case-machine';
 import { recordCaseEvent, type CaseChanges } from './cases';
 import type { Db, Statement } from './client';
 import { revokeCaseLetters } from './letters';
@@ -34,7 +34,7 @@ export function deskActionStatements(db: Db, w: DeskWrite): Statement[] {
   const st: Statement[] = [
     db
       .update(cases)
-      .set({ ...w.set, state: w.to, version: sql`${cases.version} + 1`, updatedAt: w.now })
+      .set({ ...w.set, state: w.to, endedAt: isTerminal(w.to) ? w.now : null, version: sql`${cases.version} + 1`, updatedAt: w.now })
       .where(and(eq(cases.id, w.caseId), eq(cases.kelurahanId, w.kelurahanId), eq(cases.version, w.version))),
     recordCaseEvent(
       db,

@@ -17,6 +17,8 @@ export function letterForVerification(db: Db, verificationCode: string) {
       madeAt: letters.madeAt,
       failedAt: letters.failedAt,
       caseCode: cases.code,
+      // The PDF was deleted after the retention period; the letter itself stays genuine.
+      purgedAt: cases.purgedAt,
       // The name given when applying wins: the person's record changes only once they confirm.
       applicantName: sql<string>`coalesce(${cases.givenName}, ${people.fullName})`,
       kelurahanName: kelurahan.name,

@@ -35,6 +35,11 @@ export const kelurahan = sqliteTable('kelurahan', {
   telegramBotId: text('telegram_bot_id').unique(),
   /** /transparansi hides any group (a service, an RT) with fewer cases than this. */
   transparencyMinCases: integer('transparency_min_cases').notNull().default(5),
+  /**
+   * Days the files of a case (scans, letters' PDFs, output files) are kept after it ended; then
+   * the daily cron deletes them (UU 27/2022: no longer than needed). The case row stays.
+   */
+  retentionDays: integer('retention_days').notNull().default(90),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -163,6 +168,10 @@ export const cases = sqliteTable(
     remindersSent: integer('reminders_sent').notNull().default(0),
     /** When the cron must look at this case next; null when nothing is scheduled. */
     nextActionAt: integer('next_action_at'),
+    /** When it reached a terminal state (completed, rejected, cancelled, closed); null while open or reopened. */
+    endedAt: integer('ended_at'),
+    /** When its files were deleted from R2 after the kelurahan's retention_days; the row and letters stay. */
+    purgedAt: integer('purged_at'),
     /** Optimistic concurrency: every write checks and bumps it. */
     version: integer('version').notNull().default(1),
     createdAt: integer('created_at').notNull(),
@@ -176,6 +185,8 @@ export const cases = sqliteTable(
     index('cases_applicant').on(t.applicantPersonId),
     index('cases_submitter').on(t.submitterPersonId),
     index('cases_rt_state').on(t.rtId, t.state),
+    // Partial: the daily purge reads only ended cases whose files are still kept, never the purged past.
+    index('cases_to_purge').on(t.kelurahanId, t.endedAt).where(sql`${t.endedAt} IS NOT NULL AND ${t.purgedAt} IS NULL`),
   ],
 );
 

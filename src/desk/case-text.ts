@@ -47,6 +47,9 @@ type Words = {
   letterMade: string;
   letterMaking: string;
   letterFailed: string;
+  /** The case's files were deleted after the kelurahan's retention period (the row stays). */
+  purged: (p: { date: string }) => string;
+  filePurged: string;
   proofPhoto: string;
   uploadOutput: string;
   uploadProof: string;
@@ -129,6 +132,8 @@ const id: Words = {
   letterMade: 'sudah dibuat',
   letterMaking: 'sedang dibuat',
   letterFailed: 'gagal dibuat',
+  purged: (p) => `File berkas ini sudah dihapus pada ${p.date} sesuai masa simpan (UU 27/2022 tentang Pelindungan Data Pribadi). Data berkas, nomor surat dan kode ceknya tetap tercatat.`,
+  filePurged: 'file dihapus sesuai masa simpan',
   proofPhoto: 'Foto bukti serah terima',
   uploadOutput: 'Unggah hasil (PDF atau foto)',
   uploadProof: 'Unggah foto bukti dari kurir',
@@ -174,6 +179,7 @@ const id: Words = {
     delivery_failed: 'Pesan gagal terkirim',
     applicant_confirmed: 'Pemohon membenarkan',
     applicant_denied: 'Pemohon menyangkal ("Bukan saya")',
+    files_purged: 'File dihapus sesuai masa simpan',
   },
   viewed: (p) => `Dokumen dibuka ${p.count} kali oleh staf; terakhir oleh ${p.name}, ${p.at}.`,
 };
@@ -240,6 +246,8 @@ const en: Words = {
   letterMade: 'made',
   letterMaking: 'being made',
   letterFailed: 'failed',
+  purged: (p) => `The files of this case were deleted on ${p.date}, as the retention period requires (Law 27/2022 on Personal Data Protection). The case, its letter numbers and check codes stay on record.`,
+  filePurged: 'file deleted after the retention period',
   proofPhoto: 'Photo proof of hand-over',
   uploadOutput: 'Upload the output (PDF or photo)',
   uploadProof: "Upload the courier's photo proof",
@@ -285,6 +293,7 @@ const en: Words = {
     delivery_failed: 'A message failed to arrive',
     applicant_confirmed: 'The applicant confirmed',
     applicant_denied: 'The applicant denied ("Not me")',
+    files_purged: 'Files deleted after the retention period',
   },
   viewed: (p) => `Documents opened ${p.count} times by staff; last by ${p.name}, ${p.at}.`,
 };

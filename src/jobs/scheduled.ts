@@ -15,6 +15,7 @@ import { cronJob } from './crons';
 import { dailyDigest } from './daily-digest';
 import { dropExpired } from './housekeeping';
 import { failOpenLetter } from './make-letter';
+import { purgeExpiredFiles } from './retention';
 import { scheduleTick } from './schedule-tick';
 import type { QueueMessage } from './queue-messages';
 
@@ -86,5 +87,12 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
   } catch (err) {
     // Nothing depends on it today; tomorrow's run drops the same rows.
     log.error('cron.housekeeping_failed', { error: err });
+  }
+  try {
+    const purged = await purgeExpiredFiles(env, now, cryptoIds);
+    if (purged.cases) log.info('cron.files_purged', { ...purged });
+  } catch (err) {
+    // R2 or D1 refused: nothing was marked, so tomorrow's run deletes the same files again.
+    log.error('cron.purge_failed', { error: err });
   }
 }

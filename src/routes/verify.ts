@@ -2,6 +2,8 @@
  * GET /verify/:code: the public check printed as a QR code on every letter Loket issues. It says
  * whether the letter is genuine, still being made, could not be made, revoked or unknown, what it
  * is and who issued it when; the applicant's name is masked and no scan or NIK is ever shown.
+ * Once the case's files were deleted after the retention period it still answers, and says the
+ * digital copy is gone (the page never offers the file itself).
  * Each client may ask a limited number of times a minute (verify-limit.ts), so codes cannot be
  * guessed by trying.
  */
@@ -94,6 +96,7 @@ ${
 <dt>Diterbitkan</dt><dd>${formatLongDate('id', localMoment(r.issuedAt, r.utcOffsetMinutes).date)}</dd>
 <dt>Oleh</dt><dd>${r.issuerName}, ${r.issuerRole}</dd>
 <dt>Kelurahan</dt><dd>${r.kelurahanName}</dd>
+${r.purgedAt ? html`<dt>Salinan PDF</dt><dd data-purged>Dihapus sesuai masa simpan data pribadi (UU 27/2022)</dd>` : ''}
 ${r.revokedAt ? html`<dt>Dicabut</dt><dd>${formatLongDate('id', localMoment(r.revokedAt, r.utcOffsetMinutes).date)}${r.revokedReason ? html`: ${r.revokedReason}` : ''}</dd>` : ''}
 <dt>Kode cek</dt><dd>${code}</dd>
 </dl>`

@@ -59,7 +59,7 @@ async function snapshot() {
 
 const SETTINGS = {
   name: 'Bukit Sangkal', address: 'Jl. Residen H. Najamudin, Bukit Sangkal, Palembang', phone: '0711-555-0199', opens: '07:30', closes: '15:30',
-  lurahName: 'Ibu Dra. Hj. Siti Rohani, M.Si', whatsappPhoneNumberId: '109876543210', telegramBotId: '7000000001', transparencyMinCases: '8',
+  lurahName: 'Ibu Dra. Hj. Siti Rohani, M.Si', whatsappPhoneNumberId: '109876543210', telegramBotId: '7000000001', transparencyMinCases: '8', retentionDays: '90',
 };
 
 describe('every administration change', () => {

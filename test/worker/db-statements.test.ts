@@ -27,6 +27,7 @@ import * as letters from '../../src/db/letters';
 import * as neighbourQuestions from '../../src/db/neighbour-questions';
 import * as outbox from '../../src/db/outbox';
 import * as people from '../../src/db/people';
+import * as retention from '../../src/db/retention';
 import * as seed from '../../src/db/seed';
 import * as skm from '../../src/db/skm';
 import * as staff from '../../src/db/staff';
@@ -247,7 +248,7 @@ const modules: Record<string, Module<unknown>> = {
     updateKelurahanSettings: (db) =>
       admin.updateKelurahanSettings(db, 'k1', {
         name: 'Bukit Sangkal', address: 'Jl. Contoh 1', phone: null, lurahName: 'Lurah', opensAtMinute: 480, closesAtMinute: 960,
-        whatsappPhoneNumberId: '1234567', telegramBotId: null, transparencyMinCases: 5,
+        whatsappPhoneNumberId: '1234567', telegramBotId: null, transparencyMinCases: 5, retentionDays: 90,
       }),
     channelIdsTakenElsewhere: (db) => [
       admin.channelIdsTakenElsewhere(db, { kelurahanId: 'k1', whatsappPhoneNumberId: '1234567', telegramBotId: '7654321' }),
@@ -303,6 +304,11 @@ const modules: Record<string, Module<unknown>> = {
     markLetterFailed: (db) => letters.markLetterFailed(db, 'l1', now),
     letterEnding: (db) => letters.letterEnding(db, 'l1'),
     revokeCaseLettersStatement: () => letters.revokeCaseLettersStatement(env.DB, { caseId: 'c1', kelurahanId: 'k1', reason: 'ditolak', now }),
+  }),
+  retention: module(retention, {
+    casesDueForPurge: (db) => retention.casesDueForPurge(db, { now, limit: 50 }),
+    filesOfCases: (db) => [...retention.filesOfCases(db, ['c1', 'c2'])],
+    markPurged: (db) => retention.markPurged(db, { caseId: 'c1', kelurahanId: 'k1', state: 'completed', now, eventId: 'e1', documents: 3, letters: 1 }),
   }),
   outbox: module(outbox, {
     recordStatus: (db) => outbox.recordStatus(db, { providerMessageId: 'wamid.1', status: 'read', rank: 3, error: null }, now),

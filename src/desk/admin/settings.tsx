@@ -1,7 +1,7 @@
 /**
  * /status/admin/settings: the kelurahan's name, address, office phone and hours, the Lurah's
  * name, the WhatsApp number and Telegram bot its messages arrive through, and the smallest group
- * the transparency page shows.
+ * the transparency page shows, and how many days a case's files are kept after it ended.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -57,13 +57,14 @@ async function load(d1: D1Database, kelurahanId: string) {
   return row;
 }
 
-const FIELDS = ['name', 'address', 'phone', 'opens', 'closes', 'lurahName', 'whatsappPhoneNumberId', 'telegramBotId', 'transparencyMinCases'] as const;
+const FIELDS = ['name', 'address', 'phone', 'opens', 'closes', 'lurahName', 'whatsappPhoneNumberId', 'telegramBotId', 'transparencyMinCases', 'retentionDays'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 function formOf(k: Awaited<ReturnType<typeof load>>): Record<string, string> {
   return {
     name: k.name, address: k.address, phone: k.phone ?? '', opens: hhmm(k.opensAtMinute), closes: hhmm(k.closesAtMinute), lurahName: k.lurahName,
     whatsappPhoneNumberId: k.whatsappPhoneNumberId ?? '', telegramBotId: k.telegramBotId ?? '', transparencyMinCases: String(k.transparencyMinCases),
+    retentionDays: String(k.retentionDays),
   };
 }
 
@@ -71,6 +72,7 @@ function formOf(k: Awaited<ReturnType<typeof load>>): Record<string, string> {
 const PROBLEM_OF: Record<FieldName, keyof SettingsChange> = {
   name: 'name', address: 'address', phone: 'phone', opens: 'opensAtMinute', closes: 'closesAtMinute', lurahName: 'lurahName',
   whatsappPhoneNumberId: 'whatsappPhoneNumberId', telegramBotId: 'telegramBotId', transparencyMinCases: 'transparencyMinCases',
+  retentionDays: 'retentionDays',
 };
 
 function SettingsPage(props: { view: AdminView; values: Record<string, string>; problems?: Problems; done?: ReturnType<typeof doneOf> }) {
@@ -118,6 +120,7 @@ function SettingsPage(props: { view: AdminView; values: Record<string, string>; 
         {input('whatsappPhoneNumberId', t('f.wa'), { inputmode: 'numeric', hint: t('f.wa_hint'), optional: true })}
         {input('telegramBotId', t('f.tg'), { inputmode: 'numeric', hint: t('f.tg_hint'), optional: true })}
         {input('transparencyMinCases', t('f.threshold'), { type: 'number', inputmode: 'numeric', hint: t('f.threshold_hint') })}
+        {input('retentionDays', t('f.retention'), { type: 'number', inputmode: 'numeric', hint: t('f.retention_hint') })}
         {canChange ? (
           <div class="form-actions">
             <button type="submit">{t('save')}</button>

@@ -10,6 +10,13 @@ import type { Problem } from './text';
 
 /** Below three, one case or two would single a resident out on /transparansi. */
 export const MIN_TRANSPARENCY_CASES = 3;
+/**
+ * The days a case's files are kept after it ended. At least a month: a resident who finds a
+ * mistake on the letter or complains about the case still finds its papers; at most a year:
+ * longer than that is no longer "as long as needed" (UU 27/2022).
+ */
+export const MIN_RETENTION_DAYS = 30;
+export const MAX_RETENTION_DAYS = 365;
 
 export type Form = Record<string, string | File | (string | File)[]>;
 export type Checked<T, F extends string> = { ok: true; value: T } | { ok: false; problems: Partial<Record<F, Problem>> };
@@ -69,12 +76,15 @@ export function checkSettings(form: Form): Checked<SettingsChange, SettingsField
   if (tg !== '' && !/^\d{5,15}$/.test(tg)) problems.telegramBotId = { key: 'err.tg' };
   const threshold = wholeNumber(field(form, 'transparencyMinCases'), MIN_TRANSPARENCY_CASES, 1000);
   if (threshold === null) problems.transparencyMinCases = { key: 'err.threshold' };
+  const retention = wholeNumber(field(form, 'retentionDays'), MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
+  if (retention === null) problems.retentionDays = { key: 'err.retention', params: { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS } };
   if (Object.keys(problems).length) return { ok: false, problems };
   return {
     ok: true,
     value: {
       name: name!, address: address!, phone, lurahName: lurahName!, opensAtMinute: opens!, closesAtMinute: closes!,
       whatsappPhoneNumberId: wa || null, telegramBotId: tg || null, transparencyMinCases: threshold!,
+      retentionDays: retention!,
     },
   };
 }

@@ -148,13 +148,20 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
 
       <section class="card" aria-labelledby="documents">
         <h2 id="documents">{ct.documents}</h2>
+        {c.purgedAt !== null ? (
+          <p class="en" data-purged>
+            {ct.purged({ date: formatLongDate(locale, localMoment(c.purgedAt, zone).date) })}
+          </p>
+        ) : null}
         {scans.length ? (
           <ul class="scans">
             {scans.map((s) => (
               <li class="scan" data-document={s.id}>
                 <strong>{requirementName(locale, s.requirement)}</strong> · {ct.documentStatus[s.status]}
                 {s.supersededAt !== null ? ` · ${ct.superseded}` : ''}
-                {s.status === 'stored' ? (
+                {/* The row stays for the record; its file is gone, so no link that would only fail. */}
+                {s.status === 'stored' && c.purgedAt !== null ? ` · ${ct.filePurged}` : null}
+                {s.status === 'stored' && c.purgedAt === null ? (
                   s.contentType.startsWith('image/') ? (
                     <div>
                       <a href={`/scans/${s.id}`} target="_blank" rel="noopener">
@@ -184,6 +191,7 @@ export function CasePage(props: { frame: PageFrame; staff: SignedInStaff; office
             {letters.map((l) => (
               <li>
                 {l.number} · {l.issuerName} · {l.revokedAt !== null ? ct.revoked : l.failedAt !== null ? ct.letterFailed : l.madeAt !== null ? ct.letterMade : ct.letterMaking}
+                {l.madeAt !== null && c.purgedAt !== null ? ` · ${ct.filePurged}` : ''}
                 {' · '}
                 <a href={`/verify/${encodeURIComponent(l.verificationCode)}`}>{ct.verifyLink}</a>
               </li>
