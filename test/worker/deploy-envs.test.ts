@@ -73,6 +73,16 @@ describe('wrangler.toml environments', () => {
     }
   });
 
+  it("prints in letters the address production is served on", () => {
+    const s = settingsOf('production');
+    const [base] = one(s, 'vars.PUBLIC_BASE_URL');
+    const route = /pattern = "([^"]+)"/.exec((s.get('routes') ?? [''])[0]!)?.[1];
+    expect(base).toMatch(/^https:\/\/[^/]+$/);
+    // Either the custom domain of `routes`, or workers.dev when there is none (DEPLOY.md step 3).
+    if (route) expect(new URL(base!).host).toBe(route);
+    else expect(one(s, 'workers_dev')).toEqual(['true']);
+  });
+
   it('names no secret in a deployed environment: they are set with wrangler secret put', () => {
     for (const env of deployed) {
       const keys = [...settingsOf(env).keys()];
