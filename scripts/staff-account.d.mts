@@ -18,6 +18,7 @@ export interface StaffArgs {
   persistTo: string | undefined;
 }
 export declare function parseArgs(argv: string[]): StaffArgs | { help: true };
+export declare function d1ExecuteArgs(a: Pick<StaffArgs, 'target' | 'env' | 'persistTo'>, sql: string): string[];
 export declare function passwordProblem(password: string, target: 'local' | 'remote'): string | null;
 export declare function hashPassword(password: string, salt?: Uint8Array): string;
 export declare function sqlString(value: string): string;

@@ -26,14 +26,15 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: npm run staff:add -- --username NAME --kelurahan ID --role admin|lurah|staff
-         [--name "Display name"] [--local | --remote] [--env ENV] [--persist-to DIR]
+         [--name "Display name"] [--local | --remote --env ENV] [--persist-to DIR]
 
 Adds a staff account, or resets the password, role, kelurahan (and name, when given) of an
 existing one and ends its sessions. The password is asked for without echo, or read from
 LOKET_STAFF_PASSWORD (at least ${MIN_PASSWORD} characters).
 
   --local        the local D1 of \`npm start\` (the default); --env defaults to "local"
-  --remote       the deployed D1; --env defaults to the top level of wrangler.toml (production)
+  --remote       the deployed D1 of the environment --env names (production or staging),
+                 through \`wrangler d1 execute DB --remote --env ENV\`; --env is required
   --persist-to   local state folder, as given to \`npm start -- --persist-to\``;
 
 const VALUED = new Set(['--username', '--kelurahan', '--role', '--name', '--env', '--persist-to']);
@@ -68,8 +69,10 @@ export function parseArgs(argv) {
   if (o.name !== undefined && (o.name.trim().length < 2 || o.name.length > 80 || /[\u0000-\u001f\u007f<>]/.test(o.name))) {
     throw new UsageError('--name: 2 to 80 characters, no control characters or < >.');
   }
-  if (o.env !== undefined && !/^[A-Za-z0-9_-]*$/.test(o.env)) throw new UsageError('--env: the name of a wrangler environment.');
+  if (o.env !== undefined && !/^[A-Za-z0-9_-]+$/.test(o.env)) throw new UsageError('--env: the name of a wrangler environment.');
   if (o.persistTo !== undefined && target === 'remote') throw new UsageError('--persist-to is for --local only.');
+  // wrangler.toml's top level binds no database: a deployment is always named.
+  if (target === 'remote' && !o.env) throw new UsageError('--remote needs --env: the deployed environment, e.g. --env production.');
   return {
     help: false,
     username: o.username,
@@ -77,10 +80,19 @@ export function parseArgs(argv) {
     role: o.role,
     name: o.name?.trim(),
     target,
-    // `npm start` runs [env.local]; the top level of wrangler.toml is production.
-    env: o.env ?? (target === 'local' ? 'local' : ''),
+    // `npm start` runs [env.local].
+    env: o.env ?? 'local',
     persistTo: o.persistTo,
   };
+}
+
+/** The arguments of `wrangler d1 execute` that run `sql` where the command line pointed. */
+export function d1ExecuteArgs(a, sql) {
+  return [
+    'd1', 'execute', 'DB', `--${a.target}`, '--env', a.env,
+    ...(a.persistTo ? ['--persist-to', a.persistTo] : []),
+    '--json', '--command', sql,
+  ];
 }
 
 /** Why a password will not do, or null. */

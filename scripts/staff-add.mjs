@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run staff:add -- --username NAME --kelurahan ID --role admin|lurah|staff [--local|--remote]`:
+ * `npm run staff:add -- --username NAME --kelurahan ID --role admin|lurah|staff [--local | --remote --env ENV]`:
  * makes a staff account (the first admin of a deployment included) or resets one, through
  * `wrangler d1 execute`. Production has no default account: this is how one is made. See
  * staff-account.mjs for the checks and the SQL, and --help for the options.
@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { hashPassword, LIST_KELURAHAN_SQL, parseArgs, passwordProblem, upsertStaffSql, USAGE, UsageError } from './staff-account.mjs';
+import { d1ExecuteArgs, hashPassword, LIST_KELURAHAN_SQL, parseArgs, passwordProblem, upsertStaffSql, USAGE, UsageError } from './staff-account.mjs';
 
 const wrangler = path.join(path.dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_UPDATE_NOTIFIER: '1' };
@@ -19,8 +19,7 @@ delete env.LOKET_STAFF_PASSWORD;
 class Stop extends Error {}
 
 function d1(args, sql) {
-  const where = [`--${args.target}`, ...(args.env ? ['--env', args.env] : []), ...(args.persistTo ? ['--persist-to', path.resolve(args.persistTo)] : [])];
-  const run = spawnSync(process.execPath, [wrangler, 'd1', 'execute', 'DB', ...where, '--json', '--command', sql], {
+  const run = spawnSync(process.execPath, [wrangler, ...d1ExecuteArgs({ ...args, persistTo: args.persistTo && path.resolve(args.persistTo) }, sql)], {
     env,
     encoding: 'utf8',
     stdio: ['inherit', 'pipe', 'pipe'],
@@ -86,7 +85,7 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const where = `${args.target} D1${args.env ? ` (env ${args.env})` : ' (production)'}${args.persistTo ? ` in ${path.resolve(args.persistTo)}` : ''}`;
+  const where = `${args.target} D1 (env ${args.env})${args.persistTo ? ` in ${path.resolve(args.persistTo)}` : ''}`;
   const known = d1(args, LIST_KELURAHAN_SQL)[0]?.results ?? [];
   if (!known.some((k) => k.id === args.kelurahanId)) {
     const list = known.length ? known.map((k) => `  ${k.id}  ${k.name}`).join('\n') : '  (none: is the database migrated and its kelurahan added?)';

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword, parseArgs, passwordProblem, sqlString, upsertStaffSql } from '../../scripts/staff-account.mjs';
+import { d1ExecuteArgs, hashPassword, parseArgs, passwordProblem, sqlString, upsertStaffSql } from '../../scripts/staff-account.mjs';
 import { verifyPassword } from '../../src/staff/password';
 import { useFreshDatabase } from '../support/fresh-database';
 import { addKelurahan, Browser } from '../support/desk';
@@ -21,7 +21,7 @@ describe('staff:add arguments', () => {
     expect(args('--username admin.kel --kelurahan kel-bukit-sangkal --role admin')).toEqual({
       help: false, username: 'admin.kel', kelurahanId: 'kel-bukit-sangkal', role: 'admin', name: undefined, target: 'local', env: 'local', persistTo: undefined,
     });
-    expect(args('--username=siti --kelurahan=k1 --role=lurah --remote')).toMatchObject({ target: 'remote', env: '' });
+    expect(args('--username=siti --kelurahan=k1 --role=lurah --remote --env=production')).toMatchObject({ target: 'remote', env: 'production' });
     expect(args('--username siti --kelurahan k1 --role staff --remote --env staging')).toMatchObject({ target: 'remote', env: 'staging' });
     expect(parseArgs(['--username', 'siti', '--kelurahan', 'k1', '--role', 'staff', '--name', "Siti O'Hara", '--local', '--persist-to', '/tmp/x'])).toMatchObject({
       name: "Siti O'Hara", persistTo: '/tmp/x',
@@ -38,11 +38,30 @@ describe('staff:add arguments', () => {
       ['--username admin --kelurahan k1 --role root', /--role/],
       ['--username admin --kelurahan k1 --role admin --local --remote', /not both/],
       ['--username admin --kelurahan k1 --role admin --remote --persist-to /tmp/x', /--local only/],
+      // wrangler.toml's top level binds no database: a deployment must be named.
+      ['--username admin --kelurahan k1 --role admin --remote', /--remote needs --env/],
+      ['--username admin --kelurahan k1 --role admin --remote --env=', /--env/],
       ['--username admin --kelurahan k1 --role admin --password x', /Unknown option --password/],
       ['--username --kelurahan k1 --role admin', /needs a value/],
     ];
     for (const [line, why] of refused) expect(() => args(line), line).toThrow(why);
     expect(() => parseArgs(['--username', 'siti', '--kelurahan', 'k1', '--role', 'staff', '--name', 'Siti\n<b>'])).toThrow(/--name/);
+  });
+
+  it('reaches the database of the environment it names, remote or local, through wrangler d1 execute', () => {
+    const sql = 'SELECT 1';
+    const argv = (line: string) => {
+      const a = args(line);
+      if (a.help) throw new Error('unreachable');
+      return d1ExecuteArgs(a, sql);
+    };
+    expect(argv('--username admin --kelurahan k1 --role admin --remote --env production')).toEqual([
+      'd1', 'execute', 'DB', '--remote', '--env', 'production', '--json', '--command', sql,
+    ]);
+    expect(argv('--username admin --kelurahan k1 --role admin --remote --env staging')).toEqual(expect.arrayContaining(['--remote', '--env', 'staging']));
+    expect(argv('--username admin --kelurahan k1 --role admin --local --persist-to /tmp/x')).toEqual([
+      'd1', 'execute', 'DB', '--local', '--env', 'local', '--persist-to', '/tmp/x', '--json', '--command', sql,
+    ]);
   });
 
   it('takes no short password, and never the demo password for a deployment', () => {

@@ -86,10 +86,13 @@ describe('demo seed', () => {
     expect(await count('staff_users')).toBe(0);
   });
 
-  it('production (the top level of wrangler.toml) has the local tools off', () => {
-    const top = wranglerToml.slice(0, wranglerToml.indexOf('\n[env.local]'));
-    const vars = top.slice(top.indexOf('\n[vars]'));
-    expect(vars).toMatch(/^LOKET_ENV = "production"$/m);
-    expect(vars).toMatch(/^LOCAL_TOOLS = "false"$/m);
+  it('production and staging (wrangler.toml) have the local tools off', () => {
+    for (const name of ['production', 'staging']) {
+      const from = wranglerToml.indexOf(`\n[env.${name}.vars]`);
+      expect(from, name).toBeGreaterThan(0);
+      const vars = wranglerToml.slice(from + 1, wranglerToml.indexOf('\n[', from + 1));
+      expect(vars).toMatch(new RegExp(`^LOKET_ENV = "${name}"$`, 'm'));
+      expect(vars).toMatch(/^LOCAL_TOOLS = "false"$/m);
+    }
   });
 });
