@@ -41,9 +41,11 @@ const post = async (base, body) => (await fetch(`${base}/webhooks/whatsapp`, { m
 
 const dev = await startDev({ args: ['--env', 'local'], devOnly: ['--inspector-port', String(INSPECTOR)], migrate: true, vars: { WHATSAPP_API_BASE: `${FAKE}/graph` } });
 try {
+  console.error('started');
   await fetch(`${dev.base}/__local/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   for (let i = 0; i < 30; i++) await post(dev.base, webhook(MESSAGES + i, 'halo'));
   await settle(dev.cpuMs);
+  console.error('warm');
   const targets = await (await fetch(`http://127.0.0.1:${INSPECTOR}/json`)).json();
   const target = targets.find((t) => /loket/.test(t.title ?? t.id ?? '')) ?? targets[0];
   const ws = new WebSocket(target.webSocketDebuggerUrl);
@@ -52,9 +54,11 @@ try {
   const pending = new Map();
   ws.on('message', (m) => {
     const msg = JSON.parse(String(m));
+    if (process.env.BENCH_DEBUG) console.error(String(m).slice(0, 200));
     if (msg.id && pending.has(msg.id)) { pending.get(msg.id)(msg.result); pending.delete(msg.id); }
   });
   const send = (method, params = {}) => new Promise((r) => { const n = ++id; pending.set(n, r); ws.send(JSON.stringify({ id: n, method, params })); });
+  console.error('ws open', target.webSocketDebuggerUrl);
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: 100 });
   await send('Profiler.start');

@@ -49,7 +49,7 @@ export async function startDev({ args, devOnly = [], migrate = false, vars = {} 
       await fetch(`${base}/health`);
       break;
     } catch {}
-    if (i > 200) { stop(); throw new Error(`wrangler dev ${args.join(' ')} did not start`); }
+    if (i > 600) { stop(); throw new Error(`wrangler dev ${args.join(' ')} did not start`); }
     await new Promise((r) => setTimeout(r, 300));
   }
   return { base, state, cpuMs: () => workerdCpuMs(dev.pid), stop };
