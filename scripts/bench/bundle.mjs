@@ -2,7 +2,7 @@
 /**
  * The production Worker's size and startup, measured offline.
  *
- * Size: what `wrangler deploy --dry-run --outdir <tmp> --env=""` writes (the top-level, production
+ * Size: what `wrangler deploy --dry-run --outdir <tmp> --env production` writes (the top-level, production
  * config, as `npm run build:check` builds it): each module raw and gzipped, and the total as
  * wrangler counts it against the upload limit (the modules gzipped together, source map left out;
  * wrangler warns from 70 % of 3 MiB, the Free plan's compressed limit).
@@ -20,6 +20,7 @@
  * Timings vary with the machine, and the local CPU is not Cloudflare's.
  */
 import { spawnSync } from 'node:child_process';
+import { mergeResults } from './workerd.mjs';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,7 @@ const kib = (bytes) => round(bytes / KIB, 2);
 function bundleSize() {
   const outdir = path.join(work, 'dist');
   const t0 = performance.now();
-  const out = wranglerRun(['deploy', '--dry-run', '--outdir', outdir, '--env=']);
+  const out = wranglerRun(['deploy', '--dry-run', '--outdir', outdir, '--env', 'production']);
   const buildMs = performance.now() - t0;
   const files = readdirSync(outdir).filter((f) => f !== 'README.md');
   const modules = files.filter((f) => !f.endsWith('.map'));
@@ -72,7 +73,7 @@ function bundleSize() {
   const gzip = gzipSync(Buffer.concat(contents)).length;
   const wranglerSays = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);
   return {
-    command: 'wrangler deploy --dry-run --outdir <tmp> --env=""',
+    command: 'wrangler deploy --dry-run --outdir <tmp> --env production',
     buildMs: Math.round(buildMs),
     totalRawKiB: kib(raw),
     totalGzipKiB: kib(gzip),
@@ -167,7 +168,7 @@ export default { async fetch() { loaded ??= import(${JSON.stringify(`./${metadat
 
 async function startup() {
   const bundle = path.join(work, 'worker.bundle');
-  wranglerRun(['deploy', '--dry-run', '--outfile', bundle, '--env=']);
+  wranglerRun(['deploy', '--dry-run', '--outfile', bundle, '--env', 'production']);
   const profiles = [];
   for (let i = 0; i < RUNS; i++) {
     const file = path.join(work, `startup-${i}.cpuprofile`);
@@ -177,7 +178,7 @@ async function startup() {
   const med = (k) => round(median(profiles.map((p) => p[k])));
   return {
     checkStartup: {
-      command: 'wrangler check startup --worker <wrangler deploy --dry-run --outfile bundle --env="">',
+      command: 'wrangler check startup --worker <wrangler deploy --dry-run --outfile bundle --env production>',
       runs: RUNS,
       windowMs: med('windowMs'),
       activeMs: med('activeMs'),
@@ -210,8 +211,7 @@ try {
   console.log(`Fresh Miniflare isolates, no profiler, median of ${f.runs}: first request (imports the bundle) ${f.firstRequestMs} ms, ` +
     `a later one ${f.laterRequestMs} ms: the import takes ~${f.importMs} ms wall.`);
   if (JSON_OUT) {
-    mkdirSync(path.dirname(path.resolve(JSON_OUT)), { recursive: true });
-    writeFileSync(JSON_OUT, `${JSON.stringify({ date: new Date().toISOString(), bundle: size, startup: start }, null, 2)}\n`);
+    mergeResults(JSON_OUT, { bundle: size, startup: start });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

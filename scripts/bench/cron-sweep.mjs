@@ -33,6 +33,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { mergeResults } from './workerd.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -322,8 +323,7 @@ try {
   console.log('cpuWithDeliveriesMs adds the queue consumer sending what the sweep queued (fake Graph API on loopback).');
   console.table(rows);
   if (JSON_OUT) {
-    mkdirSync(path.dirname(path.resolve(JSON_OUT)), { recursive: true });
-    writeFileSync(JSON_OUT, `${JSON.stringify({ date: new Date().toISOString(), dueBatchLimit: DUE_BATCH_LIMIT, withoutIndex: WITHOUT_INDEX, cronSweep: rows, runs: perRun }, null, 2)}\n`);
+    mergeResults(JSON_OUT, { cronSweep: { dueBatchLimit: DUE_BATCH_LIMIT, withoutIndex: WITHOUT_INDEX, sweeps: rows, runs: perRun } });
   }
 } finally {
   await stopDev().catch(() => {});
