@@ -16,7 +16,8 @@ import { enqueue } from './pipeline/process-inbound';
 import { cryptoIds, systemClock } from './platform';
 
 const app = createApp();
-const deliverDeps: DeliverDeps = { senders, clock: systemClock, ids: cryptoIds, random: Math.random };
+// Math.random is looked up at each call, so a test that mocks it reaches the backoff's jitter.
+const deliverDeps: DeliverDeps = { senders, clock: systemClock, ids: cryptoIds, random: () => Math.random() };
 
 
 const consume = createConsumer({
@@ -35,7 +36,7 @@ const consume = createConsumer({
   async flag_nik_conflict(msg, env) {
     await enqueue(env.OUTBOX, await flagNikConflict(env, msg.caseId, msg.otherCaseId, systemClock.now(), cryptoIds));
   },
-}, Math.random, {
+}, () => Math.random(), {
   async deliver(msgs, env) {
     const outcomes = await deliverOutboxes(env, msgs.map((m) => m.outboxId), deliverDeps);
     await enqueue(env.OUTBOX, [...outcomes.values()].flatMap((o) => (o instanceof Error ? [] : o.queued)));

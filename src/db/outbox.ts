@@ -216,12 +216,17 @@ export interface SentRow {
   now: number;
 }
 
-/**
- * Marks rows sent, in one round trip for a whole queue batch. Only the claim this try holds: a
- * failure reported meanwhile (a status webhook) stays.
- */
-export async function markSent(db: Db, rows: readonly SentRow[]): Promise<void> {
-  if (rows.length > 0) await batchOf(db, rows.map((r) => sent(db, { ...r })));
+/** Only the claim this try holds: a failure reported meanwhile (a status webhook) stays. */
+export async function markSent(db: Db, row: SentRow): Promise<void> {
+  await batchOf(db, [sent(db, { ...row })]);
+}
+
+/** Claimed rows handed back unsent, as they were (their tries and next try unchanged). */
+export function releaseClaims(db: Db, v: { ids: readonly string[]; now: number }) {
+  return db
+    .update(outbox)
+    .set({ status: 'pending', updatedAt: v.now })
+    .where(and(inArray(outbox.id, [...v.ids]), eq(outbox.status, 'sending')));
 }
 
 /** Gives a claimed row back with the time of its next try. */

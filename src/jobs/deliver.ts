@@ -8,7 +8,7 @@
 import type { ChannelName, OutboundMessage } from '../../adapters/channel';
 import { RejectedMessageError, UndeliverableError, type ChannelSender } from '../../adapters/ports';
 import { dbOf } from '../db/client';
-import { claimOutboxes, markSent, recordPartsSent, rescheduleClaimed, type ClaimedOutbox, type SentRow } from '../db/outbox';
+import { claimOutboxes, markSent, recordPartsSent, releaseClaims, rescheduleClaimed, type ClaimedOutbox, type SentRow } from '../db/outbox';
 import type { Clock, IdSource } from '../domain/ports';
 import { log } from '../log';
 import { afterFailedDelivery, type AfterFailure } from './backoff';
@@ -44,20 +44,22 @@ export async function deliverOutbox(env: Env, outboxId: string, deps: DeliverDep
 }
 
 /**
- * Delivers the rows of one queue batch: one round trip claims them all and one marks those sent,
- * so a busy queue costs D1 two round trips per batch rather than two per message. A chat's rows go
- * out one after another in the order given (a reply never overtakes the one before it); different
- * chats go at once. A row whose failure could not be recorded comes back as an Error, so only its
- * message is retried.
+ * Delivers the rows of one queue batch: one round trip claims them all, then each row is marked
+ * sent the moment it has gone (a status webhook may name it at once, and a crash later must not
+ * send it again). A chat's rows go out one after another in the order given; different chats go
+ * at once. When a row of a chat does not go, the chat's later rows are given back to wait behind
+ * it, so no reply overtakes one that has not arrived. Rows still unsent when half the claim's
+ * time has passed are given back too, rather than sent on a claim about to be taken over. A row
+ * whose failure could not be recorded comes back as an Error, so only its message is retried.
  */
 export async function deliverOutboxes(env: Env, outboxIds: readonly string[], deps: DeliverDeps): Promise<Map<string, DeliverOutcome | Error>> {
-  const now = deps.clock.now();
+  const claimedAt = deps.clock.now();
   // Claim first, so that a nudge delivered twice (a redelivery, or the cron re-queueing a row
   // while its first nudge still waits) sends it once. A claim older than CLAIM_TTL_MS belongs to
   // a consumer that died mid-send, and may be taken over.
   const db = dbOf(env.DB);
   const ids = [...new Set(outboxIds)];
-  const claimed = new Map((await claimOutboxes(db, { ids, now, staleBefore: now - CLAIM_TTL_MS })).map((r) => [r.id, r]));
+  const claimed = new Map((await claimOutboxes(db, { ids, now: claimedAt, staleBefore: claimedAt - CLAIM_TTL_MS })).map((r) => [r.id, r]));
   const outcomes = new Map<string, DeliverOutcome | Error>(ids.map((id) => [id, { queued: [] }]));
   const chats = new Map<string, ClaimedOutbox[]>();
   for (const id of ids) {
@@ -66,22 +68,48 @@ export async function deliverOutboxes(env: Env, outboxIds: readonly string[], de
     const chat = `${row.channel}:${row.externalId}`;
     chats.set(chat, [...(chats.get(chat) ?? []), row]);
   }
-  const sent: SentRow[] = [];
   await Promise.all(
     [...chats.values()].map(async (rows) => {
-      for (const row of rows) {
-        try {
-          const result = await sendRow(env, row, deps);
-          if ('sent' in result) sent.push({ id: row.id, ...result.sent, now: deps.clock.now() });
-          else outcomes.set(row.id, result.outcome);
-        } catch (err) {
-          outcomes.set(row.id, err instanceof Error ? err : new Error(String(err)));
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const late = deps.clock.now() - claimedAt > CLAIM_TTL_MS / 2;
+        let outcome: DeliverOutcome | Error | null = null;
+        if (!late) {
+          try {
+            outcome = await deliverRow(env, row, deps);
+          } catch (err) {
+            outcome = err instanceof Error ? err : new Error(String(err));
+          }
+          if (outcome === null) continue;
+          outcomes.set(row.id, outcome);
         }
+        const rest = rows.slice(late ? i : i + 1);
+        if (rest.length > 0) {
+          await releaseClaims(db, { ids: rest.map((r) => r.id), now: deps.clock.now() });
+          // Behind the row that did not go: a second later than its own next try.
+          const wait = (outcome instanceof Error || outcome === null ? 0 : (outcome.retryAfterSeconds ?? 0)) + 1;
+          for (const r of rest) outcomes.set(r.id, { queued: [], retryAfterSeconds: wait });
+        }
+        return;
       }
     }),
   );
-  await markSent(db, sent);
   return outcomes;
+}
+
+/** Sends one claimed row and marks it sent; null when it went, else what its failure decided. */
+async function deliverRow(env: Env, row: ClaimedOutbox, deps: DeliverDeps): Promise<DeliverOutcome | null> {
+  const result = await sendRow(env, row, deps);
+  if ('outcome' in result) return result.outcome;
+  const sent = { id: row.id, ...result.sent, now: deps.clock.now() };
+  try {
+    await markSent(dbOf(env.DB), sent);
+  } catch {
+    // The message has gone: a row left claimed would be sent again once its claim runs out, so a
+    // passing D1 hiccup gets one more try before the error goes up.
+    await markSent(dbOf(env.DB), sent);
+  }
+  return null;
 }
 
 type Sent = Omit<SentRow, 'id' | 'now'>;
