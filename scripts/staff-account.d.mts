@@ -2,6 +2,7 @@
 export declare const ROLES: readonly ['staff', 'lurah', 'admin'];
 export declare const USERNAME: RegExp;
 export declare const KELURAHAN_ID: RegExp;
+export declare const REMOTE_ENVS: readonly ['staging', 'production'];
 export declare const MIN_PASSWORD: number;
 export declare const MAX_PASSWORD: number;
 export declare const PBKDF2_ITERATIONS: number;

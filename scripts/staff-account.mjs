@@ -14,6 +14,8 @@ export const ROLES = ['staff', 'lurah', 'admin'];
 /** Lowercase, as the sign-in reads what is typed. */
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 export const KELURAHAN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** The deployed environments of wrangler.toml; [env.local] binds the database of `npm start`. */
+export const REMOTE_ENVS = ['staging', 'production'];
 export const MIN_PASSWORD = 12;
 export const MAX_PASSWORD = 1024;
 /** The same format and count as src/staff/password.ts (the most the Workers runtime allows). */
@@ -73,6 +75,10 @@ export function parseArgs(argv) {
   if (o.persistTo !== undefined && target === 'remote') throw new UsageError('--persist-to is for --local only.');
   // wrangler.toml's top level binds no database: a deployment is always named.
   if (target === 'remote' && !o.env) throw new UsageError('--remote needs --env: the deployed environment, e.g. --env production.');
+  // Any other name reaches the remote API with a database id no deployment has ("loket-local").
+  if (target === 'remote' && !REMOTE_ENVS.includes(o.env)) {
+    throw new UsageError(`--remote goes to a deployed environment: --env ${REMOTE_ENVS.join(' or --env ')}, not "${o.env}".`);
+  }
   return {
     help: false,
     username: o.username,

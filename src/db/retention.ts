@@ -10,7 +10,12 @@ import { recordCaseEvent } from './cases';
 import type { Db } from './client';
 import { caseDocuments, cases, kelurahan, letters } from './schema';
 
-/** Ended cases whose files are due for deletion, at most `limit` (the rest on the next run). */
+/**
+ * Ended cases whose files are due for deletion, the longest ended first, at most `limit` (the
+ * rest in the next batch). The order is over every kelurahan, so a large one cannot keep a small
+ * one's cases waiting; it sorts all the due cases read through the index, which costs little
+ * once the backlog is gone (a city ends a few hundred cases a day).
+ */
 export function casesDueForPurge(db: Db, v: { now: number; limit: number }) {
   return db
     .select({ id: cases.id, kelurahanId: cases.kelurahanId, state: cases.state })
@@ -26,6 +31,7 @@ export function casesDueForPurge(db: Db, v: { now: number; limit: number }) {
         lte(cases.endedAt, sql`${v.now} - ${kelurahan.retentionDays} * ${DAY_MS}`),
       ),
     )
+    .orderBy(cases.endedAt, cases.id)
     .limit(v.limit);
 }
 

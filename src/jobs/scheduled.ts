@@ -79,9 +79,15 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
     log.info('cron.schedule_tick', { due: tick.cases, sent: tick.queued.length, requeued });
     return;
   }
-  const sent = await dailyDigest(env, now, cryptoIds);
-  await enqueue(env.OUTBOX, sent);
-  log.info('cron.daily_digest', { sent: sent.length });
+  // The three daily jobs stand apart: one that fails must not keep the others from running.
+  try {
+    const sent = await dailyDigest(env, now, cryptoIds);
+    await enqueue(env.OUTBOX, sent);
+    log.info('cron.daily_digest', { sent: sent.length });
+  } catch (err) {
+    // Rows written but not nudged are sent by the tick's requeue; a digest not written is skipped today.
+    log.error('cron.digest_failed', { error: err });
+  }
   try {
     await dropExpired(env, now);
   } catch (err) {
@@ -90,9 +96,9 @@ export async function runScheduled(controller: ScheduledController, env: Env): P
   }
   try {
     const purged = await purgeExpiredFiles(env, now, cryptoIds);
-    if (purged.cases) log.info('cron.files_purged', { ...purged });
+    if (purged.cases || purged.stoppedEarly) log.info('cron.files_purged', { ...purged });
   } catch (err) {
-    // R2 or D1 refused: nothing was marked, so tomorrow's run deletes the same files again.
+    // R2 or D1 refused: the batch under way was not marked, so tomorrow's run deletes its files again.
     log.error('cron.purge_failed', { error: err });
   }
 }

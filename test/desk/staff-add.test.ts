@@ -41,6 +41,10 @@ describe('staff:add arguments', () => {
       // wrangler.toml's top level binds no database: a deployment must be named.
       ['--username admin --kelurahan k1 --role admin --remote', /--remote needs --env/],
       ['--username admin --kelurahan k1 --role admin --remote --env=', /--env/],
+      // [env.local] names the database of npm start; remote, its id "loket-local" is no deployment's.
+      ['--username admin --kelurahan k1 --role admin --remote --env local', /--remote goes to a deployed environment: --env staging or --env production, not "local"/],
+      ['--username admin --kelurahan k1 --role admin --env local --remote', /--remote goes to a deployed environment/],
+      ['--username admin --kelurahan k1 --role admin --remote --env Production', /--remote goes to a deployed environment/],
       ['--username admin --kelurahan k1 --role admin --password x', /Unknown option --password/],
       ['--username --kelurahan k1 --role admin', /needs a value/],
     ];

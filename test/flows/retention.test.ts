@@ -8,8 +8,8 @@ import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { runScheduled } from '../../src/jobs/scheduled';
-import { purgeExpiredFiles } from '../../src/jobs/retention';
-import { SequentialIds } from '../../src/domain/ports';
+import { PURGE_BUDGET, purgeExpiredFiles } from '../../src/jobs/retention';
+import { FixedClock, SequentialIds } from '../../src/domain/ports';
 import { completeApplication } from '../support/apply-helper';
 import { deskDoes } from '../support/desk-decision';
 import { addKelurahan, Browser } from '../support/desk';
@@ -204,7 +204,7 @@ async function endedCase(k: string, id: string, endedAt: number, files = 2): Pro
   return keys;
 }
 
-describe('retention per kelurahan, bounded per run', () => {
+describe('retention per kelurahan, in batches within a budget per run', () => {
   const NOW = Date.parse('2027-06-01T00:00:00Z');
 
   it("follows each kelurahan's retention_days", async () => {
@@ -221,15 +221,75 @@ describe('retention per kelurahan, bounded per run', () => {
     expect(await all('SELECT id FROM cases WHERE purged_at IS NOT NULL')).toEqual([{ id: 'c1' }]);
   });
 
-  it('purges at most the bound in one run and the rest on the next', async () => {
+  it('purges in one daily run more due cases than one batch holds, in batch after batch', async () => {
     await addKelurahan('k1', 'Kelurahan Satu');
-    const keys = [...(await endedCase('k1', 'a', NOW - 100 * DAY)), ...(await endedCase('k1', 'b', NOW - 100 * DAY)), ...(await endedCase('k1', 'c', NOW - 100 * DAY))];
+    const due = PURGE_BUDGET.casesPerBatch + 5;
+    const keys: string[] = [];
+    for (let i = 0; i < due; i++) keys.push(...(await endedCase('k1', `c${i}`, NOW - (100 + i) * DAY, 1)));
+    const seen = bucket();
+    await dailyCron(NOW, seen.env);
+    expect(seen.deleted.length).toBeGreaterThan(1);
+    expect((await stored(keys)).filter(Boolean)).toEqual([]);
+    expect(await all('SELECT count(*) AS n FROM cases WHERE purged_at IS NULL')).toEqual([{ n: 0 }]);
+    expect(await purgeEvents()).toHaveLength(due);
+  });
+
+  /** Five due cases: in k-a, 100, 120 and 300 days over; in k-b, 200 and 150 days over. */
+  async function twoKelurahan() {
+    await addKelurahan('k-a', 'Kelurahan A');
+    await addKelurahan('k-b', 'Kelurahan B');
+    for (const [k, id, days] of [['k-a', 'a100', 100], ['k-a', 'a120', 120], ['k-a', 'a300', 300], ['k-b', 'b200', 200], ['k-b', 'b150', 150]] as const) {
+      await endedCase(k, id, NOW - days * DAY);
+    }
+  }
+  const stillKept = async () => (await all<{ id: string }>('SELECT id FROM cases WHERE purged_at IS NULL AND ended_at IS NOT NULL ORDER BY id')).map((r) => r.id);
+
+  it('takes the longest ended first across every kelurahan when the batches run out, the rest the next day', async () => {
+    await twoKelurahan();
     const ids = new SequentialIds('purge');
-    expect(await purgeExpiredFiles(env, NOW, ids, 2)).toEqual({ cases: 2, files: 4 });
-    expect((await stored(keys)).filter(Boolean)).toHaveLength(2);
-    expect(await purgeExpiredFiles(env, NOW + DAY, ids, 2)).toEqual({ cases: 1, files: 2 });
-    expect(await stored(keys)).toEqual([false, false, false, false, false, false]);
-    expect(await purgeExpiredFiles(env, NOW + 2 * DAY, ids, 2)).toEqual({ cases: 0, files: 0 });
-    expect(await all("SELECT count(*) AS n FROM case_events WHERE kind = 'files_purged'")).toEqual([{ n: 3 }]);
+    const budget = { casesPerBatch: 2, batches: 2, ms: 10_000 };
+    expect(await purgeExpiredFiles(env, NOW, ids, budget, new FixedClock(NOW))).toEqual({ cases: 4, files: 8, stoppedEarly: true });
+    // k-a comes first in the kelurahan table, yet k-b's older cases went before k-a's newer ones.
+    expect(await stillKept()).toEqual(['a100']);
+    expect(await purgeExpiredFiles(env, NOW + DAY, ids, budget, new FixedClock(NOW))).toEqual({ cases: 1, files: 2, stoppedEarly: false });
+    expect(await stillKept()).toEqual([]);
+    expect(await purgeExpiredFiles(env, NOW + 2 * DAY, ids, budget, new FixedClock(NOW))).toEqual({ cases: 0, files: 0, stoppedEarly: false });
+    expect(await all("SELECT count(*) AS n FROM case_events WHERE kind = 'files_purged'")).toEqual([{ n: 5 }]);
+  });
+
+  it('starts no batch once the run has taken its time budget', async () => {
+    await twoKelurahan();
+    // Each look at the clock finds 4 s more gone: two batches start before 10 s are up.
+    let t = NOW;
+    const slow = { now: () => (t += 4_000) };
+    const budget = { casesPerBatch: 2, batches: 20, ms: 10_000 };
+    expect(await purgeExpiredFiles(env, NOW, new SequentialIds('purge'), budget, slow)).toEqual({ cases: 4, files: 8, stoppedEarly: true });
+    expect(await stillKept()).toEqual(['a100']);
+  });
+});
+
+describe('the daily jobs', () => {
+  it('purge even when the digest fails that morning', async () => {
+    const { code, keys } = await handedOverCase();
+    await handOver(code);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The digest's read is the run's first D1 batch: D1 refuses it, and only it.
+    let batches = 0;
+    const db = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === 'batch') {
+          return (statements: D1PreparedStatement[]) => {
+            if (++batches === 1) throw new Error('D1_ERROR: overloaded');
+            return target.batch(statements);
+          };
+        }
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    await dailyCron(HANDED_OVER + 91 * DAY, { ...testEnv(), DB: db } as Env);
+    expect(errors.mock.calls.map((c) => JSON.parse(String(c[0])) as unknown)).toContainEqual({ level: 'error', msg: 'cron.digest_failed', error: { error: 'Error' } });
+    expect(await stored(keys)).toEqual([false, false, false, false]);
+    expect(await purgeEvents()).toHaveLength(1);
   });
 });

@@ -44,6 +44,7 @@ describe('the read of the daily purge', () => {
     expect(found).toBe(0);
     // Each kelurahan's cut-off bounds the range read in the index.
     expect(plan).toMatch(/SEARCH cases USING INDEX cases_to_purge \(kelurahan_id=\? AND ended_at>\? AND ended_at<\?\)/);
+    expect(plan).not.toMatch(/SCAN cases/);
     // The kelurahan row and the edge of the index range, whatever the number of old cases.
     expect(read).toBeLessThanOrEqual(3);
   });
@@ -53,6 +54,8 @@ describe('the read of the daily purge', () => {
     const { found, read } = await run(NOW + 100 * DAY);
     expect(found).toBe(EACH);
     expect(read).toBeGreaterThanOrEqual(EACH);
-    expect(read).toBeLessThan(2 * EACH);
+    // D1 counts a due case twice: read through the index, then out of the sort that puts the
+    // longest ended first. Walking every ended case still kept would read the recent ones too.
+    expect(read).toBeLessThanOrEqual(2 * EACH + 3);
   });
 });
