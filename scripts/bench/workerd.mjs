@@ -44,6 +44,8 @@ export async function startDev({ args, devOnly = [], migrate = false, vars = {} 
     rmSync(state, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  // `timeout` and Ctrl-C must not leave a detached wrangler dev running.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { stop(); process.exit(130); });
   for (let i = 0; ; i++) {
     try {
       await fetch(`${base}/health`);
