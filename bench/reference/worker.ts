@@ -5,7 +5,12 @@
  *   signature (or secret token) as Loket does, reads the one message, and sends one reply to the
  *   provider, with no storage, no dedupe and no dialogue. What Loket adds above it is the price of
  *   remembering: cases, conversations, the outbox and the queue.
+ * - POST /webhooks/whatsapp-stored: the same minimal handler, but it stores before it answers, as
+ *   Loket must: one D1 batch (the message id, so a retry is not answered twice, and the reply as an
+ *   outbox row), one queue message, and a consumer that sends the reply and marks it sent. It
+ *   shows what storing costs on a local workerd, where D1 and the queue run in the same process.
  * It shares Loket's signature checks (adapters/), so neither side is faster by cutting a corner.
+ * Its few SQL statements are the bench's own tables, not Loket's, hence raw D1 here.
  */
 import { Hono } from 'hono';
 import { verifySecretToken, SECRET_HEADER } from '../../adapters/telegram/secret';
@@ -19,6 +24,8 @@ interface RefEnv {
   TELEGRAM_BOT_TOKEN: string;
   TELEGRAM_WEBHOOK_SECRET: string;
   TELEGRAM_API_BASE: string;
+  DB: D1Database;
+  OUTBOX: Queue<{ id: string; to: string }>;
 }
 
 type WaBody = { entry?: { changes?: { value?: { messages?: { from?: string }[] } }[] }[] };
@@ -71,4 +78,56 @@ app.post('/webhooks/telegram', async (c) => {
   return c.text('ok');
 });
 
-export default app;
+const REPLY = 'Halo. Pesan Bapak/Ibu sudah kami terima.';
+
+app.post('/setup', async (c) => {
+  await c.env.DB.batch([
+    c.env.DB.prepare('CREATE TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY)'),
+    c.env.DB.prepare('CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, recipient TEXT NOT NULL, body TEXT NOT NULL, sent_at INTEGER)'),
+  ]);
+  return c.text('ok');
+});
+
+app.post('/webhooks/whatsapp-stored', async (c) => {
+  const raw = await c.req.arrayBuffer();
+  if (!(await verifySignature(c.env.WHATSAPP_APP_SECRET, raw, c.req.header('x-hub-signature-256')))) return c.text('bad signature', 401);
+  let body: WaBody & { entry?: { changes?: { value?: { messages?: { id?: string }[] } }[] }[] };
+  try {
+    body = JSON.parse(new TextDecoder().decode(raw)) as typeof body;
+  } catch {
+    return c.text('bad json', 400);
+  }
+  const message = body.entry?.[0]?.changes?.[0]?.value?.messages?.[0] as { from?: string; id?: string } | undefined;
+  if (!message?.from || !message.id) return c.text('ok');
+  const id = crypto.randomUUID();
+  // The message id's insert fails on a repeat, and the batch with it: one reply per message.
+  try {
+    await c.env.DB.batch([
+      c.env.DB.prepare('INSERT INTO seen (id) VALUES (?)').bind(message.id),
+      c.env.DB.prepare('INSERT INTO outbox (id, recipient, body) VALUES (?, ?, ?)').bind(id, message.from, REPLY),
+    ]);
+  } catch {
+    return c.text('ok');
+  }
+  await c.env.OUTBOX.send({ id, to: message.from });
+  return c.text('ok');
+});
+
+export default {
+  fetch: app.fetch,
+  async queue(batch: MessageBatch<{ id: string; to: string }>, env: RefEnv) {
+    await Promise.all(
+      batch.messages.map(async (m) => {
+        const res = await fetch(`${env.WHATSAPP_API_BASE}/${env.WHATSAPP_PHONE_NUMBER_ID}/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${env.WHATSAPP_ACCESS_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ messaging_product: 'whatsapp', to: m.body.to, type: 'text', text: { body: REPLY } }),
+        });
+        await res.arrayBuffer();
+        if (!res.ok) return m.retry();
+        await env.DB.prepare('UPDATE outbox SET sent_at = ? WHERE id = ?').bind(Date.now(), m.body.id).run();
+        m.ack();
+      }),
+    );
+  },
+} satisfies ExportedHandler<RefEnv, { id: string; to: string }>;

@@ -84,6 +84,7 @@ async function post(base, channel, body, stats) {
   const headers = channel === 'telegram'
     ? { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET }
     : { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) };
+  // whatsapp-stored: the reference's storing handler, signed as WhatsApp signs.
   const res = await fetch(`${base}/webhooks/${channel}`, { method: 'POST', headers, body });
   const text = await res.text();
   stats.statuses[res.status] = (stats.statuses[res.status] ?? 0) + 1;
@@ -145,6 +146,8 @@ try {
   }));
   rows.push(await turn(reference, 'reference: minimal WhatsApp handler', ref('whatsapp', { text: 'halo' })));
   rows.push(await turn(reference, 'reference: minimal Telegram handler', ref('telegram', { text: 'halo' })));
+  await fetch(`${reference.base}/setup`, { method: 'POST' });
+  rows.push(await turn(reference, 'reference: minimal storing WhatsApp handler', (i, stats) => post(reference.base, 'whatsapp-stored', whatsapp(i, { text: 'halo' }), stats)));
   reference.stop();
 
   loket = await startDev({ args: ['--env', 'local'], migrate: true, vars: { ...providers, COUNT_D1: 'true' } });
@@ -170,13 +173,16 @@ try {
 
 const byName = (prefix) => rows.find((r) => r.turn.startsWith(prefix));
 const bare = byName('reference: bare');
+const storing = byName('reference: minimal storing');
 const ratios = rows.filter((r) => r.turn.startsWith('loket')).map((r) => {
   const minimal = byName(`reference: minimal ${r.turn.includes('telegram') ? 'Telegram' : 'WhatsApp'}`);
   return {
     turn: r.turn,
     cpuVsMinimal: round(r.cpuMsPerMessage / minimal.cpuMsPerMessage),
+    cpuVsStoring: round(r.cpuMsPerMessage / storing.cpuMsPerMessage),
     cpuVsBare: round(r.cpuMsPerMessage / bare.cpuMsPerMessage),
     throughputVsMinimal: round(r.perSecond / minimal.perSecond),
+    throughputVsStoring: round(r.perSecond / storing.perSecond),
     throughputVsBare: round(r.perSecond / bare.perSecond),
   };
 });
