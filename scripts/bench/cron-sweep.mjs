@@ -30,15 +30,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { mergeResults } from './workerd.mjs';
+import { arg, mergeResults, quietEnv, settle, workerdCpuMs, wranglerBin } from './workerd.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const DUE = Number(arg('due', 50));
 const RUNS = Number(arg('runs', 5));
 const SIZES = String(arg('open', '1000,100000')).split(',').map(Number);
@@ -47,15 +42,15 @@ const WITHOUT_INDEX = process.argv.includes('--without-index');
 const PORT = 18900 + Math.floor(Math.random() * 200);
 const GRAPH_PORT = PORT + 300;
 const BASE = `http://127.0.0.1:${PORT}`;
-const TICK_MS = 1000 / 100; // USER_HZ on Linux
 const CRON = '*/15 * * * *';
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const wrangler = path.join(path.dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1', CI: 'true' };
+const wrangler = wranglerBin;
 const state = mkdtempSync(path.join(tmpdir(), 'loket-bench-cron-'));
+// A dev registry of its own, so no other `wrangler dev` on the machine restarts this one mid-sweep.
+const env = { ...quietEnv, WRANGLER_REGISTRY_PATH: path.join(state, 'registry') };
 
 // The demo kelurahan's ids, as src/seed/demo-data.ts names them.
 const demo = readFileSync(path.join(root, 'src/seed/demo-data.ts'), 'utf8');
@@ -142,17 +137,7 @@ function workerdPids() {
   }
   return pids;
 }
-/** utime+stime of those processes, in ms. */
-function workerdCpuMs() {
-  let ticks = 0;
-  for (const pid of workerdPids()) {
-    try {
-      const { fields } = procStat(pid);
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
-  }
-  return ticks * TICK_MS;
-}
+const cpuMs = () => (dev ? workerdCpuMs(dev.pid) : 0);
 
 async function ready() {
   for (let i = 0; i < 200; i++) {
@@ -164,17 +149,6 @@ async function ready() {
   throw new Error(`wrangler dev did not start:\n${devOut.slice(-2000)}`);
 }
 
-async function settle() {
-  // The queue consumer delivers what the sweep queued after it answered: wait until workerd idles.
-  let last = workerdCpuMs();
-  for (let quiet = 0; quiet < 3; ) {
-    await new Promise((r) => setTimeout(r, 400));
-    const now = workerdCpuMs();
-    quiet = now - last <= TICK_MS ? quiet + 1 : 0;
-    last = now;
-  }
-}
-
 /** What the sweep at `time` logged (cron.schedule_tick): the cases it read and the notices it queued. */
 function tickLog(before) {
   const lines = devOut.slice(before).match(/\{"level":"info","msg":"cron\.schedule_tick"[^\n]*\}/g) ?? [];
@@ -183,16 +157,16 @@ function tickLog(before) {
 }
 
 async function sweep(time) {
-  await settle();
-  const [cpu0, sends0, out0] = [workerdCpuMs(), sends, devOut.length];
+  await settle(cpuMs);
+  const [cpu0, sends0, out0] = [cpuMs(), sends, devOut.length];
   const t0 = performance.now();
   const res = await fetch(`${BASE}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(CRON)}&time=${time}`);
   const outcome = await res.text();
   const wallMs = performance.now() - t0;
-  const cpu1 = workerdCpuMs();
+  const cpu1 = cpuMs();
   if (res.status !== 200) throw new Error(`sweep failed: ${res.status} ${outcome}\n${devOut.slice(-2000)}`);
-  await settle();
-  const cpu2 = workerdCpuMs();
+  await settle(cpuMs);
+  const cpu2 = cpuMs();
   // The log line is written before the handler returns; give wrangler a moment to pass it on.
   let log = tickLog(out0);
   for (let i = 0; !log && i < 10; i++) {
