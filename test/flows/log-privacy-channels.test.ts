@@ -7,6 +7,7 @@
  * Telegram's 400, 502 and 403 (blocked). The failures must be logged, and no NIK, no full phone
  * number, no Telegram chat id and no token or secret may appear in what was logged.
  */
+import { captureConsole, fullForms } from '../support/console-capture';
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearChannelCaches } from '../../src/channels';
@@ -23,12 +24,7 @@ useFreshDatabase();
 const printed: string[] = [];
 let now = MONDAY_10_WIB;
 beforeEach(async () => {
-  printed.length = 0;
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      printed.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : JSON.stringify(a))).join(' '));
-    });
-  }
+  captureConsole(printed);
   await seed();
   clearChannelCaches();
   clearTelegramBotCache();
@@ -38,8 +34,6 @@ beforeEach(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** Every way a number may be written out in full: international, local, with "+". */
-const fullForms = (e164: string) => [e164, `+${e164}`, `0${e164.slice(2)}`];
 const SECRET_NAMES = ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_APP_SECRET', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'] as const;
 const secrets = () => SECRET_NAMES.map((k) => env[k] as string);
 

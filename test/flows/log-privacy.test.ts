@@ -5,6 +5,7 @@
  * staff make the letter and hand it over at the desk. No NIK, no full phone number and no token
  * or secret may appear in it (masked forms such as ****0001 are what the logs are for).
  */
+import { captureConsole, fullForms } from '../support/console-capture';
 import { createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
@@ -17,12 +18,7 @@ useFreshDatabase();
 
 const printed: string[] = [];
 beforeEach(async () => {
-  printed.length = 0;
-  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      printed.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : JSON.stringify(a))).join(' '));
-    });
-  }
+  captureConsole(printed);
   await seed();
 });
 afterEach(() => vi.restoreAllMocks());
@@ -54,8 +50,6 @@ async function act(b: Browser, code: string, action: string, fields: Record<stri
   return (await b.post(`/status/cases/${code}/act`, { _csrf: formToken(form[1]!), action, version, ...fields })).status;
 }
 
-/** Every way a number may be written out in full: international, local, with "+". */
-const fullForms = (e164: string) => [e164, `+${e164}`, `0${e164.slice(2)}`];
 const secrets = () =>
   Object.entries(env)
     .filter(([k, v]) => /token|secret|password/i.test(k) && typeof v === 'string' && v.length >= 6)
