@@ -65,7 +65,8 @@ export function createConsumer(handlers: QueueHandlers, random: () => number = M
         log.warn('queue.malformed', { queue: batch.queue, id: message.id });
         message.ack();
       } else if (batched[body.type]) {
-        grouped.set(body.type, [...(grouped.get(body.type) ?? []), message]);
+        if (!grouped.has(body.type)) grouped.set(body.type, []);
+        grouped.get(body.type)!.push(message);
       } else {
         single.push(message);
       }

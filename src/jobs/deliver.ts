@@ -66,56 +66,37 @@ export async function deliverOutboxes(env: Env, outboxIds: readonly string[], de
     const row = claimed.get(id);
     if (!row) continue;
     const chat = `${row.channel}:${row.externalId}`;
-    chats.set(chat, [...(chats.get(chat) ?? []), row]);
+    if (!chats.has(chat)) chats.set(chat, []);
+    chats.get(chat)!.push(row);
   }
+  /** The chat's rows not sent now go back unclaimed, to come again `waitSeconds` later. */
+  const giveBack = async (rows: ClaimedOutbox[], waitSeconds: number) => {
+    if (rows.length === 0) return;
+    await releaseClaims(db, { ids: rows.map((r) => r.id), now: deps.clock.now() });
+    for (const r of rows) outcomes.set(r.id, { queued: [], retryAfterSeconds: waitSeconds });
+  };
   await Promise.all(
     [...chats.values()].map(async (rows) => {
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        const late = deps.clock.now() - claimedAt > CLAIM_TTL_MS / 2;
-        let outcome: DeliverOutcome | Error | null = null;
-        if (!late) {
-          try {
-            outcome = await deliverRow(env, row, deps);
-          } catch (err) {
-            outcome = err instanceof Error ? err : new Error(String(err));
-          }
-          if (outcome === null) continue;
-          outcomes.set(row.id, outcome);
+      for (const [i, row] of rows.entries()) {
+        if (deps.clock.now() - claimedAt > CLAIM_TTL_MS / 2) return giveBack(rows.slice(i), 1);
+        let outcome: DeliverOutcome | Error | null;
+        try {
+          outcome = await deliverRow(env, row, deps);
+        } catch (err) {
+          outcome = err instanceof Error ? err : new Error(String(err));
         }
-        const rest = rows.slice(late ? i : i + 1);
-        if (rest.length > 0) {
-          await releaseClaims(db, { ids: rest.map((r) => r.id), now: deps.clock.now() });
-          // Behind the row that did not go: a second later than its own next try.
-          const wait = (outcome instanceof Error || outcome === null ? 0 : (outcome.retryAfterSeconds ?? 0)) + 1;
-          for (const r of rest) outcomes.set(r.id, { queued: [], retryAfterSeconds: wait });
-        }
-        return;
+        if (outcome === null) continue;
+        outcomes.set(row.id, outcome);
+        // Behind the row that did not go: a second later than its own next try.
+        return giveBack(rows.slice(i + 1), (outcome instanceof Error ? 0 : (outcome.retryAfterSeconds ?? 0)) + 1);
       }
     }),
   );
   return outcomes;
 }
 
-/** Sends one claimed row and marks it sent; null when it went, else what its failure decided. */
+/** Sends one claimed row and marks it sent: null when it went, else what its failure decided. */
 async function deliverRow(env: Env, row: ClaimedOutbox, deps: DeliverDeps): Promise<DeliverOutcome | null> {
-  const result = await sendRow(env, row, deps);
-  if ('outcome' in result) return result.outcome;
-  const sent = { id: row.id, ...result.sent, now: deps.clock.now() };
-  try {
-    await markSent(dbOf(env.DB), sent);
-  } catch {
-    // The message has gone: a row left claimed would be sent again once its claim runs out, so a
-    // passing D1 hiccup gets one more try before the error goes up.
-    await markSent(dbOf(env.DB), sent);
-  }
-  return null;
-}
-
-type Sent = Omit<SentRow, 'id' | 'now'>;
-
-/** Sends one claimed row; a failure is recorded on the row and decided here. */
-async function sendRow(env: Env, row: ClaimedOutbox, deps: DeliverDeps): Promise<{ sent: Sent } | { outcome: DeliverOutcome }> {
   const now = deps.clock.now();
   const db = dbOf(env.DB);
   let result: { providerMessageId: string | null; deferred?: boolean; partsSent?: number };
@@ -138,16 +119,26 @@ async function sendRow(env: Env, row: ClaimedOutbox, deps: DeliverDeps): Promise
     );
   } catch (err) {
     // Retrying cannot help an unreachable number; a person must be told instead.
-    if (err instanceof UndeliverableError) return { outcome: { queued: await markUndeliverable(env, row.id, err.code, now, deps.ids) } };
+    if (err instanceof UndeliverableError) return { queued: await markUndeliverable(env, row.id, err.code, now, deps.ids) };
     // Nor a message the provider refused as it is: loud in the log (Loket built something the
     // provider will not take), and the person is reached another way now, not in seven days.
     if (err instanceof RejectedMessageError) {
       log.error('outbox.rejected', { outbox_id: row.id, channel: row.channel, code: err.code, error: err });
-      return { outcome: { queued: await markUndeliverable(env, row.id, err.code, now, deps.ids, err.message) } };
+      return { queued: await markUndeliverable(env, row.id, err.code, now, deps.ids, err.message) };
     }
-    return { outcome: await retryLater(env, row, err, deps) };
+    return retryLater(env, row, err, deps);
   }
-  return { sent: { status: result.deferred ? 'deferred' : 'sent', providerMessageId: result.providerMessageId, partsSent: result.partsSent ?? null } };
+  const sent: SentRow = {
+    id: row.id, status: result.deferred ? 'deferred' : 'sent', providerMessageId: result.providerMessageId, partsSent: result.partsSent ?? null, now: deps.clock.now(),
+  };
+  try {
+    await markSent(db, sent);
+  } catch {
+    // The message has gone: a row left claimed would be sent again once its claim runs out, so a
+    // passing D1 hiccup gets one more try before the error goes up.
+    await markSent(db, sent);
+  }
+  return null;
 }
 
 /** Gives a claimed row back with the time of its next try, or fails it once retrying has had its time. */
