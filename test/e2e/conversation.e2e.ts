@@ -11,8 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, onTestFailed, test } from 'vitest';
-import { addDays, firstWorkingDay, instantAt, workingCalendar } from '../../src/domain/calendar';
-import { INDONESIA_HOLIDAYS } from '../../src/seed/holidays-id';
+import { addDays } from '../../src/domain/calendar';
 import {
   applyForKtp,
   chairApprovesPengantar,
@@ -20,6 +19,7 @@ import {
   openSimulator,
   ROOT,
   runCleanups,
+  setSimulatorClock,
   soon,
   startLoket,
   STEP_TIMEOUT_MS,
@@ -29,7 +29,6 @@ import {
 afterAll(runCleanups);
 
 const RESULTS = path.join(ROOT, 'test-results');
-const CALENDAR = workingCalendar(INDONESIA_HOLIDAYS.map((h) => h.date));
 
 async function shot(page: Page, name: string): Promise<void> {
   await mkdir(RESULTS, { recursive: true });
@@ -46,14 +45,10 @@ test('a voice note, the promise before the approval, "rt" and a typed correction
     await shot(page, 'conversation-failed.png').catch(() => {});
   });
 
-  // 09:00 WIB on a working day two weeks back: day 1 of the walk, whatever today is. (Back, not
-  // ahead: the job that checks the scans runs on the real clock, and a chat from the future
-  // would not be answered by it as the walk expects.)
-  const day1 = firstWorkingDay(Date.now() - 14 * 86_400_000, CALENDAR);
-  const startAt = instantAt(day1, 9 * 60, CALENDAR.utcOffsetMinutes);
-  await page.goto(`${base}/simulator`);
-  await page.evaluate((at) => localStorage.setItem('loket.sim.offset', String(at - Date.now())), startAt);
+  // 09:00 WIB on a working day two weeks back: day 1 of the walk, whatever today is.
+  const { startAt, day1 } = await setSimulatorClock(page, base);
   const { siti, hasan } = await openSimulator(page, base);
+  lap(`simulator clock at ${new Date(startAt).toISOString()} (${day1}, next ${addDays(day1, 1)})`);
   lap(`simulator clock at ${new Date(startAt).toISOString()} (${day1}, next ${addDays(day1, 1)})`);
 
   // A voice note: Loket cannot listen, and says who can type for her and how to reach the office.

@@ -15,6 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { firstWorkingDay, instantAt, workingCalendar } from '../../src/domain/calendar';
+import { INDONESIA_HOLIDAYS } from '../../src/seed/holidays-id';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -255,6 +257,24 @@ function numberOf(text: string, label: string | RegExp): number | null {
     if (m && (typeof label === 'string' ? m[2] === label : label.test(m[2]!))) return Number(m[1]);
   }
   return null;
+}
+
+/** The working days and the time zone the demo kelurahan keeps (its seeded holidays, WIB). */
+export const CALENDAR = workingCalendar(INDONESIA_HOLIDAYS.map((h) => h.date));
+
+/**
+ * Sets the simulator's clock (an offset from the real one, kept in the page's localStorage) to
+ * 09:00 WIB on a working day two weeks back, so a walk reads the same whatever the hour it runs:
+ * on the real clock after 20:00 WIB an RT chair's card would wait for the morning. Back, not
+ * ahead: the job that checks the scans runs on the real clock, and a chat from the future would
+ * not be answered by it as the walk expects. Call before openSimulator.
+ */
+export async function setSimulatorClock(page: Page, base: string, now = Date.now()): Promise<{ startAt: number; day1: string }> {
+  const day1 = firstWorkingDay(now - 14 * 86_400_000, CALENDAR);
+  const startAt = instantAt(day1, 9 * 60, CALENDAR.utcOffsetMinutes);
+  await page.goto(`${base}/simulator`);
+  await page.evaluate((at) => localStorage.setItem('loket.sim.offset', String(at - Date.now())), startAt);
+  return { startAt, day1 };
 }
 
 /** Opens /simulator and waits for its three phones: Siti, Budi and Bapak Hasan. */
