@@ -58,6 +58,7 @@ export function simulatorPage(): string {
   form input[type=text] { flex: 1; min-width: 0; padding: 6px; border-radius: 16px; border: 1px solid #bbb; }
   form button, label.upload { border: 0; background: #0b5d4b; color: #fff; border-radius: 16px; padding: 6px 10px; cursor: pointer; font-size: 13px; }
   label.upload input { display: none; }
+  .held { margin: 0; padding: 6px 10px; font-size: 13px; background: #fff6d6; border-top: 1px solid #e5d9a8; }
 </style>
 </head>
 <body>
@@ -138,6 +139,8 @@ class Phone {
       ? el('button', { type: 'button', textContent: 'Tutup', title: 'Tutup telepon ini', onclick: () => this.close() })
       : el('button', { type: 'button', textContent: 'Bandingkan', title: 'Buka telepon kedua untuk orang ini dengan tampilan lain', onclick: () => this.compare() });
     this.log = el('div', { className: 'log' });
+    // Says what waits for later (a chair is not written to at night), so an empty chat is explained.
+    this.heldNote = el('p', { className: 'held', role: 'status', hidden: true });
     this.input = el('input', { type: 'text', placeholder: 'Ketik pesan...', ariaLabel: 'Pesan' });
     const file = el('input', { type: 'file', accept: 'image/*,application/pdf,*/*' });
     file.onchange = () => { if (file.files[0]) this.upload(file.files[0]); file.value = ''; };
@@ -145,7 +148,7 @@ class Phone {
     voice.onclick = () => this.post({ unsupported: 'voice' }, '(pesan suara)');
     const form = el('form', {}, this.input, el('button', { type: 'submit', textContent: 'Kirim' }), el('label', { className: 'upload', textContent: 'Foto/PDF' }, file), voice);
     form.onsubmit = (e) => { e.preventDefault(); const t = this.input.value.trim(); if (t) { this.input.value = ''; this.post({ text: t }, t); } };
-    this.root.append(el('h2', {}, select, looks, extra), this.log, form);
+    this.root.append(el('h2', {}, select, looks, extra), this.log, this.heldNote, form);
     phones.push(this);
     this.person = person;
     this.root.dataset.person = person.id;
@@ -167,6 +170,7 @@ class Phone {
     this.root.dataset.look = this.look;
     for (const b of this.lookButtons) b.setAttribute('aria-pressed', String(b.dataset.look === this.look));
     this.log.replaceChildren();
+    this.heldNote.hidden = true;
     this.after = 0;
     this.lastSeq = 0;
     this.seen.clear();
@@ -248,7 +252,7 @@ class Phone {
   async poll() {
     const generation = this.generation;
     const after = this.after;
-    const { messages, next } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + after + '&look=' + this.look);
+    const { messages, next, held } = await api('inbox?id=' + encodeURIComponent(this.person.id) + '&after=' + after + '&look=' + this.look);
     // The phone changed person or look while this was on its way (that restart reads again), or
     // another poll already took these messages.
     if (generation !== this.generation || after !== this.after) return;
@@ -262,6 +266,13 @@ class Phone {
       for (const b of m.bubbles) this.bubble(b, '/simulator/api/files/' + encodeURIComponent(m.id));
     }
     this.flushSent();
+    this.showHeld(held);
+  }
+  showHeld(held) {
+    this.heldNote.hidden = !held;
+    if (!held) return;
+    this.heldNote.textContent = held.count + ' pesan menunggu pagi. Ketua RT tidak dikirimi pesan pada malam hari. ' +
+      'Pesan dikirim ' + WIB.format(new Date(held.until)) + ' WIB. Majukan waktu simulasi dengan "+1 jam" untuk melihatnya.';
   }
 }
 (async () => {

@@ -85,13 +85,13 @@ export function closeServiceWindowOf(db: Db, outboxId: string, before: number) {
 /**
  * What Loket sent a simulated person after `afterSeq`; rowid is the order of writing, as the
  * simulated clock may run ahead. `held`: written for later (a chair's message at night) and not
- * sent yet; the simulator shows it once it is.
+ * sent yet (`notBefore` says until when); the simulator shows it once it is.
  */
 export function simulatorInbox(db: Db, externalId: string, afterSeq: number) {
   const seq = sql<number>`${outbox}.rowid`;
   const held = sql<number>`(${outbox.status} = 'pending' AND ${outbox.notBefore} > ${outbox.createdAt})`;
   return db
-    .select({ seq, id: outbox.id, payload: outbox.payload, status: outbox.status, createdAt: outbox.createdAt, held })
+    .select({ seq, id: outbox.id, payload: outbox.payload, status: outbox.status, createdAt: outbox.createdAt, notBefore: outbox.notBefore, held })
     .from(outbox)
     .innerJoin(channelIdentities, eq(channelIdentities.id, outbox.identityId))
     .where(and(eq(channelIdentities.channel, 'simulator'), eq(channelIdentities.externalId, externalId), gt(seq, afterSeq)))

@@ -11,6 +11,7 @@ import { dbOf } from '../db/client';
 import { firstKelurahan, kelurahanById, simulatorChairs } from '../db/kelurahan';
 import { simulatorInbox, simulatorOutboxPayload } from '../db/outbox';
 import { dailyDigest } from '../jobs/daily-digest';
+import { requeueStuck } from '../jobs/scheduled';
 import { scheduleTick } from '../jobs/schedule-tick';
 import { pipelineDeps } from '../pipeline/deps';
 import { enqueue, processInbound } from '../pipeline/process-inbound';
@@ -99,7 +100,9 @@ export const simulator = new Hono<Ctx>()
     const tick = await scheduleTick(c.env, body.at, cryptoIds);
     const digest = body.digest ? await dailyDigest(c.env, body.at, cryptoIds) : [];
     await enqueue(c.env.OUTBOX, [...tick.queued, ...digest]);
-    return c.json({ ok: true, at: body.at, cases: tick.cases, sent: tick.queued.length + digest.length });
+    // What waited for this moment goes now, as the cron would send it: a chair's card held overnight.
+    const requeued = await requeueStuck(c.env, body.at);
+    return c.json({ ok: true, at: body.at, cases: tick.cases, sent: tick.queued.length + digest.length, requeued });
   })
   .get('/api/inbox', async (c) => {
     const id = c.req.query('id') ?? '';
@@ -108,11 +111,14 @@ export const simulator = new Hono<Ctx>()
     const requested = c.req.query('look');
     const look = isLook(requested) ? requested : 'whatsapp';
     const rows = await simulatorInbox(dbOf(c.env.DB), id, after).all();
-    // A message held for later is shown once sent, so the next poll starts just before it.
-    const firstHeld = rows.find((r) => r.held);
+    // A message held for later is shown once sent, so the next poll starts just before it; the
+    // phone says that something waits, and until when, so a chair's empty chat at night is explained.
+    const heldRows = rows.filter((r) => r.held);
+    const firstHeld = heldRows[0];
     const shown = rows.filter((r) => !r.held);
     return c.json({
       look,
+      held: firstHeld ? { count: heldRows.length, until: Math.min(...heldRows.map((r) => r.notBefore)) } : null,
       messages: shown.map((r) => {
         const message = JSON.parse(r.payload) as OutboundMessage;
         return { seq: r.seq, id: r.id, at: r.createdAt, status: r.status, message, bubbles: bubblesFor(look, message) };

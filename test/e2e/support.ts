@@ -267,11 +267,12 @@ export const CALENDAR = workingCalendar(INDONESIA_HOLIDAYS.map((h) => h.date));
  * 09:00 WIB on a working day two weeks back, so a walk reads the same whatever the hour it runs:
  * on the real clock after 20:00 WIB an RT chair's card would wait for the morning. Back, not
  * ahead: the job that checks the scans runs on the real clock, and a chat from the future would
- * not be answered by it as the walk expects. Call before openSimulator.
+ * not be answered by it as the walk expects. `minuteOfDay` moves the hour (WIB). Call before
+ * openSimulator.
  */
-export async function setSimulatorClock(page: Page, base: string, now = Date.now()): Promise<{ startAt: number; day1: string }> {
-  const day1 = firstWorkingDay(now - 14 * 86_400_000, CALENDAR);
-  const startAt = instantAt(day1, 9 * 60, CALENDAR.utcOffsetMinutes);
+export async function setSimulatorClock(page: Page, base: string, minuteOfDay = 9 * 60): Promise<{ startAt: number; day1: string }> {
+  const day1 = firstWorkingDay(Date.now() - 14 * 86_400_000, CALENDAR);
+  const startAt = instantAt(day1, minuteOfDay, CALENDAR.utcOffsetMinutes);
   await page.goto(`${base}/simulator`);
   await page.evaluate((at) => localStorage.setItem('loket.sim.offset', String(at - Date.now())), startAt);
   return { startAt, day1 };

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { useFreshDatabase } from '../support/fresh-database';
-import { seed, SimPerson, testEnv } from '../support/simulator';
+import { drainQueue, seed, setClock, SimPerson, testEnv } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -73,5 +73,31 @@ describe('simulator clock', () => {
     expect(await env.DB.prepare('SELECT state FROM cases').first()).toEqual({ state: 'verifying' });
     const bad = await app.request('/simulator/api/clock', { method: 'POST', body: '{}' }, testEnv());
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('a chair\'s card held overnight on the simulator', () => {
+  const wib = (iso: string) => Date.parse(`${iso}:00+07:00`);
+  type Inbox = { messages: { message: { text?: string } }[]; held: { count: number; until: number } | null; next: number };
+  const inbox = async (id: string) => (await app.request(`/simulator/api/inbox?id=${id}`, {}, testEnv())).json<Inbox>();
+
+  it('is announced on the chair\'s phone with its hour, and sent when the clock is moved to the morning', async () => {
+    const { completeApplication } = await import('../support/apply-helper');
+    setClock(wib('2026-11-30T23:00'));
+    const code = await completeApplication(new SimPerson('628123450001', 'Siti'), 'ktp');
+    await drainQueue();
+    const night = await inbox('628990000203');
+    expect(night.messages).toEqual([]);
+    expect(night.held).toEqual({ count: 1, until: wib('2026-12-01T07:00') });
+
+    const early = await app.request('/simulator/api/clock', { method: 'POST', body: JSON.stringify({ at: wib('2026-12-01T06:00') }) }, testEnv());
+    expect(await early.json()).toMatchObject({ requeued: 0 });
+    const morning = await app.request('/simulator/api/clock', { method: 'POST', body: JSON.stringify({ at: wib('2026-12-01T07:00') }) }, testEnv());
+    expect(await morning.json()).toMatchObject({ ok: true, requeued: 1 });
+    await drainQueue();
+    const after = await inbox('628990000203');
+    expect(after.held).toBeNull();
+    expect(after.messages.map((m) => m.message.text ?? '').join('\n')).toContain(`Permintaan surat pengantar`);
+    expect(after.messages.map((m) => m.message.text ?? '').join('\n')).toContain(code);
   });
 });
