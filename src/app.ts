@@ -21,7 +21,7 @@ import { transparansi } from './routes/transparansi';
 import { verify } from './routes/verify';
 import { webhookBodyLimit } from './routes/webhook-body-limit';
 import { whatsapp } from './routes/whatsapp';
-import { log } from './log';
+import { log } from './framework/log';
 import { notFoundPage } from './routes/not-found';
 
 export function createApp() {

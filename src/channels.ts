@@ -12,7 +12,7 @@ import { whatsappMedia } from '../adapters/whatsapp/media';
 import { whatsappSender } from '../adapters/whatsapp/sender';
 import { dbOf } from './db/client';
 import { firstKelurahan, kelurahanByWhatsappNumber, whatsappNumberOfKelurahan } from './db/kelurahan';
-import { log } from './log';
+import { log } from './framework/log';
 import { systemClock } from './platform';
 
 const CACHE_MS = 5 * 60_000;

@@ -12,7 +12,7 @@ import { failOpenLetter, makeLetter } from './jobs/make-letter';
 import { flagNikConflict } from './jobs/nik-conflict';
 import { runScheduled } from './jobs/scheduled';
 import { countingEnv } from './db/round-trips';
-import { enqueue } from './pipeline/process-inbound';
+import { enqueue } from './framework/inbound';
 import { cryptoIds, systemClock } from './platform';
 
 const app = createApp();

@@ -8,7 +8,7 @@ import type { WorkingCalendar, LocalDate } from '../domain/calendar';
 import type { CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
 import type { HelperRequest } from '../domain/helper-limits';
-import type { Instant, IdSource, RandomSource } from '../domain/ports';
+import type { Instant, IdSource, RandomSource } from '../framework/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
 import type { SkmAnswers } from '../domain/skm';
 

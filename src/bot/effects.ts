@@ -6,7 +6,7 @@ import type { CaseChanges } from '../domain/case-changes';
 import type { ChannelName, Choice, InboundMedia, OutboundMessage } from '../../adapters/channel';
 import type { Actor, CaseEvent, CaseKind, CaseState } from '../domain/case-machine';
 import type { Locale } from '../domain/messages';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 import type { RequirementId, ServiceId } from '../domain/services';
 import type { SkmElement, SkmValue } from '../domain/skm';
 

@@ -10,7 +10,7 @@ import { decideDeskAction, type DeskAction, type DeskDecision, type DeskInput } 
 import { renderDeskMessage } from '../domain/desk/messages';
 import { isLocale, type Locale } from '../domain/messages';
 import type { QueueMessage } from '../jobs/queue-messages';
-import { enqueue } from '../pipeline/process-inbound';
+import { enqueue } from '../framework/inbound';
 import { cryptoIds, cryptoRandom } from '../platform';
 import { deskFacts, type LoadedCase } from './case-data';
 import type { SignedInStaff } from './context';

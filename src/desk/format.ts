@@ -2,7 +2,7 @@
 import { localMoment } from '../domain/calendar';
 import type { Locale } from '../domain/messages';
 import { formatLongDate } from '../domain/messages/dates';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 
 const ZONES: Record<number, string> = { 420: 'WIB', 480: 'WITA', 540: 'WIT' };
 

@@ -11,7 +11,7 @@ import { insertLetter } from '../db/letters';
 import { localMoment } from '../domain/calendar';
 import type { ServiceId } from '../domain/services';
 import { newVerificationCode } from '../domain/verification-code';
-import { enqueue } from '../pipeline/process-inbound';
+import { enqueue } from '../framework/inbound';
 import { cryptoIds, cryptoRandom } from '../platform';
 import type { LoadedCase } from './case-data';
 import type { SignedInStaff } from './context';

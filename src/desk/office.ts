@@ -2,7 +2,7 @@
 import { deskHolidays, deskKelurahan } from '../db/desk';
 import type { Db } from '../db/client';
 import { addDays, localMoment, workingCalendar, type WorkingCalendar } from '../domain/calendar';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 
 export interface Office {
   name: string;

@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { dbOf } from '../db/client';
 import { staffForSignIn } from '../db/staff-sessions';
 import { chargeAttempt, releaseAttempt } from '../db/throttles';
-import { log } from '../log';
+import { log } from '../framework/log';
 import { systemClock } from '../platform';
 import { verifyPassword } from '../staff/password';
 import type { DeskEnv } from './context';

@@ -8,7 +8,7 @@
 import { insertOfficeDocument } from '../db/desk-writes';
 import { runBatch, type Db } from '../db/client';
 import { recordCaseEvent } from '../db/cases';
-import { storeScan } from '../media/store-scan';
+import { storeScan } from '../framework/store-media';
 import { scanKey } from '../pipeline/write-effects';
 import { cryptoIds } from '../platform';
 import type { LoadedCase } from './case-data';

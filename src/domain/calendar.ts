@@ -7,7 +7,7 @@
  * Dates are plain `YYYY-MM-DD` strings of local office time. All arithmetic is done on UTC
  * midnights, which never shift, so no host time zone can leak in.
  */
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 export type LocalDate = string;
 

@@ -3,7 +3,7 @@
  * the cron decide them (src/db/cases.ts CaseChanges is the same set, typed from the schema).
  */
 import type { LocalDate } from './calendar';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 import type { RequirementId } from './services';
 
 export interface CaseChanges {

@@ -11,7 +11,7 @@
  * case event, so the table is also the audit vocabulary.
  */
 import { DAY_MS } from './calendar';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 export const SERVICE_STATES = [
   'draft',

@@ -1,6 +1,6 @@
 /** The complaint promise: every complaint gets an answer within a few working days. */
 import { addWorkingDays, firstWorkingDay, instantAt, type WorkingCalendar } from './calendar';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 /** Working days within which a complaint is answered, when filed and again when reopened. */
 export const COMPLAINT_ANSWER_WORKING_DAYS = 5;

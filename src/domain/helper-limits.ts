@@ -6,7 +6,7 @@
  */
 import { DAY_MS } from './calendar';
 import { TERMINAL_STATES, type CaseState } from './case-machine';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 /** A family applying for a few relatives on one day fits; a list of strangers does not. */
 export const MAX_APPLICATIONS_FOR_OTHERS_PER_DAY = 3;

@@ -6,7 +6,7 @@
  * however many ticks look. Staff hear of escalations in office hours, on working days.
  */
 import { instantAt, isWorkingDay, localMoment, nextWorkingDay, addDays, type WorkingCalendar } from './calendar';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 /** Local minutes of the day from which, and until which, anything may be sent to an RT chair. */
 export const CHAIR_HOURS = { fromMinute: 7 * 60, untilMinute: 20 * 60 } as const;

@@ -4,7 +4,7 @@
  * uniformly from 000000-999999 (rejection sampling, no modulo bias), and the desk allows only a
  * few wrong tries (PICKUP_CODE_MAX_ATTEMPTS) before a new code must be sent.
  */
-import type { RandomSource } from './ports';
+import type { RandomSource } from '../framework/ports';
 
 const SPACE = 1_000_000;
 const UINT32 = 2 ** 32;

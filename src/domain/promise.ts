@@ -6,7 +6,7 @@
  */
 import { addDays, addWorkingDays, localMoment, weekdayOf, type LocalDate, type WorkingCalendar } from './calendar';
 import { isTerminal, type CaseState } from './case-machine';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 export type Promised = { late: false; date: LocalDate } | { late: true; date: LocalDate };
 

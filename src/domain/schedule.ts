@@ -6,7 +6,7 @@
 import { instantAt, isWorkingDay, localMoment, nextWorkingDay, workingDaysAfter, type WorkingCalendar } from './calendar';
 import type { CaseEvent, CaseKind, CaseState } from './case-machine';
 import { chairHoursFrom, nextReminderSlot, officeHoursFrom, reminderSlotAt } from './notice-hours';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 const HOUR = 3_600_000;
 /**

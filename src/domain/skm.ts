@@ -21,7 +21,7 @@
  * element means that exist, times 25. A row with no answer at all is not a respondent.
  */
 import { localMoment } from './calendar';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 import type { ServiceId } from './services';
 
 export const SKM_ELEMENTS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;

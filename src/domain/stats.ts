@@ -6,7 +6,7 @@
  */
 import { addDays, firstWorkingDay, localMoment, threeDaySchedule, weekdayOf, workingDaysAfter, type LocalDate, type WorkingCalendar } from './calendar';
 import { isTerminal, type CaseState } from './case-machine';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 import type { ServiceId } from './services';
 import { isLate } from './work-list';
 

@@ -3,7 +3,7 @@
  * say how many attempts this window has seen. The store keeps the same rule in its upsert; a new
  * window starts once the old one is `windowMs` old.
  */
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 export interface ThrottlePolicy {
   /** Attempts allowed in one window; the next one is refused. */

@@ -8,7 +8,7 @@
  * would give the hidden one's numbers back.
  */
 import { addDays, instantAt, localMoment, type LocalDate, type WorkingCalendar } from './calendar';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 import { SERVICE_IDS, type ServiceId } from './services';
 import { ikmByService, type SkmGrade, type SkmRow } from './skm';
 import { complaintStats, statsBy, type Range, type StatsCase, type StatsComplaint } from './stats';

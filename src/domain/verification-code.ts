@@ -4,7 +4,7 @@
  * (XXXX-XXXX-XXXX) so that it can be typed from paper: no I, L, O or U, and when read back the
  * letters people confuse with digits (I, L, O) count as those digits, in any case and spacing.
  */
-import type { RandomSource } from './ports';
+import type { RandomSource } from '../framework/ports';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const GROUPS = 3;

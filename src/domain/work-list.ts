@@ -4,7 +4,7 @@
  * office's jobs, not the case states.
  */
 import { type CaseKind, type CaseState, isTerminal } from './case-machine';
-import type { Instant } from './ports';
+import type { Instant } from '../framework/ports';
 
 export const SECTIONS = ['late', 'receive', 'produce', 'hand_over', 'complaints', 'waiting_rt', 'other'] as const;
 export type Section = (typeof SECTIONS)[number];

@@ -9,8 +9,8 @@
  * count. A short wait comes back through the queue; a long one is acked and left to the cron,
  * which re-queues rows whose time has come.
  */
-import { log } from '../log';
-import { retryDelaySeconds } from './backoff';
+import { log } from '../framework/log';
+import { retryDelaySeconds } from '../framework/backoff';
 import { isQueueMessage, type QueueMessage } from './queue-messages';
 
 /** What a handler may know about its delivery: `attempts` is 1 on the first try. */

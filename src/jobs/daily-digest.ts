@@ -10,7 +10,7 @@ import { linkedStaffChatsEverywhere } from '../db/staff';
 import { instantAt, localMoment, addDays } from '../domain/calendar';
 import { addressOf } from '../domain/honorific';
 import { isLocale, t } from '../domain/messages';
-import type { IdSource, Instant } from '../domain/ports';
+import type { IdSource, Instant } from '../framework/ports';
 import type { QueueMessage } from './queue-messages';
 
 export async function dailyDigest(env: Env, now: Instant, ids: IdSource): Promise<QueueMessage[]> {

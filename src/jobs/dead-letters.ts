@@ -6,9 +6,9 @@
  */
 import { dbOf } from '../db/client';
 import { outboxProgress, releaseDeadLettered } from '../db/outbox';
-import type { IdSource, Instant } from '../domain/ports';
-import { log } from '../log';
-import { DELIVERY_GIVE_UP_MS } from './backoff';
+import type { IdSource, Instant } from '../framework/ports';
+import { log } from '../framework/log';
+import { DELIVERY_GIVE_UP_MS } from '../framework/backoff';
 import { CLAIM_TTL_MS } from './deliver';
 import { isQueueMessage, type QueueMessage } from './queue-messages';
 import { markExpired } from './undeliverable';

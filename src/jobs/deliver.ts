@@ -9,9 +9,9 @@ import type { ChannelName, OutboundMessage } from '../../adapters/channel';
 import { RejectedMessageError, UndeliverableError, type ChannelSender } from '../../adapters/ports';
 import { dbOf } from '../db/client';
 import { claimOutboxes, markSent, recordPartsSent, releaseClaims, rescheduleClaimed, type ClaimedOutbox, type SentRow } from '../db/outbox';
-import type { Clock, IdSource } from '../domain/ports';
-import { log } from '../log';
-import { afterFailedDelivery, type AfterFailure } from './backoff';
+import type { Clock, IdSource } from '../framework/ports';
+import { log } from '../framework/log';
+import { afterFailedDelivery, type AfterFailure } from '../framework/backoff';
 import type { QueueMessage } from './queue-messages';
 import { markExpired, markUndeliverable } from './undeliverable';
 

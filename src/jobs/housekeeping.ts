@@ -9,7 +9,7 @@ import { dbOf } from '../db/client';
 import { deleteOldProcessedMessages } from '../db/conversations';
 import { deleteExpiredSessions } from '../db/staff-sessions';
 import { deleteStaleThrottles } from '../db/throttles';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 
 /** Longer than any throttle window (sign-in 15 minutes, invitation codes an hour). */
 const THROTTLE_KEPT_MS = 24 * 3600_000;

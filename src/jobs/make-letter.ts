@@ -17,14 +17,14 @@ import { isTerminal } from '../domain/case-machine';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { formatLongDate } from '../domain/messages/dates';
 import { maskNik } from '../domain/nik';
-import type { IdSource, Instant } from '../domain/ports';
+import type { IdSource, Instant } from '../framework/ports';
 import type { ServiceId } from '../domain/services';
-import { log } from '../log';
+import { log } from '../framework/log';
 import type { QueueMessage } from './queue-messages';
 
 /**
  * Tries before a storage or database failure counts as for good: about ten minutes of backoff
- * (jobs/backoff.ts), and below the queue's max_retries (wrangler.toml) so that the job, not the
+ * (framework/backoff.ts), and below the queue's max_retries (wrangler.toml) so that the job, not the
  * dead-letter queue, has the last word.
  */
 export const LETTER_MAX_ATTEMPTS = 8;

@@ -11,7 +11,7 @@ import { outboxToIdentity } from '../db/outbox';
 import { linkedStaffChats } from '../db/staff';
 import { isLocale, t } from '../domain/messages';
 import { maskNik } from '../domain/nik';
-import type { IdSource, Instant } from '../domain/ports';
+import type { IdSource, Instant } from '../framework/ports';
 import type { QueueMessage } from './queue-messages';
 
 export async function flagNikConflict(env: Env, caseId: string, otherCaseId: string, now: Instant, ids: IdSource): Promise<QueueMessage[]> {

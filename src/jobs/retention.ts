@@ -10,7 +10,7 @@
  */
 import { dbOf, runBatch, type Db } from '../db/client';
 import { casesDueForPurge, filesOfCases, markPurged } from '../db/retention';
-import type { Clock, IdSource, Instant } from '../domain/ports';
+import type { Clock, IdSource, Instant } from '../framework/ports';
 import { systemClock } from '../platform';
 
 /**

@@ -22,8 +22,8 @@ import { formatLongDate } from '../domain/messages/dates';
 import type { OfficeParams } from '../domain/messages/menu.id';
 import { maskPhone } from '../domain/phone';
 import { decide, type Notice, type ScheduledCase } from '../domain/schedule';
-import type { IdSource, Instant } from '../domain/ports';
-import { log } from '../log';
+import type { IdSource, Instant } from '../framework/ports';
+import { log } from '../framework/log';
 import { revokeLettersOnEndQuery } from '../pipeline/letter-sql';
 import type { QueueMessage } from './queue-messages';
 

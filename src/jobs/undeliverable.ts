@@ -14,9 +14,9 @@ import { localMoment } from '../domain/calendar';
 import { maskPhone } from '../domain/phone';
 import { isLocale, t, type Locale } from '../domain/messages';
 import { formatLongDate } from '../domain/messages/dates';
-import type { IdSource, Instant } from '../domain/ports';
-import { log } from '../log';
-import { DELIVERY_GIVE_UP_MS } from './backoff';
+import type { IdSource, Instant } from '../framework/ports';
+import { log } from '../framework/log';
+import { DELIVERY_GIVE_UP_MS } from '../framework/backoff';
 import type { QueueMessage } from './queue-messages';
 
 /** Dedupe keys of the notices this module writes start with this. */

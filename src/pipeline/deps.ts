@@ -1,6 +1,6 @@
 /** The pipeline's ports filled in from the Worker's bindings and settings. */
 import { isLocale } from '../domain/messages';
-import type { Clock } from '../domain/ports';
+import type { Clock } from '../framework/ports';
 import { cryptoIds, cryptoRandom, systemClock } from '../platform';
 import type { PipelineDeps } from './process-inbound';
 

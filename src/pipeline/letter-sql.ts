@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { revokeCaseLetters, revokeCaseLettersStatement } from '../db/letters';
 import type { CaseEvent, CaseState } from '../domain/case-machine';
 import { t } from '../domain/messages';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 
 const ENDS_WITHOUT_SERVICE: readonly CaseState[] = ['rejected', 'cancelled'];
 

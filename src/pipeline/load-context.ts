@@ -10,7 +10,7 @@ import { addDays, DAY_MS, localMoment, workingCalendar } from '../domain/calenda
 import { DENIAL_BLOCK_DAYS } from '../domain/helper-limits';
 import { isLocale, type Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
-import type { IdSource, Instant, RandomSource } from '../domain/ports';
+import type { IdSource, Instant, RandomSource } from '../framework/ports';
 import { dbOf } from '../db/client';
 import { readInbound } from '../db/inbound';
 

@@ -10,7 +10,7 @@ import type { ChannelName } from '../../adapters/channel';
 import type { ApplicantRef, Effect, Recipient } from '../bot/effects';
 import { CASE_CODE_PLACEHOLDER } from '../bot/effects';
 import type { ConversationState } from '../bot/state';
-import type { Instant, IdSource } from '../domain/ports';
+import type { Instant, IdSource } from '../framework/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
 import { drawSequence } from '../db/case-codes';
 import {

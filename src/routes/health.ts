@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { dbOf } from '../db/client';
 import { countKelurahan } from '../db/kelurahan';
-import { log } from '../log';
+import { log } from '../framework/log';
 
 type Probe = { ok: true; detail?: string } | { ok: false; error: string };
 

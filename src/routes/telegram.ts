@@ -15,7 +15,7 @@ import { botIdOf } from '../../adapters/telegram/bot-id';
 import { parseUpdate } from '../../adapters/telegram/parse';
 import { SECRET_HEADER, verifySecretToken } from '../../adapters/telegram/secret';
 import { isLocale, t } from '../domain/messages';
-import { log } from '../log';
+import { log } from '../framework/log';
 import { pipelineDeps } from '../pipeline/deps';
 import { processInbound } from '../pipeline/process-inbound';
 import { systemClock } from '../platform';

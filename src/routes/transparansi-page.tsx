@@ -6,7 +6,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t as message, type Locale } from '../domain/messages';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 import type { Guarded, PeriodId, TransparencyView } from '../domain/transparency';
 import { dateTime } from '../desk/format';
 import { transparencyText, type TransparencyWords } from './transparansi-text';

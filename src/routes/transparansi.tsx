@@ -20,7 +20,7 @@ import { skmRowsOf } from '../db/skm';
 import { publicKelurahanList, transparencyKelurahan } from '../db/transparency';
 import { addDays, localMoment, workingCalendar } from '../domain/calendar';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../domain/messages';
-import type { Instant } from '../domain/ports';
+import type { Instant } from '../framework/ports';
 import { isServiceId } from '../domain/services';
 import type { SkmRow } from '../domain/skm';
 import { holidaysFrom, periodsAt, transparencyView } from '../domain/transparency';

@@ -3,7 +3,7 @@
  * Cloudflare location), and when the binding is missing or fails, through a fixed window kept in
  * this isolate, so that the page is never left unlimited. The numbers match wrangler.toml.
  */
-import { log } from '../log';
+import { log } from '../framework/log';
 
 /**
  * Many Indonesian mobile users share one address behind carrier NAT, and an office checks many

@@ -10,7 +10,7 @@ import {
 } from '../db/seed';
 import { staffPersonId } from '../staff/invites';
 import { hashPassword } from '../staff/password';
-import type { Instant, RandomSource } from '../domain/ports';
+import type { Instant, RandomSource } from '../framework/ports';
 import { DEMO_KELURAHAN as K, DEMO_RTS, DEMO_STAFF, rtId, rwId } from './demo-data';
 import { INDONESIA_HOLIDAYS } from './holidays-id';
 

@@ -7,7 +7,7 @@ import { dbOf, runBatch, type Statement } from '../db/client';
 import { expireStaffInvites, insertInvite } from '../db/invites';
 import { upsertStaffPerson } from '../db/people';
 import type { Locale } from '../domain/messages';
-import type { Instant, RandomSource } from '../domain/ports';
+import type { Instant, RandomSource } from '../framework/ports';
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_TTL_MS = 14 * 24 * 3600_000;

@@ -7,7 +7,7 @@ import type { BotContext } from '../../src/bot/context';
 import { runDialogue } from '../../src/bot/dialogue';
 import type { ConversationState } from '../../src/bot/state';
 import { workingCalendar } from '../../src/domain/calendar';
-import { SequentialIds } from '../../src/domain/ports';
+import { SequentialIds } from '../../src/framework/ports';
 
 const now = Date.parse('2026-11-30T10:00:00+07:00');
 const ctx = (): BotContext => ({

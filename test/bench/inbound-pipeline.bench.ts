@@ -7,7 +7,7 @@
  */
 import { bench, describe } from 'vitest';
 import type { InboundEvent } from '../../adapters/channel';
-import { SequentialIds } from '../../src/domain/ports';
+import { SequentialIds } from '../../src/framework/ports';
 import { processInbound, type PipelineDeps } from '../../src/pipeline/process-inbound';
 
 const KELURAHAN = { id: 'k', name: 'Bukit Sangkal', utc_offset_minutes: 420, opens_at_minute: 480, closes_at_minute: 960 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPickupCode, newPickupCode, normalizePickupCode, pickupCodeMatches } from '../../src/domain/pickup-code';
-import type { RandomSource } from '../../src/domain/ports';
+import type { RandomSource } from '../../src/framework/ports';
 
 /** Hands out the given 4-byte draws in order, and counts them. */
 function draws(...values: number[]): RandomSource & { used: number } {

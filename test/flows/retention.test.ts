@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { PURGE_BUDGET, purgeExpiredFiles } from '../../src/jobs/retention';
-import { FixedClock, SequentialIds } from '../../src/domain/ports';
+import { FixedClock, SequentialIds } from '../../src/framework/ports';
 import { completeApplication } from '../support/apply-helper';
 import { deskDoes } from '../support/desk-decision';
 import { addKelurahan, Browser } from '../support/desk';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffScanType } from '../../src/media/file-type';
+import { sniffScanType } from '../../src/framework/file-type';
 
 /** The real first bytes of each kind, padded to a realistic head. */
 const HEADS = {

@@ -15,7 +15,7 @@ import { runDialogue, type DialogueInput } from '../../src/bot/dialogue';
 import type { ConversationState, StepId } from '../../src/bot/state';
 import { workingCalendar } from '../../src/domain/calendar';
 import { SERVICE_STATES, type ServiceState } from '../../src/domain/case-machine';
-import { SequentialIds } from '../../src/domain/ports';
+import { SequentialIds } from '../../src/framework/ports';
 import { SERVICE_IDS, SERVICES } from '../../src/domain/services';
 import { SEED } from './arbitraries';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GRAPH_CALL_TIMEOUT_MS } from '../../adapters/whatsapp/client';
 import { whatsappSender } from '../../adapters/whatsapp/sender';
 import { clearChannelCaches } from '../../src/channels';
-import { SequentialIds } from '../../src/domain/ports';
+import { SequentialIds } from '../../src/framework/ports';
 import { CLAIM_TTL_MS, deliverOutbox } from '../../src/jobs/deliver';
 import { useFreshDatabase } from '../support/fresh-database';
 import { QueueClock } from '../support/queue-clock';

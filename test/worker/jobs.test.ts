@@ -1,7 +1,7 @@
 import { createMessageBatch, createScheduledController, env, getQueueResult, createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import worker from '../../src/index';
-import { retryDelaySeconds, BACKOFF_MAX_SECONDS } from '../../src/jobs/backoff';
+import { retryDelaySeconds, BACKOFF_MAX_SECONDS } from '../../src/framework/backoff';
 import { createConsumer } from '../../src/jobs/consumer';
 import { cronJob } from '../../src/jobs/crons';
 import { requeueStuck, runScheduled } from '../../src/jobs/scheduled';
@@ -88,7 +88,7 @@ describe('queue consumer', () => {
       return { providerMessageId: 'p1' };
     });
     const { deliverOutbox } = await import('../../src/jobs/deliver');
-    const { SequentialIds } = await import('../../src/domain/ports');
+    const { SequentialIds } = await import('../../src/framework/ports');
     const deps = { senders: { simulator: { send } }, clock: { now: () => 1000 }, ids: new SequentialIds(), random: () => 0.5 };
     await Promise.all([1, 2].map(() => deliverOutbox(env, 'o1', deps)));
     expect(send).toHaveBeenCalledTimes(1);

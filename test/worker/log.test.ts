@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { errorFields, log, redact } from '../../src/log';
+import { errorFields, log, redact } from '../../src/framework/log';
 
 afterEach(() => vi.restoreAllMocks());
 

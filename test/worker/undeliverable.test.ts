@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { markUndeliverable } from '../../src/jobs/undeliverable';
-import { SequentialIds } from '../../src/domain/ports';
+import { SequentialIds } from '../../src/framework/ports';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed, SimPerson } from '../support/simulator';
 

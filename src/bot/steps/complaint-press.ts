@@ -12,7 +12,7 @@ import { decideComplaintPress, REOPEN_WINDOW_DAYS, type DeskCase, type DeskDone 
 import { renderDeskMessage } from '../../domain/desk/messages';
 import type { Locale } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
-import { log } from '../../log';
+import { log } from '../../framework/log';
 import type { CaseView } from '../context';
 import { matchLabel } from '../match-choice';
 import type { Session } from '../session';

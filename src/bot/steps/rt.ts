@@ -16,7 +16,7 @@ import { maskNik } from '../../domain/nik';
 import { uploadRequirements, type RequirementId } from '../../domain/services';
 import type { RtCaseView } from '../context';
 import { pengantarCardText, pengantarChoices, verifyCardText, verifyChoices } from '../rt-cards';
-import { log } from '../../log';
+import { log } from '../../framework/log';
 import type { Session } from '../session';
 import { maskPhone, normalizePhone } from '../../domain/phone';
 import { neighbourDeadline } from '../../domain/schedule';

@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import { localMoment } from '../../domain/calendar';
 import { t as message, type Locale } from '../../domain/messages';
 import { maskNik } from '../../domain/nik';
-import type { Instant } from '../../domain/ports';
+import type { Instant } from '../../framework/ports';
 import { promiseKept } from '../../domain/stats';
 import { clock } from '../format';
 import { workText } from '../work-text';

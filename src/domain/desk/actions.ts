@@ -23,7 +23,7 @@ import type { CaseChanges } from '../case-changes';
 import { complaintAnswerDue } from '../complaints';
 import { checkPersonName, type NameError } from '../person-name';
 import { newPickupCode, pickupCodeMatches, PICKUP_CODE_MAX_ATTEMPTS } from '../pickup-code';
-import type { Instant, RandomSource } from '../ports';
+import type { Instant, RandomSource } from '../../framework/ports';
 import { promisedDate } from '../promise';
 import { uploadRequirements, type RequirementId, type ServiceId } from '../services';
 import { skmInviteChoices } from '../skm';

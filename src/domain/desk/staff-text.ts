@@ -5,7 +5,7 @@
  * message read differently than it is stored, and an empty or endless text is a slip.
  */
 import { isValidLocalDate, isWorkingDay, localMoment, type LocalDate, type WorkingCalendar } from '../calendar';
-import type { Instant } from '../ports';
+import type { Instant } from '../../framework/ports';
 
 /** A reason or note: a few sentences. */
 export const REASON_MAX = 500;
