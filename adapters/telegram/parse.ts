@@ -6,7 +6,6 @@
  */
 import type { Message, Update, User } from 'grammy/types';
 import type { InboundBody, InboundEvent, Sender, UnsupportedKind } from '../channel';
-import { normalizePhone } from '../../src/domain/phone';
 
 export type IgnoredReason =
   | 'not_private' // groups, supergroups, channels: Loket serves people one to one
@@ -100,11 +99,12 @@ function senderOf(chatId: number, from: User): Sender {
   return { channel: 'telegram', externalId: String(chatId), ...(displayName ? { displayName } : {}) };
 }
 
-/** Telegram gives numbers with or without "+"; Loket keeps E.164 digits, 62... for Indonesia. */
+/**
+ * Telegram gives a contact's number in international form, with or without "+": kept as E.164
+ * digits (62... for Indonesia). A bot's own rules for local forms belong to the bot.
+ */
 function phoneOf(raw: string): string | null {
-  const local = normalizePhone(raw);
-  if (local) return local;
-  const digits = raw.replace(/[\s\-().+]/g, '');
+  const digits = raw.replace(/[\s\-().]/g, '').replace(/^\+/, '');
   return /^[1-9]\d{7,14}$/.test(digits) ? digits : null;
 }
 

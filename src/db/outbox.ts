@@ -43,6 +43,7 @@ export function outboxToIdentity(db: Db, identityId: string, o: OutboxRow) {
     })
     .onConflictDoNothing({ target: [outbox.kelurahanId, outbox.dedupeKey] });
 }
+import type { SentRow } from '../framework/deliver';
 import { batchOf, type Db, oncePerDb, reusable, reusableSql, value } from './client';
 import { chatOfPhone, mostRecentFirst } from './people';
 import { cases, channelIdentities, kelurahan, outbox, type OutboxStatus, people, rt, staffUsers } from './schema';
@@ -207,14 +208,6 @@ const sent = reusable((db) =>
     })
     .where(and(eq(outbox.id, sql.placeholder('id')), eq(outbox.status, 'sending'))),
 );
-
-export interface SentRow {
-  id: string;
-  status: 'sent' | 'deferred';
-  providerMessageId: string | null;
-  partsSent: number | null;
-  now: number;
-}
 
 /** Only the claim this try holds: a failure reported meanwhile (a status webhook) stays. */
 export async function markSent(db: Db, row: SentRow): Promise<void> {
