@@ -81,6 +81,6 @@ describe('the framework boundary', () => {
       '/src/framework/leak.ts -> /src/db/cases.ts',
       '/src/framework/leak.ts -> /src/domain/messages/index.ts',
     ]);
-    expect(crossings({ '/adapters/x.ts': "import { t } from '../src/domain/messages/index';" })).toEqual(['/adapters/x.ts -> /src/domain/messages/index']);
+    expect(crossings({ '/adapters/x.ts': "import { t } from '../src/domain/messages/index';" })).toEqual(['/adapters/x.ts -> /src/domain/messages/index.ts']);
   });
 });
