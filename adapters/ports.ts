@@ -6,7 +6,8 @@ import type { OutboundMessage } from './channel';
 
 export interface OutboxDelivery {
   outboxId: string;
-  kelurahanId: string;
+  /** Whose account sends it (one WhatsApp number or Telegram bot per tenant). */
+  tenantId: string;
   externalId: string;
   message: OutboundMessage;
   /** Last inbound message from this person: WhatsApp's 24-hour window starts there. */

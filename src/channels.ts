@@ -3,6 +3,7 @@
  * for WhatsApp (phone number id <-> kelurahan) are cached per isolate for a few minutes, so the
  * webhook path normally spends no D1 round trip on them.
  */
+import { loketTemplate } from './whatsapp-templates';
 import type { ChannelName } from '../adapters/channel';
 import type { ChannelSender, MediaSource } from '../adapters/ports';
 import { simulatorMedia, simulatorSender } from '../adapters/simulator/simulator';
@@ -54,7 +55,8 @@ export const senders: Partial<Record<ChannelName, ChannelSender>> = {
   simulator: simulatorSender,
   whatsapp: whatsappSender({
     now: () => systemClock.now(),
-    kelurahan: whatsappNumberOf,
+    account: whatsappNumberOf,
+    template: loketTemplate,
     log: (level, msg, fields) => log[level](msg, fields),
   }),
   telegram: telegramSender({ log: (level, msg, fields) => log[level](msg, fields) }),

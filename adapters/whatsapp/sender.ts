@@ -10,13 +10,23 @@ import { UndeliverableError, type ChannelSender, type OutboxDelivery, type PartS
 import { GraphClient, GraphError } from './client';
 import { ERROR, SERVICE_WINDOW_MS } from './limits';
 import { renderMedia, renderTemplate, renderText, type WaMessage } from './render';
-import { CASE_UPDATE, RT_REMINDER } from './templates';
 
+
+/** A message template registered in WhatsApp Manager, for messages outside the 24-hour window. */
+export interface TemplateSpec {
+  name: string;
+  language: string;
+  /** The body as registered; {{1}}, {{2}} are the parameters: the account's name, then the text. */
+  body: string;
+  parameters: string[];
+}
 
 export interface WhatsAppSenderDeps {
   now: () => number;
-  /** The business number of a kelurahan, and its name for templates. */
-  kelurahan(kelurahanId: string, env: Env): Promise<{ phoneNumberId: string; name: string }>;
+  /** The business number that sends for a tenant, and its name for templates. */
+  account(tenantId: string, env: Env): Promise<{ phoneNumberId: string; name: string }>;
+  /** The bot's template for a message it must send outside the 24-hour window. */
+  template(message: OutboundMessage): TemplateSpec;
   log: (level: 'warn' | 'error', msg: string, fields: Record<string, unknown>) => void;
   /** Per Graph API call; GRAPH_CALL_TIMEOUT_MS unless a test shortens it. */
   callTimeoutMs?: number;
@@ -26,7 +36,7 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
   return {
     async send(d: OutboxDelivery, env: Env, partSent: PartSent) {
       const client = new GraphClient(env.WHATSAPP_API_BASE, env.WHATSAPP_ACCESS_TOKEN ?? '', undefined, deps.callTimeoutMs);
-      const { phoneNumberId, name } = await deps.kelurahan(d.kelurahanId, env);
+      const { phoneNumberId, name } = await deps.account(d.tenantId, env);
       const inWindow = d.lastInboundAt !== null && deps.now() - d.lastInboundAt < SERVICE_WINDOW_MS;
       // Parts that arrived on an earlier try are skipped, and each new one is reported before the
       // next goes out, so a failure halfway repeats nothing the person already has.
@@ -41,7 +51,7 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
       };
       // A template only announces the message; it is no part of it (a deferred document still
       // goes out whole when the window opens).
-      const template = () => client.sendMessage(phoneNumberId, templateFor(d.externalId, d.message, name));
+      const template = () => client.sendMessage(phoneNumberId, templateFor(d.externalId, d.message, name, deps.template(d.message)));
       // A document or image cannot travel in a template: the template announces it, and the
       // file follows when the person replies and the window is open again.
       const deferMedia = async () => ({ providerMessageId: await template(), deferred: d.message.kind !== 'text' });
@@ -74,9 +84,7 @@ async function render(client: GraphClient, env: Env, phoneNumberId: string, d: O
   return [renderMedia(d.externalId, m, mediaId)];
 }
 
-function templateFor(to: string, message: OutboundMessage, kelurahan: string): WaMessage {
+function templateFor(to: string, message: OutboundMessage, account: string, spec: TemplateSpec): WaMessage {
   const text = message.kind === 'text' ? message.text : `${message.caption ?? ''} Ada dokumen untuk Bapak/Ibu.`.trim();
-  const forRt = message.kind === 'text' && (message.choices ?? []).some((c) => c.id.startsWith('rt:'));
-  const spec = forRt ? RT_REMINDER : CASE_UPDATE;
-  return renderTemplate(to, spec.name, spec.language, [kelurahan, text]);
+  return renderTemplate(to, spec.name, spec.language, [account, text]);
 }

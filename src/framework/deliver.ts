@@ -140,7 +140,7 @@ async function deliverRow<Nudge>(store: OutboxStore<Nudge>, env: Env, row: Claim
     result = await sender.send(
       {
         outboxId: row.id,
-        kelurahanId: row.tenantId,
+        tenantId: row.tenantId,
         externalId: row.externalId,
         message: JSON.parse(row.payload) as OutboundMessage,
         lastInboundAt: row.lastInboundAt,

@@ -9,6 +9,7 @@
  * The senders are the Worker's own (src/channels.ts), rebuilt with a call timeout of 50 ms so a
  * hung call ends within the test; the timeout itself is adapters/timeout.ts / grammY's.
  */
+import { loketTemplate } from '../../src/whatsapp-templates';
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { telegramSender } from '../../adapters/telegram/sender';
@@ -42,7 +43,8 @@ beforeEach(async () => {
   for (const level of ['log', 'warn', 'error'] as const) vi.spyOn(console, level).mockImplementation(() => {});
   senders.whatsapp = whatsappSender({
     now: () => Date.now(),
-    kelurahan: async () => ({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID, name: 'Bukit Sangkal' }),
+    account: async () => ({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID, name: 'Bukit Sangkal' }),
+    template: loketTemplate,
     log: () => {},
     callTimeoutMs: SHORT_CALL_MS,
   });

@@ -24,7 +24,7 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 const delivery = (message: OutboundMessage, partsSent = 0): OutboxDelivery => ({
-  outboxId: 'o1', kelurahanId: 'kel-bukit-sangkal', externalId: CHAT, message, lastInboundAt: null, partsSent,
+  outboxId: 'o1', tenantId: 'kel-bukit-sangkal', externalId: CHAT, message, lastInboundAt: null, partsSent,
 });
 
 async function send(message: OutboundMessage, partsSent = 0) {

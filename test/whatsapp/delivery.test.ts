@@ -3,6 +3,7 @@
  * hung connections and long texts whose second part failed, played against the fake Graph API
  * with the clock, the queue and the cron driven by the test.
  */
+import { loketTemplate } from '../../src/whatsapp-templates';
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GRAPH_CALL_TIMEOUT_MS } from '../../adapters/whatsapp/client';
@@ -121,7 +122,8 @@ describe('a hung provider', () => {
     expect(GRAPH_CALL_TIMEOUT_MS).toBeLessThan(CLAIM_TTL_MS);
     const sender = whatsappSender({
       now: () => Date.now(),
-      kelurahan: async () => ({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID, name: 'Bukit Sangkal' }),
+      account: async () => ({ phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID, name: 'Bukit Sangkal' }),
+    template: loketTemplate,
       log: () => {},
       callTimeoutMs: 50,
     });

@@ -3,12 +3,15 @@
  * in WhatsApp Manager with exactly this text (category Utility, language Indonesian "id");
  * README "Connect WhatsApp" lists them too.
  */
-export interface TemplateSpec {
-  name: string;
-  language: string;
-  /** The body as registered; {{1}}, {{2}} are the parameters. */
-  body: string;
-  parameters: string[];
+import type { OutboundMessage } from '../adapters/channel';
+import type { TemplateSpec } from '../adapters/whatsapp/sender';
+
+export type { TemplateSpec };
+
+/** An RT chair's waiting case (its buttons start with "rt:") gets the reminder; all else the update. */
+export function loketTemplate(message: OutboundMessage): TemplateSpec {
+  const forRt = message.kind === 'text' && (message.choices ?? []).some((c) => c.id.startsWith('rt:'));
+  return forRt ? RT_REMINDER : CASE_UPDATE;
 }
 
 export const CASE_UPDATE: TemplateSpec = {
