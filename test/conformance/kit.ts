@@ -8,7 +8,8 @@
  *     under its own message id through the channel's route;
  *  3. choices are rendered within the channel's limits (buttons, labels, list rows), and the
  *     numbered fallback is answerable: each number typed back picks its own choice;
- *  4. a text longer than the channel takes is split into parts within the limit, nothing lost;
+ *  4. a text longer than the channel takes is split into parts within the limit, nothing lost,
+ *     and the sender gives the provider exactly those parts;
  *  5. media is fetched from the provider, checked (a disguised file is refused by its bytes) and
  *     stored in R2; a file the provider no longer has fails as gone;
  *  6. provider errors are mapped to retry, rate-limited (with the provider's wait) or
@@ -103,8 +104,12 @@ export interface ChannelSubject {
   };
   renderers: Renderer[];
   sender: ChannelSender;
-  /** Failures of the provider; a channel with no provider says why and how delivery ends instead. */
-  failures: ProviderFailure[] | NotApplicable;
+  /**
+   * The provider the sender talks to (a fake one here): what it can fail with. A channel with no
+   * provider says why; the kit then checks that its sender takes every valid message and that
+   * replies reach the person.
+   */
+  provider: { failures: ProviderFailure[] } | NotApplicable;
   media: {
     source: MediaSource;
     /** Gives the fake provider a file; returns the reference an inbound media event would carry. */
@@ -179,6 +184,9 @@ export function conformanceKit(subject: ChannelSubject): void {
 
     beforeEach(async () => {
       recorded.length = 0;
+      // Refusals and provider failures are logged on purpose; errors still show.
+      vi.spyOn(console, 'log').mockImplementation(() => {});
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
       await subject.setUp();
     });
     afterEach(() => vi.restoreAllMocks());
@@ -251,7 +259,20 @@ export function conformanceKit(subject: ChannelSubject): void {
       }
     });
 
-    it('4. splits a text longer than the channel takes into parts within the limit, nothing lost', () => {
+    const provider = subject.provider;
+    const delivery = (message: OutboundMessage): OutboxDelivery => ({
+      outboxId: 'o-kit', kelurahanId: subject.kelurahanId, externalId: subject.person.externalId, message, lastInboundAt: Date.now(), partsSent: 0,
+    });
+    const send = (message: OutboundMessage) => subject.sender.send(delivery(message), testEnv(), async () => {});
+
+    it('4. splits a text longer than the channel takes into parts within the limit, nothing lost', async () => {
+      if (!isNotApplicable(provider)) {
+        // On the wire too: the provider is given exactly the parts, in order.
+        const text = longText(Math.round(subject.renderers[0]!.capabilities.maxTextLength * 2.5));
+        const parts = subject.renderers[0]!.render({ kind: 'text', text }).map((p) => p.text);
+        await expect(send({ kind: 'text', text })).resolves.toMatchObject({ partsSent: parts.length });
+        expect(await subject.shown()).toEqual(parts);
+      }
       for (const r of subject.renderers) {
         const text = longText(Math.round(r.capabilities.maxTextLength * 2.5));
         const parts = r.render({ kind: 'text', text });
@@ -294,14 +315,8 @@ export function conformanceKit(subject: ChannelSubject): void {
       expect(await env.SCANS.get('scans/kit/d-gone')).toBeNull();
     });
 
-    const failures = subject.failures;
-    const delivery = (message: OutboundMessage): OutboxDelivery => ({
-      outboxId: 'o-kit', kelurahanId: subject.kelurahanId, externalId: subject.person.externalId, message, lastInboundAt: Date.now(), partsSent: 0,
-    });
-    const send = (message: OutboundMessage) => subject.sender.send(delivery(message), testEnv(), async () => {});
-
-    if (isNotApplicable(failures)) {
-      it(`6. has no provider errors to map (${failures.notApplicable}); its sender takes every valid message, and replies reach the person`, async () => {
+    if (isNotApplicable(provider)) {
+      it(`6. has no provider errors to map (${provider.notApplicable}); its sender takes every valid message, and replies reach the person`, async () => {
           const messages: OutboundMessage[] = [
           { kind: 'text', text: 'Halo', choices: choicesOf(2, (i) => ['Ya', 'Tidak'][i]!) },
           { kind: 'text', text: longText(10_000) },
@@ -315,7 +330,8 @@ export function conformanceKit(subject: ChannelSubject): void {
       });
     } else {
       it('6. maps provider errors to retry, rate-limited (with the provider\'s wait) or undeliverable, as the delivery job reads them', async () => {
-          const kinds = new Set(failures.map((f) => f.kind));
+          const failures = provider.failures;
+        const kinds = new Set(failures.map((f) => f.kind));
         for (const required of ['rate_limited', 'outage', 'undeliverable'] as const) expect(kinds, `a ${required} failure`).toContain(required);
         for (const f of failures) {
           f.arrange();

@@ -92,7 +92,7 @@ conformanceKit({
   },
   renderers: [look('whatsapp', WHATSAPP_CAPABILITIES), look('telegram', TELEGRAM_CAPABILITIES)],
   sender: simulatorSender,
-  failures: { notApplicable: 'no provider: its delivery is the outbox row the simulator page reads' },
+  provider: { notApplicable: 'no provider: its delivery is the outbox row the simulator page reads' },
   media: {
     source: simulatorMedia,
     async offer(bytes, mime) {

@@ -109,15 +109,17 @@ conformanceKit({
   ],
   sender: telegramSender({ log: () => {}, callTimeoutMs: 200 }),
   // Bot API errors as https://core.telegram.org/bots/api#making-requests words them.
-  failures: [
-    { kind: 'rate_limited', answer: '429 retry_after 30', arrange: () => void bot.failNext.push(TG.tooMany(30)), providerWaitSeconds: 30 },
-    { kind: 'outage', answer: '502 Bad Gateway', arrange: () => void bot.failNext.push(TG.down) },
-    { kind: 'outage', answer: 'connection lost', arrange: () => void bot.failNext.push('network') },
-    { kind: 'undeliverable', answer: '403 bot was blocked by the user', arrange: () => void bot.failNext.push(TG.blocked) },
-    { kind: 'undeliverable', answer: '400 chat not found', arrange: () => void bot.failNext.push(TG.badRequest('chat not found')) },
-    { kind: 'rejected', answer: '400 message is too long', arrange: () => void bot.failNext.push(TG.badRequest('message is too long')) },
-    { kind: 'timeout', answer: 'no answer', arrange: () => void bot.failNext.push('hang') },
-  ],
+  provider: {
+    failures: [
+      { kind: 'rate_limited', answer: '429 retry_after 30', arrange: () => void bot.failNext.push(TG.tooMany(30)), providerWaitSeconds: 30 },
+      { kind: 'outage', answer: '502 Bad Gateway', arrange: () => void bot.failNext.push(TG.down) },
+      { kind: 'outage', answer: 'connection lost', arrange: () => void bot.failNext.push('network') },
+      { kind: 'undeliverable', answer: '403 bot was blocked by the user', arrange: () => void bot.failNext.push(TG.blocked) },
+      { kind: 'undeliverable', answer: '400 chat not found', arrange: () => void bot.failNext.push(TG.badRequest('chat not found')) },
+      { kind: 'rejected', answer: '400 message is too long', arrange: () => void bot.failNext.push(TG.badRequest('message is too long')) },
+      { kind: 'timeout', answer: 'no answer', arrange: () => void bot.failNext.push('hang') },
+    ],
+  },
   media: {
     source: telegramMedia,
     async offer(bytes) {

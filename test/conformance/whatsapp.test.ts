@@ -105,20 +105,22 @@ conformanceKit({
     callTimeoutMs: 200,
   }),
   // Graph API error codes: https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
-  failures: [
-    { kind: 'rate_limited', answer: 'HTTP 429 code 130429 (throughput)', arrange: () => void graph.failNext.push({ code: 130429, status: 429 }) },
-    { kind: 'rate_limited', answer: 'HTTP 400 code 131056 (pair rate limit)', arrange: () => void graph.failNext.push({ code: 131056, status: 400 }) },
-    { kind: 'outage', answer: 'HTTP 500 code 131000 (something went wrong)', arrange: () => void graph.failNext.push({ code: 131000, status: 500 }) },
-    { kind: 'outage', answer: 'HTTP 503 code 2 (service unavailable)', arrange: () => void graph.failNext.push({ code: 2, status: 503 }) },
-    { kind: 'undeliverable', answer: 'HTTP 400 code 131026 (undeliverable)', arrange: () => void graph.failNext.push({ code: 131026, status: 400 }) },
-    {
-      kind: 'timeout',
-      answer: 'no answer',
-      arrange: () => {
-        graph.answer = () => ((graph.answer = null), 'hang');
+  provider: {
+    failures: [
+      { kind: 'rate_limited', answer: 'HTTP 429 code 130429 (throughput)', arrange: () => void graph.failNext.push({ code: 130429, status: 429 }) },
+      { kind: 'rate_limited', answer: 'HTTP 400 code 131056 (pair rate limit)', arrange: () => void graph.failNext.push({ code: 131056, status: 400 }) },
+      { kind: 'outage', answer: 'HTTP 500 code 131000 (something went wrong)', arrange: () => void graph.failNext.push({ code: 131000, status: 500 }) },
+      { kind: 'outage', answer: 'HTTP 503 code 2 (service unavailable)', arrange: () => void graph.failNext.push({ code: 2, status: 503 }) },
+      { kind: 'undeliverable', answer: 'HTTP 400 code 131026 (undeliverable)', arrange: () => void graph.failNext.push({ code: 131026, status: 400 }) },
+      {
+        kind: 'timeout',
+        answer: 'no answer',
+        arrange: () => {
+          graph.answer = () => ((graph.answer = null), 'hang');
+        },
       },
-    },
-  ],
+    ],
+  },
   media: {
     source: whatsappMedia,
     async offer(bytes, mime) {
