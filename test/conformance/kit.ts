@@ -27,7 +27,7 @@ import { RejectedMessageError, UndeliverableError, type ChannelSender, type Medi
 import { matchChoice } from '../../src/bot/match-choice';
 import { fetchMedia } from '../../src/jobs/fetch-media';
 import { useFreshDatabase } from '../support/fresh-database';
-import { recorded, testEnv } from '../support/simulator';
+import { PDF, recorded, testEnv } from '../support/simulator';
 
 /** Said instead of a part of the kit that cannot apply: printed in the check's name. */
 export interface NotApplicable {
@@ -123,8 +123,7 @@ const isNotApplicable = (x: unknown): x is NotApplicable => typeof (x as NotAppl
 
 const count = async (sql: string, ...binds: unknown[]) => Number((await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n);
 
-/** Smallest files whose first bytes say what they are, and one that only says so in its name. */
-const PDF = new TextEncoder().encode('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+/** Says it is a PDF only in its declared type. */
 const DISGUISED = new TextEncoder().encode('<html><script>alert(1)</script></html>');
 
 function choicesOf(n: number, label: (i: number) => string): Choice[] {
@@ -280,6 +279,11 @@ export function conformanceKit(subject: ChannelSubject): void {
         for (const p of parts) expect(p.text.length, r.name).toBeLessThanOrEqual(r.capabilities.maxTextLength);
         const words = (s: string) => s.split(/\s+/).filter(Boolean);
         expect(words(parts.map((p) => p.text).join(' ')), r.name).toEqual(words(text));
+        // With choices, the parts still fit and every choice can still be answered.
+        const choices = choicesOf(2, (i) => ['Ya', 'Tidak'][i]!);
+        const withChoices = r.render({ kind: 'text', text, choices });
+        expect(withChoices.length, r.name).toBeGreaterThanOrEqual(3);
+        expectReachable(r, withChoices, choices);
       }
     });
 
