@@ -260,7 +260,7 @@ export function conformanceKit(subject: ChannelSubject): void {
 
     const provider = subject.provider;
     const delivery = (message: OutboundMessage): OutboxDelivery => ({
-      outboxId: 'o-kit', kelurahanId: subject.kelurahanId, externalId: subject.person.externalId, message, lastInboundAt: Date.now(), partsSent: 0,
+      outboxId: 'o-kit', tenantId: subject.kelurahanId, externalId: subject.person.externalId, message, lastInboundAt: Date.now(), partsSent: 0,
     });
     const send = (message: OutboundMessage) => subject.sender.send(delivery(message), testEnv(), async () => {});
 

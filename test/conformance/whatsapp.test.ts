@@ -3,6 +3,7 @@
  * createApp(), the adapter's parser, renderer, sender and media source, and the fake Graph API of
  * test/support/whatsapp.ts. Its corpus is the webhook payloads shaped as in Meta's docs.
  */
+import { loketTemplate } from '../../src/whatsapp-templates';
 import type { OutboundMessage } from '../../adapters/channel';
 import { WHATSAPP_CAPABILITIES } from '../../adapters/whatsapp/limits';
 import { whatsappMedia } from '../../adapters/whatsapp/media';
@@ -100,7 +101,8 @@ conformanceKit({
   ],
   sender: whatsappSender({
     now: () => Date.now(),
-    kelurahan: async () => ({ phoneNumberId: PHONE_NUMBER_ID, name: 'Bukit Sangkal' }),
+    account: async () => ({ phoneNumberId: PHONE_NUMBER_ID, name: 'Bukit Sangkal' }),
+    template: loketTemplate,
     log: () => {},
     callTimeoutMs: 200,
   }),
