@@ -8,7 +8,7 @@ import type { InboundBody, InboundEvent } from '../../adapters/channel';
 import type { BotContext } from './context';
 import { editIsAnswer, questionStood } from './edits';
 import type { Effect } from './effects';
-import { matchChoice } from './match-choice';
+import { matchChoice } from '../../adapters/match-choice';
 import { office, Session } from './session';
 import { idleState, type ConversationState, type StepId } from './state';
 import {

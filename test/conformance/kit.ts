@@ -24,7 +24,7 @@ import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelCapabilities, ChannelName, Choice, InboundEvent, OutboundMessage } from '../../adapters/channel';
 import { RejectedMessageError, UndeliverableError, type ChannelSender, type MediaSource, type OutboxDelivery } from '../../adapters/ports';
-import { matchChoice } from '../../src/bot/match-choice';
+import { matchChoice } from '../../adapters/match-choice';
 import { fetchMedia } from '../../src/jobs/fetch-media';
 import { useFreshDatabase } from '../support/fresh-database';
 import { PDF, recorded, testEnv } from '../support/simulator';

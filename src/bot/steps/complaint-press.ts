@@ -14,7 +14,7 @@ import type { Locale } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
 import { log } from '../../framework/log';
 import type { CaseView } from '../context';
-import { matchLabel } from '../match-choice';
+import { matchLabel } from '../../../adapters/match-choice';
 import type { Session } from '../session';
 
 type Press = 'reopen' | 'close';

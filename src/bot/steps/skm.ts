@@ -14,7 +14,7 @@ import {
   type SkmElement, type SkmInvitePress,
 } from '../../domain/skm';
 import type { SkmCaseView } from '../context';
-import { matchLabel } from '../match-choice';
+import { matchLabel } from '../../../adapters/match-choice';
 import type { Session } from '../session';
 import { chosen, type Step } from './step';
 

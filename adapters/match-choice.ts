@@ -3,7 +3,7 @@
  * carries them as numbered lines or buttons (adapters render them), so typing "2" or the label
  * answers on a channel that cannot show buttons, and on one that can but the person prefers typing.
  */
-import type { Choice } from '../../adapters/channel';
+import type { Choice } from './channel';
 
 const normalize = (s: string) =>
   s

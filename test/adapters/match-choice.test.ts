@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Choice } from '../../adapters/channel';
-import { matchChoice, matchLabel } from '../../src/bot/match-choice';
+import { matchChoice, matchLabel } from '../../adapters/match-choice';
 
 const services: Choice[] = [
   { id: 'svc:ktp', label: 'KTP', aliases: ['e-ktp'] },
