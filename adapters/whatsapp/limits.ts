@@ -47,6 +47,15 @@ export const ERROR = {
 } as const;
 
 /**
+ * Refusals of the request itself: sending the same message again fails again, so it is failed at
+ * once and a person told, not retried for days. 100 invalid parameter, 131008 required parameter
+ * missing, 131009 parameter value not valid, 131051 unsupported message type; templates: 132000
+ * parameter count mismatch, 132001 does not exist, 132005 text too long, 132007 format policy,
+ * 132012 parameter format mismatch, 132015 paused, 132016 disabled.
+ */
+export const REJECTED_CODES: ReadonlySet<number> = new Set([100, 131008, 131009, ERROR.UNSUPPORTED, 132000, 132001, 132005, 132007, 132012, 132015, 132016]);
+
+/**
  * Failures Meta may report later, in a status webhook, that another try can cure: throughput and
  * pair rate limits, the closed 24-hour window (a template goes instead), Meta's own temporary
  * errors (131000 something went wrong, 131016 service unavailable) and a media upload that failed

@@ -6,9 +6,9 @@
  * undeliverable number is reported to the caller.
  */
 import type { OutboundMessage } from '../channel';
-import { UndeliverableError, type ChannelSender, type OutboxDelivery, type PartSent } from '../ports';
+import { RejectedMessageError, UndeliverableError, type ChannelSender, type OutboxDelivery, type PartSent } from '../ports';
 import { GraphClient, GraphError } from './client';
-import { ERROR, SERVICE_WINDOW_MS } from './limits';
+import { ERROR, REJECTED_CODES, SERVICE_WINDOW_MS } from './limits';
 import { renderMedia, renderTemplate, renderText, type WaMessage } from './render';
 
 
@@ -62,6 +62,7 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
         if (!(err instanceof GraphError)) throw err;
         if (err.code === ERROR.REENGAGEMENT) return await deferMedia();
         if (err.code === ERROR.UNDELIVERABLE) throw new UndeliverableError(err.code);
+        if (err.code !== null && REJECTED_CODES.has(err.code)) throw new RejectedMessageError(err.code, err.message);
         if (err.code === ERROR.TOKEN || err.httpStatus === 401) {
           deps.log('error', 'whatsapp.access_token_rejected', { hint: 'renew WHATSAPP_ACCESS_TOKEN with wrangler secret put', code: err.code });
         } else if (err.code === ERROR.RATE_LIMIT || err.code === ERROR.PAIR_RATE_LIMIT) {

@@ -114,6 +114,8 @@ conformanceKit({
       { kind: 'outage', answer: 'HTTP 500 code 131000 (something went wrong)', arrange: () => void graph.failNext.push({ code: 131000, status: 500 }) },
       { kind: 'outage', answer: 'HTTP 503 code 2 (service unavailable)', arrange: () => void graph.failNext.push({ code: 2, status: 503 }) },
       { kind: 'undeliverable', answer: 'HTTP 400 code 131026 (undeliverable)', arrange: () => void graph.failNext.push({ code: 131026, status: 400 }) },
+      { kind: 'rejected', answer: 'HTTP 400 code 131009 (parameter value not valid)', arrange: () => void graph.failNext.push({ code: 131009, status: 400 }) },
+      { kind: 'rejected', answer: 'HTTP 400 code 132001 (template does not exist)', arrange: () => void graph.failNext.push({ code: 132001, status: 400 }) },
       {
         kind: 'timeout',
         answer: 'no answer',
