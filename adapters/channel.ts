@@ -26,7 +26,9 @@ export interface InboundMedia {
   sizeBytes?: number;
 }
 
-export type UnsupportedKind = 'voice' | 'audio' | 'sticker' | 'location' | 'reaction' | 'contact' | 'video' | 'other';
+export const UNSUPPORTED_KINDS = ['voice', 'audio', 'sticker', 'location', 'reaction', 'contact', 'video', 'other'] as const;
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+export const isUnsupportedKind = (v: unknown): v is UnsupportedKind => (UNSUPPORTED_KINDS as readonly unknown[]).includes(v);
 
 export type InboundBody =
   | { kind: 'text'; text: string }

@@ -3,7 +3,7 @@
  * pipeline as a real webhook. Local only: 404 unless LOCAL_TOOLS is "true".
  */
 import { Hono } from 'hono';
-import type { InboundEvent, OutboundMessage, Sender } from '../../adapters/channel';
+import { isUnsupportedKind, type InboundEvent, type OutboundMessage, type Sender } from '../../adapters/channel';
 import { bubblesFor, isLook } from '../../adapters/simulator/looks';
 import { SIMULATOR_MEDIA_PREFIX } from '../../adapters/simulator/simulator';
 import { simulatorPage } from '../../adapters/simulator/page';
@@ -60,8 +60,8 @@ export const simulator = new Hono<Ctx>()
     let event: InboundEvent;
     if (typeof body.choiceId === 'string') event = { ...base, kind: 'choice', choiceId: body.choiceId };
     else if (typeof body.text === 'string' && body.text.trim()) event = { ...base, kind: 'text', text: body.text.slice(0, 4096) };
-    else if (typeof body.unsupported === 'string') event = { ...base, kind: 'unsupported', what: body.unsupported as 'voice' };
-    else return c.json({ error: 'bad_request', detail: 'send text, choiceId or unsupported' }, 400);
+    else if (isUnsupportedKind(body.unsupported)) event = { ...base, kind: 'unsupported', what: body.unsupported };
+    else return c.json({ error: 'bad_request', detail: 'send text, choiceId or unsupported (voice, audio, sticker, location, reaction, contact, video, other)' }, 400);
     const outcome = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, event);
     return c.json({ ok: true, outcome, messageId: base.messageId });
   })

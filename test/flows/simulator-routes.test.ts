@@ -53,6 +53,16 @@ describe('simulator routes', () => {
     expect(other.status).toBe(404);
   });
 
+  it('answer 400 to a message of a kind no channel sends, and record nothing', async () => {
+    const post = (body: unknown) => app.request('/simulator/api/messages', { method: 'POST', body: JSON.stringify(body) }, testEnv());
+    const bad = await post({ from: { id: '628123450001', name: 'Siti' }, unsupported: 'hologram', messageId: 'sim-bad-kind' });
+    expect(bad.status).toBe(400);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM processed_messages WHERE message_id = 'sim-bad-kind'").first()).toEqual({ n: 0 });
+    const voice = await post({ from: { id: '628123450001', name: 'Siti' }, unsupported: 'voice', messageId: 'sim-voice' });
+    expect(voice.status).toBe(200);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM processed_messages WHERE message_id = 'sim-voice'").first()).toEqual({ n: 1 });
+  });
+
   it('answer 400 to an upload without a file', async () => {
     const form = new FormData();
     form.append('from_id', '628123450001');
