@@ -14,5 +14,4 @@ export interface Hosted<State, Context, Effect, Nudge> {
 }
 
 /** Any hosted bot, whatever its types: the routes only pass them along. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyHosted = Hosted<any, any, any, any>;
