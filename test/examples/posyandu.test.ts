@@ -54,11 +54,11 @@ async function cronAt(at: number): Promise<void> {
 
 /** A person's chat and outbox rows, and the message ids recorded (of anyone: they name no person). */
 async function rowsOf(externalId: string): Promise<{ chats: number; outbox: number; seen: number }> {
-  const count = async (sql: string) => (await env.DB.prepare(sql).bind(externalId).first<number>('n')) ?? 0;
+  const count = async (sql: string, ...params: string[]) => (await env.DB.prepare(sql).bind(...params).first<number>('n')) ?? 0;
   return {
-    chats: await count('SELECT count(*) n FROM bot_chats WHERE external_id = ?'),
-    outbox: await count('SELECT count(*) n FROM bot_outbox WHERE external_id = ?'),
-    seen: await count('SELECT count(*) n FROM bot_processed_messages WHERE ?1 IS NOT NULL'),
+    chats: await count('SELECT count(*) n FROM bot_chats WHERE external_id = ?', externalId),
+    outbox: await count('SELECT count(*) n FROM bot_outbox WHERE external_id = ?', externalId),
+    seen: await count('SELECT count(*) n FROM bot_processed_messages'),
   };
 }
 
