@@ -1,6 +1,6 @@
 /**
  * Choices shown on every channel: buttons, a list, or numbered lines of the text when neither
- * fits. What a typed answer means is the dialogue's to decide (src/bot/match-choice.ts).
+ * fits. What a typed answer means is the dialogue's to decide (adapters/match-choice.ts).
  */
 import type { ChannelCapabilities, Choice } from './channel';
 
@@ -20,7 +20,7 @@ export type RenderedText =
 /**
  * The richest form of `choices` the channel can show. Nothing is dropped or cut: what does not
  * fit as buttons or a list is written out as numbered lines, which the dialogue's matcher
- * (src/bot/match-choice.ts) understands by number or label.
+ * (adapters/match-choice.ts) understands by number or label.
  */
 export function renderChoices(caps: ChannelCapabilities, text: string, choices: readonly Choice[]): RenderedText {
   if (choices.length === 0) return { mode: 'numbered', text };

@@ -3,6 +3,7 @@
  * the context, the reminder leaves as a `later` effect the store keeps until its moment.
  */
 import type { OutboundMessage } from '../../adapters/channel';
+import { matchChoice } from '../../adapters/match-choice';
 import type { PlainBot, PlainContext, PlainEffect } from '../../src/framework/plain-bot';
 
 export interface PosyanduState {
@@ -58,7 +59,9 @@ export const posyanduBot: PlainBot<PosyanduState> = {
   turn(previous, event, ctx) {
     const state = previous ?? { reminder: null };
     const typed = event.kind === 'text' ? event.text.trim().toLowerCase() : '';
-    if ((event.kind === 'choice' && event.choiceId === REMIND.id) || REMIND.aliases.includes(typed) || typed === '1') return remind(ctx);
+    // Pressed, or typed as the numbered line, the label or an alias reads it ("1", "ingatkan").
+    const picked = event.kind === 'choice' ? event.choiceId === REMIND.id : event.kind === 'text' && matchChoice(event.text, [REMIND]) !== null;
+    if (picked) return remind(ctx);
     if (typed === 'batal') {
       if (!state.reminder || state.reminder.at <= ctx.now) return { state: { reminder: null }, replies: [text('Belum ada pengingat yang bisa dibatalkan.', true)], effects: [] };
       return { state: { reminder: null }, replies: [text('Pengingat sudah dibatalkan.')], effects: [{ type: 'cancel', key: KEY }] };
