@@ -84,4 +84,12 @@ describe('the posyandu bot', () => {
     expect(textOf(turn.replies[0])).toMatch(/^Jadwal posyandu/);
     expect(turn.effects).toEqual([]);
   });
+
+  it('takes the reminder choice typed as its number, its label or a word of it, as a channel without buttons shows it', () => {
+    for (const typed of ['1', 'Ingatkan saya', 'ingatkan']) {
+      const turn = posyanduBot.turn(null, say(typed), ctx(MONDAY_10));
+      expect(turn.effects.map((e) => e.type), typed).toEqual(['later']);
+    }
+    expect(posyanduBot.turn(null, say('2'), ctx(MONDAY_10)).effects).toEqual([]);
+  });
 });
