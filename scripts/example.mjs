@@ -6,7 +6,8 @@
  * .wrangler/examples/<name> unless `--persist-to <dir>` says otherwise. `--port <n>` (default
  * 8790, so it runs beside `npm start` on 8787).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runDev } from './dev-args.mjs';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -55,23 +56,4 @@ console.log(`\n▶ Starting "${name}" on http://localhost:${port} (stop with Ctr
     Write:   curl -X POST localhost:${port}/simulator/api/messages -H 'content-type: application/json' -d '{"from":{"id":"628123450001"},"text":"jadwal"}'
     Read:    curl 'localhost:${port}/simulator/api/inbox?id=628123450001'
     Cron:    curl 'localhost:${port}/__scheduled?cron=*/5+*+*+*+*'\n`);
-// Its own process group, so that stopping it stops workerd too.
-const dev = spawn(
-  process.execPath,
-  [wrangler, 'dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'],
-  { stdio: 'inherit', env, detached: true },
-);
-let stopping = false;
-function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  try {
-    process.kill(-dev.pid, 'SIGTERM');
-  } catch {}
-  setTimeout(() => process.exit(code), 500).unref();
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-dev.on('exit', (code) => {
-  if (!stopping) process.exit(code ?? 1);
-});
+runDev(wrangler, ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'], env);

@@ -8,11 +8,11 @@
  * `--persist-to <dir>` (or `--persist-to=<dir>`) keeps local D1, R2 and Queue state in <dir>
  * instead of `.wrangler/state`; the end-to-end test uses it to start from an empty database.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { devArgs } from './dev-args.mjs';
+import { devArgs, runDev } from './dev-args.mjs';
 
 const PORT = Number(process.env.PORT || 8787);
 const HOST = '127.0.0.1';
@@ -55,31 +55,12 @@ if (migrate.status !== 0) {
 }
 
 step(`Starting wrangler dev on port ${PORT}`);
-// Its own process group, so that stopping Loket stops workerd too (killing only the node
-// process of wrangler leaves workerd running).
-const dev = spawn(
-  process.execPath,
-  [wrangler, ...devArgs({ host: HOST, port: PORT, persistTo: persistTo ? path.resolve(persistTo) : undefined })],
-  { stdio: 'inherit', env, detached: true },
+const { stop } = runDev(
+  wrangler,
+  devArgs({ host: HOST, port: PORT, persistTo: persistTo ? path.resolve(persistTo) : undefined }),
+  env,
+  (code) => console.error(`wrangler dev stopped (exit ${code}).`),
 );
-
-let stopping = false;
-function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  try {
-    process.kill(-dev.pid, 'SIGTERM');
-  } catch {}
-  setTimeout(() => process.exit(code), 500).unref();
-}
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
-dev.on('exit', (code) => {
-  if (!stopping) {
-    console.error(`wrangler dev stopped (exit ${code}).`);
-    process.exit(code ?? 1);
-  }
-});
 
 async function waitForHealth() {
   const deadline = Date.now() + READY_TIMEOUT_MS;

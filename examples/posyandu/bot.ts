@@ -12,9 +12,9 @@ export interface PosyanduState {
 
 /** Day 0 is Sunday. */
 export const SESSIONS = [
-  { day: 2, name: 'Posyandu Melati', place: 'Balai RW 01', hours: '08.00–11.00' },
-  { day: 3, name: 'Posyandu Mawar', place: 'Musala Al-Ikhlas RW 03', hours: '08.30–11.30' },
-  { day: 5, name: 'Posyandu Anggrek', place: 'rumah Bu RT 02 RW 05', hours: '09.00–12.00' },
+  { day: 2, name: 'Posyandu Melati', place: 'Balai RW 01', hours: '08.00–11.00', ends: 11 * 60 },
+  { day: 3, name: 'Posyandu Mawar', place: 'Musala Al-Ikhlas RW 03', hours: '08.30–11.30', ends: 11 * 60 + 30 },
+  { day: 5, name: 'Posyandu Anggrek', place: 'rumah Bu RT 02 RW 05', hours: '09.00–12.00', ends: 12 * 60 },
 ];
 
 const WIB = 7 * 3600_000; // UTC+7, no daylight saving
@@ -30,7 +30,8 @@ const dateLabel = (t: number) => `${DAYS[local(t).getUTCDay()]}, ${local(t).getU
 function upcoming(now: number, days: number) {
   const today = Math.floor((now + WIB) / DAY) * DAY - WIB;
   return Array.from({ length: days }, (_, i) => today + i * DAY).flatMap((start) =>
-    SESSIONS.filter((s) => s.day === local(start).getUTCDay()).map((s) => ({ ...s, start })),
+    // Today's session is left out once it is over.
+    SESSIONS.filter((s) => s.day === local(start).getUTCDay() && start + s.ends * 60_000 > now).map((s) => ({ ...s, start })),
   );
 }
 

@@ -92,4 +92,12 @@ describe('the posyandu bot', () => {
     }
     expect(posyanduBot.turn(null, say('2'), ctx(MONDAY_10)).effects).toEqual([]);
   });
+
+  it("leaves today's session out of the schedule once it is over", () => {
+    const during = textOf(posyanduBot.turn(null, say('jadwal'), ctx(wib('2026-12-02T10:00:00'))).replies[0]);
+    const after = textOf(posyanduBot.turn(null, say('jadwal'), ctx(wib('2026-12-02T21:00:00'))).replies[0]);
+    expect(during).toContain('Rabu, 2 Desember: Posyandu Mawar');
+    expect(after).not.toContain('Rabu, 2 Desember');
+    expect(after).toContain('Jumat, 4 Desember: Posyandu Anggrek');
+  });
 });
