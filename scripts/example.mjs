@@ -56,4 +56,15 @@ console.log(`\n▶ Starting "${name}" on http://localhost:${port} (stop with Ctr
     Write:   curl -X POST localhost:${port}/simulator/api/messages -H 'content-type: application/json' -d '{"from":{"id":"628123450001"},"text":"jadwal"}'
     Read:    curl 'localhost:${port}/simulator/api/inbox?id=628123450001'
     Cron:    curl 'localhost:${port}/__scheduled?cron=*/5+*+*+*+*'\n`);
-runDev(wrangler, ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'], env);
+// Values for this machine only, never in the example's wrangler.toml (a deploy of it must not
+// carry an open simulator or known secrets): the webhooks can be signed by hand with these.
+const LOCAL_VARS = {
+  LOCAL_TOOLS: 'true',
+  WHATSAPP_APP_SECRET: 'local-app-secret',
+  WHATSAPP_VERIFY_TOKEN: 'local-verify-token',
+  WHATSAPP_ACCESS_TOKEN: 'local-access-token',
+  TELEGRAM_BOT_TOKEN: '123456:local-bot-token',
+  TELEGRAM_WEBHOOK_SECRET: 'local-telegram-secret',
+};
+const localVars = Object.entries(LOCAL_VARS).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+runDev(wrangler, ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false', ...localVars], env);

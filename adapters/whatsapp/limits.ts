@@ -47,13 +47,17 @@ export const ERROR = {
 } as const;
 
 /**
- * Refusals of the request itself: sending the same message again fails again, so it is failed at
- * once and a person told, not retried for days. 100 invalid parameter, 131008 required parameter
- * missing, 131009 parameter value not valid, 131051 unsupported message type; templates: 132000
- * parameter count mismatch, 132001 does not exist, 132005 text too long, 132007 format policy,
- * 132012 parameter format mismatch, 132015 paused, 132016 disabled.
+ * Refusals of the message itself: the same request fails again, so it is failed at once and a
+ * person told, not retried for days. 131008 required parameter missing, 131009 parameter value
+ * not valid, 131051 unsupported message type; templates: 132000 parameter count mismatch, 132005
+ * text too long, 132007 format policy, 132012 parameter format mismatch. Not here, so retried:
+ * errors of the account's setup, which a person fixes and then the message goes (100 invalid
+ * parameter, also a wrong number id; 132001 template missing or not yet approved; 132015 paused
+ * for a few hours; 132016 disabled).
  */
-export const REJECTED_CODES: ReadonlySet<number> = new Set([100, 131008, 131009, ERROR.UNSUPPORTED, 132000, 132001, 132005, 132007, 132012, 132015, 132016]);
+export const REJECTED_CODES: ReadonlySet<number> = new Set([131008, 131009, ERROR.UNSUPPORTED, 132000, 132005, 132007, 132012]);
+/** The account's setup refused the request: retried, and said loudly in the log for the operator. */
+export const SETUP_CODES: ReadonlySet<number> = new Set([100, 132001, 132015, 132016]);
 
 /**
  * Failures Meta may report later, in a status webhook, that another try can cure: throughput and

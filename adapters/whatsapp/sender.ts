@@ -8,7 +8,7 @@
 import type { OutboundMessage } from '../channel';
 import { RejectedMessageError, UndeliverableError, type ChannelSender, type OutboxDelivery, type PartSent } from '../ports';
 import { GraphClient, GraphError } from './client';
-import { ERROR, REJECTED_CODES, SERVICE_WINDOW_MS } from './limits';
+import { ERROR, REJECTED_CODES, SERVICE_WINDOW_MS, SETUP_CODES } from './limits';
 import { renderMedia, renderTemplate, renderText, type WaMessage } from './render';
 
 
@@ -65,6 +65,8 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
         if (err.code !== null && REJECTED_CODES.has(err.code)) throw new RejectedMessageError(err.code, err.message);
         if (err.code === ERROR.TOKEN || err.httpStatus === 401) {
           deps.log('error', 'whatsapp.access_token_rejected', { hint: 'renew WHATSAPP_ACCESS_TOKEN with wrangler secret put', code: err.code });
+        } else if (err.code !== null && SETUP_CODES.has(err.code)) {
+          deps.log('error', 'whatsapp.setup_refused', { hint: 'check the number id, and the template in WhatsApp Manager', code: err.code });
         } else if (err.code === ERROR.RATE_LIMIT || err.code === ERROR.PAIR_RATE_LIMIT) {
           deps.log('warn', 'whatsapp.rate_limited', { code: err.code });
         }
