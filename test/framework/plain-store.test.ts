@@ -126,6 +126,17 @@ describe('the plain outbox', () => {
     expect(await sweepDue(env.DB, T0 + HOUR + SWEEP_GRACE_MS)).toContain(later!.id);
   });
 
+  it('takes back a waiting message on cancel, but not one already tried', async () => {
+    await turn('later:satu');
+    await turn('cancel');
+    expect((await rows()).map((r) => JSON.parse(r.payload).text)).not.toContain('satu');
+    await turn('later:dua');
+    const [tried] = (await rows()).filter((r) => JSON.parse(r.payload).text === 'dua');
+    await env.DB.prepare('UPDATE bot_outbox SET attempts = 1, parts_sent = 1 WHERE id = ?').bind(tried!.id).run();
+    await turn('cancel');
+    expect((await rows()).map((r) => JSON.parse(r.payload).text)).toContain('dua');
+  });
+
   it('sweeps a row whose sender died mid-send, once its claim has run out', async () => {
     await turn('a');
     const [row] = await rows();

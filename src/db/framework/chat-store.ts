@@ -116,7 +116,10 @@ function saveState(db: BotDb, bot: string, e: InboundEvent, state: unknown, now:
 
 /** A waiting message of this key that has not started to go. */
 function dropWaiting(db: BotDb, bot: string, e: InboundEvent, key: string) {
-  return db.delete(botOutbox).where(and(waitingOf(bot, e), eq(botOutbox.laterKey, key), eq(botOutbox.status, 'pending')));
+  // Only a message not yet tried: one that failed halfway through its parts is left to finish.
+  return db
+    .delete(botOutbox)
+    .where(and(waitingOf(bot, e), eq(botOutbox.laterKey, key), eq(botOutbox.status, 'pending'), eq(botOutbox.attempts, 0), eq(botOutbox.partsSent, 0)));
 }
 
 function classify(err: unknown): 'duplicate' | 'stale' | 'other' {

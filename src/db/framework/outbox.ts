@@ -103,8 +103,10 @@ export async function sweepDue(d1: D1Database, now: number): Promise<string[]> {
     .update(botOutbox)
     .set({ updatedAt: sql`CASE WHEN ${botOutbox.status} = 'pending' THEN ${now} ELSE ${botOutbox.updatedAt} END` })
     .where(inArray(botOutbox.id, due))
-    .returning({ id: botOutbox.id, notBefore: botOutbox.notBefore });
-  return taken.sort((a, b) => a.notBefore - b.notBefore).map((r) => r.id);
+    .returning({ id: botOutbox.id, notBefore: botOutbox.notBefore, seq: sql<number>`${botOutbox}.rowid` });
+  // RETURNING gives rows in no set order, and the replies of one turn share their time: rowid is
+  // the order they were written in.
+  return taken.sort((a, b) => a.notBefore - b.notBefore || a.seq - b.seq).map((r) => r.id);
 }
 
 /**
