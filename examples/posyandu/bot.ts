@@ -3,11 +3,13 @@
  * the context, the reminder leaves as a `later` effect the store keeps until its moment.
  */
 import type { OutboundMessage } from '../../adapters/channel';
-import { matchChoice } from '../../adapters/match-choice';
+import { matchChoice, matchLabel } from '../../adapters/match-choice';
 import type { PlainBot, PlainContext, PlainEffect } from '../../src/framework/plain-bot';
 
 export interface PosyanduState {
   reminder: { at: number; session: string } | null;
+  /** The last message offered "Ingatkan saya": only then does a typed "1" or "ingat" pick it. */
+  offered?: boolean;
 }
 
 /** Day 0 is Sunday. */
@@ -60,14 +62,15 @@ export const posyanduBot: PlainBot<PosyanduState> = {
   turn(previous, event, ctx) {
     const state = previous ?? { reminder: null };
     const typed = event.kind === 'text' ? event.text.trim().toLowerCase() : '';
-    // Pressed, or typed as the numbered line, the label or an alias reads it ("1", "ingatkan").
-    const picked = event.kind === 'choice' ? event.choiceId === REMIND.id : event.kind === 'text' && matchChoice(event.text, [REMIND]) !== null;
+    // Pressed; typed as its label or alias; or, right after it was offered, as its number or a word of it.
+    const typedChoice = event.kind === 'text' && (state.offered ? matchChoice(event.text, [REMIND]) : matchLabel(event.text, [REMIND])) !== null;
+    const picked = event.kind === 'choice' ? event.choiceId === REMIND.id : typedChoice;
     if (picked) return remind(ctx);
     if (typed === 'batal') {
-      if (!state.reminder || state.reminder.at <= ctx.now) return { state: { reminder: null }, replies: [text('Belum ada pengingat yang bisa dibatalkan.', true)], effects: [] };
+      if (!state.reminder || state.reminder.at <= ctx.now) return { state: { reminder: null, offered: true }, replies: [text('Belum ada pengingat yang bisa dibatalkan.', true)], effects: [] };
       return { state: { reminder: null }, replies: [text('Pengingat sudah dibatalkan.')], effects: [{ type: 'cancel', key: KEY }] };
     }
     // A button of an older message that means nothing now: the schedule again, and Telegram says so.
-    return { state, replies: [schedule(ctx)], effects: [], ...(event.kind === 'choice' ? { refused: true } : {}) };
+    return { state: { ...state, offered: true }, replies: [schedule(ctx)], effects: [], ...(event.kind === 'choice' ? { refused: true } : {}) };
   },
 };

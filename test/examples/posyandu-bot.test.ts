@@ -27,7 +27,7 @@ describe('the posyandu bot', () => {
     expect(textOf(reply)).toContain('Jumat, 4 Desember: Posyandu Anggrek');
     expect(reply.kind === 'text' && reply.choices?.map((c) => c.label)).toEqual(['Ingatkan saya']);
     expect(turn.effects).toEqual([]);
-    expect(turn.state).toEqual({ reminder: null });
+    expect(turn.state).toEqual({ reminder: null, offered: true });
   });
 
   it('does not greet someone it knows', () => {
@@ -85,12 +85,15 @@ describe('the posyandu bot', () => {
     expect(turn.effects).toEqual([]);
   });
 
-  it('takes the reminder choice typed as its number, its label or a word of it, as a channel without buttons shows it', () => {
-    for (const typed of ['1', 'Ingatkan saya', 'ingatkan']) {
-      const turn = posyanduBot.turn(null, say(typed), ctx(MONDAY_10));
-      expect(turn.effects.map((e) => e.type), typed).toEqual(['later']);
+  it('takes the reminder choice typed as its number or a word of it right after offering it, and by its label at any time', () => {
+    const offered = posyanduBot.turn(null, say('jadwal'), ctx(MONDAY_10)).state;
+    for (const typed of ['1', 'Ingatkan saya', 'ingatkan', 'ingat']) {
+      expect(posyanduBot.turn(offered, say(typed), ctx(MONDAY_10)).effects.map((e) => e.type), typed).toEqual(['later']);
     }
-    expect(posyanduBot.turn(null, say('2'), ctx(MONDAY_10)).effects).toEqual([]);
+    expect(posyanduBot.turn(offered, say('2'), ctx(MONDAY_10)).effects).toEqual([]);
+    // A first message of "1" or "saya" sets nothing: no question was on the screen.
+    for (const typed of ['1', 'saya']) expect(posyanduBot.turn(null, say(typed), ctx(MONDAY_10)).effects, typed).toEqual([]);
+    expect(posyanduBot.turn(null, say('Ingatkan saya'), ctx(MONDAY_10)).effects.map((e) => e.type)).toEqual(['later']);
   });
 
   it("leaves today's session out of the schedule once it is over", () => {
