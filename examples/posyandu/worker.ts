@@ -26,7 +26,7 @@ const ids = { newId: () => crypto.randomUUID() };
 const logTo = (level: 'warn' | 'error', msg: string, fields: Record<string, unknown>) => log[level](msg, fields);
 
 /** Outside WhatsApp's 24-hour window a reminder travels in this template (register it as is). */
-const REMINDER_TEMPLATE: TemplateSpec = { name: 'posyandu_pengingat', language: 'id', body: '{{1}}: {{2}}', parameters: ['nama layanan', 'isi pengingat'] };
+const REMINDER_TEMPLATE: TemplateSpec = { name: 'posyandu_pengingat', language: 'id', body: 'Pengingat dari {{1}}: {{2}} Balas pesan ini untuk melihat jadwal.', parameters: ['nama layanan', 'isi pengingat (tanpa baris baru)'] };
 
 const hosted: Hosted<PosyanduState, PlainContext, PlainEffect, PlainNudge> = {
   bot: posyanduBot,

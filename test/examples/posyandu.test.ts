@@ -187,6 +187,23 @@ describe('the posyandu example through the WhatsApp webhook', () => {
     expect(shown(all[2]!)).toMatch(/^Pengingat: besok Rabu, 2 Desember ada Posyandu Mawar/);
   });
 
+  it('sends a reminder due more than 24 hours after the press as its registered template', async () => {
+    const waId = '628111000013';
+    const contact = { waId, name: 'Siti' };
+    // Wednesday 05:00 WIB: the next reminder is Thursday 07:00, 26 hours on.
+    now = wib('2026-12-02T05:00:00');
+    expect((await postSigned(envelope({ messages: [wa.text(waId, 'Ingatkan saya')] }, contact))).status).toBe(200);
+    await deliver();
+    expect(shown(graph.deliveredTo(waId)[0]!)).toContain('Kami ingatkan Kamis, 3 Desember');
+    await cronAt(wib('2026-12-03T07:00:00'));
+    const reminder = graph.deliveredTo(waId)[1]! as { type: string; template: { name: string; components: { parameters: { text: string }[] }[] } };
+    expect(reminder.type).toBe('template');
+    expect(reminder.template.name).toBe('posyandu_pengingat');
+    const [service, body] = reminder.template.components[0]!.parameters.map((p) => p.text);
+    expect(service).toBe('Jadwal Posyandu');
+    expect(body).toMatch(/^Pengingat: besok Jumat, 4 Desember ada Posyandu Anggrek/);
+  });
+
   it('refuses a bad signature with nothing stored', async () => {
     const waId = '628111000012';
     const before = await rowsOf(waId);

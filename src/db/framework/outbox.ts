@@ -9,7 +9,7 @@ import { CLAIM_TTL_MS, type ClaimedRow, type OutboxStore } from '../../framework
 import { log } from '../../framework/log';
 import type { PlainNudge } from '../../framework/plain-bot';
 import { botDbOf } from './db';
-import { botChats, botOutbox } from './schema';
+import { botOutbox } from './schema';
 
 /** A row the queue was nudged for just now is left to that nudge. */
 export const SWEEP_GRACE_MS = 60_000;
@@ -17,8 +17,10 @@ const SWEEP_LIMIT = 200;
 
 export function botOutboxStore(d1: D1Database): OutboxStore<PlainNudge> {
   const db = botDbOf(d1);
-  const lastInboundAt = sql<number | null>`(SELECT ${botChats.lastInboundAt} FROM ${botChats} WHERE ${botChats.bot} = ${botOutbox.bot}
-    AND ${botChats.channel} = ${botOutbox.channel} AND ${botChats.externalId} = ${botOutbox.externalId})`;
+  // Named in full: drizzle writes an UPDATE's columns unqualified, and inside this subquery a bare
+  // "bot" or "channel" would name bot_chats' own, matching every chat.
+  const lastInboundAt = sql<number | null>`(SELECT c.last_inbound_at FROM bot_chats c WHERE c.bot = "bot_outbox"."bot"
+    AND c.channel = "bot_outbox"."channel" AND c.external_id = "bot_outbox"."external_id")`;
   const claim = (id: string, now: number, staleBefore: number) =>
     db
       .update(botOutbox)
