@@ -1,14 +1,16 @@
 /**
  * The migrations in migrations/ (what wrangler applies) must build exactly the tables the
  * drizzle schema describes: same tables, columns, types, nullability, keys, indexes and foreign
- * keys. Change schema.ts without `npm run db:generate` and this fails.
+ * keys. Change schema.ts (or src/db/framework/schema.ts) without `npm run db:generate` and this fails.
  */
 import { env } from 'cloudflare:test';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
+import * as frameworkSchema from '../../src/db/framework/schema';
 import * as schema from '../../src/db/schema';
 
-const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => v instanceof SQLiteTable).map((t) => getTableConfig(t));
+// The kelurahan's tables and the framework's plain store (src/db/framework/schema.ts) share one D1.
+const tables = ([...Object.values(schema), ...Object.values(frameworkSchema)] as unknown[]).filter((v): v is SQLiteTable => v instanceof SQLiteTable).map((t) => getTableConfig(t));
 const all = async <T>(sql: string) => (await env.DB.prepare(sql).all<T>()).results;
 
 describe('migrations match the drizzle schema', () => {
