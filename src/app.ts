@@ -19,7 +19,7 @@ import { simulator } from './routes/simulator';
 import { telegram } from './routes/telegram';
 import { transparansi } from './routes/transparansi';
 import { verify } from './routes/verify';
-import { webhookBodyLimit } from './routes/webhook-body-limit';
+import { webhookBodyLimit } from './framework/webhook-body-limit';
 import { whatsapp } from './routes/whatsapp';
 import { log } from './framework/log';
 import { notFoundPage } from './routes/not-found';

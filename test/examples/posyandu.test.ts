@@ -4,6 +4,7 @@
  * store in D1, the queue consumer delivering to fake providers, and the cron sending the
  * reminder when its time comes. The queue only records; the test runs the consumer and the cron.
  */
+import { WEBHOOK_MAX_BYTES } from '../../src/framework/webhook-body-limit';
 import { createMessageBatch, createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboundMessage } from '../../adapters/channel';
@@ -202,6 +203,16 @@ describe('the posyandu example through the WhatsApp webhook', () => {
     const [service, body] = reminder.template.components[0]!.parameters.map((p) => p.text);
     expect(service).toBe('Jadwal Posyandu');
     expect(body).toMatch(/^Pengingat: besok Jumat, 4 Desember ada Posyandu Anggrek/);
+  });
+
+  it('refuses a body over the webhook cap before reading it, with nothing stored', async () => {
+    const waId = '628111000014';
+    const before = await rowsOf(waId);
+    const payload = envelope({ messages: [wa.text(waId, 'x'.repeat(WEBHOOK_MAX_BYTES))] });
+    const res = await postSigned(payload);
+    expect(res.status).toBe(413);
+    expect(await rowsOf(waId)).toEqual({ ...before, chats: 0, outbox: 0 });
+    expect(queued).toEqual([]);
   });
 
   it('refuses a bad signature with nothing stored', async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed, testEnv } from '../support/simulator';
 import { choicesIn, outboxTo, postUpdate, SITI_TG, tg, TgPerson, textOf } from '../support/telegram';
-import { WEBHOOK_MAX_BYTES } from '../../src/routes/webhook-body-limit';
+import { WEBHOOK_MAX_BYTES } from '../../src/framework/webhook-body-limit';
 import { clearTelegramBotCache } from '../../src/telegram-kelurahan';
 
 // Vite's glob, declared here alone: vite/client's global types clash with the Workers types.

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { WEBHOOK_MAX_BYTES } from '../../src/routes/webhook-body-limit';
+import { WEBHOOK_MAX_BYTES } from '../../src/framework/webhook-body-limit';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed, testEnv } from '../support/simulator';
 import { envelope, sign, wa } from '../support/whatsapp';

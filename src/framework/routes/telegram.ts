@@ -11,6 +11,7 @@ import { parseUpdate } from '../../../adapters/telegram/parse';
 import { SECRET_HEADER, verifySecretToken } from '../../../adapters/telegram/secret';
 import { runTurn } from '../inbound';
 import { log } from '../log';
+import { webhookBodyLimit } from '../webhook-body-limit';
 import type { AnyHosted } from './hosted';
 
 type C = Context<{ Bindings: Env }>;
@@ -19,7 +20,7 @@ type C = Context<{ Bindings: Env }>;
 export function telegramWebhook(h: AnyHosted, texts: { refused: string }) {
   const answerPress = (c: C, id: string, text?: string) =>
     c.json({ method: 'answerCallbackQuery', callback_query_id: id, ...(text ? { text } : {}) }, 200);
-  return new Hono<{ Bindings: Env }>().post('/', async (c) => {
+  return new Hono<{ Bindings: Env }>().use(webhookBodyLimit).post('/', async (c) => {
     const given = c.req.header(SECRET_HEADER);
     if (!(await verifySecretToken(c.env.TELEGRAM_WEBHOOK_SECRET, given))) {
       log.warn('telegram.bad_secret', { bot: h.bot.name, header: given === undefined ? 'missing' : 'wrong' });

@@ -10,6 +10,7 @@ import { parseWebhook } from '../../../adapters/whatsapp/parse';
 import { verifySignature } from '../../../adapters/whatsapp/signature';
 import { runTurn } from '../inbound';
 import { log } from '../log';
+import { webhookBodyLimit } from '../webhook-body-limit';
 import type { AnyHosted } from './hosted';
 
 const encoder = new TextEncoder();
@@ -22,6 +23,7 @@ function sameSecret(a: string, b: string): boolean {
 
 export function whatsappWebhook(h: AnyHosted) {
   return new Hono<{ Bindings: Env }>()
+    .use(webhookBodyLimit)
     .get('/', (c) => {
       const expected = c.env.WHATSAPP_VERIFY_TOKEN ?? '';
       const challenge = c.req.query('hub.challenge') ?? '';
@@ -45,7 +47,8 @@ export function whatsappWebhook(h: AnyHosted) {
       let retryable = 0;
       for (const { phoneNumberId, event } of parsed.messages) {
         // One bot, one number: a message to another number of the same app is not this bot's.
-        if (c.env.WHATSAPP_PHONE_NUMBER_ID && phoneNumberId !== c.env.WHATSAPP_PHONE_NUMBER_ID) {
+        // Unset, no number is this bot's: the operator hears it, and nothing is taken as someone else's.
+        if (phoneNumberId !== c.env.WHATSAPP_PHONE_NUMBER_ID) {
           log.warn('whatsapp.unknown_number', { phoneNumberId });
           continue;
         }

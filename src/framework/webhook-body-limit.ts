@@ -5,7 +5,7 @@
  * first; a body without one (chunked) is counted while it streams and dropped at the cap.
  */
 import { bodyLimit } from 'hono/body-limit';
-import { log } from '../framework/log';
+import { log } from './log';
 
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 
