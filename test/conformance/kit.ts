@@ -10,10 +10,11 @@
  *     numbered fallback is answerable: each number typed back picks its own choice;
  *  4. a text longer than the channel takes is split into parts within the limit, nothing lost,
  *     and the sender gives the provider exactly those parts;
- *  5. media is fetched from the provider, checked (a disguised file is refused by its bytes) and
- *     stored in R2; a file the provider no longer has fails as gone;
+ *  5. media is opened at the provider, checked (a disguised file is refused by its bytes) and
+ *     stored in R2 byte for byte; a file the provider no longer has fails as gone;
  *  6. provider errors are mapped to retry, rate-limited (with the provider's wait) or
- *     undeliverable, as the delivery job (src/jobs/deliver.ts) reads them;
+ *     undeliverable, as the delivery (src/framework/deliver.ts) reads them; a channel with no
+ *     provider shows the person every message whole (a text, a long one, a document);
  *  7. a duplicate (the provider sending the same message twice) is dropped: one processed row,
  *     one set of replies.
  * A check that cannot apply to a channel is not skipped: the subject says why (`notApplicable`)
