@@ -1,8 +1,9 @@
 /**
- * The simulator against the channel conformance kit (kit.ts): its routes through createApp(),
- * which exist only where LOCAL_TOOLS is "true" (that is its authentication), its sender and media
- * source, and both looks a simulated phone can take (WhatsApp's and Telegram's renderers, read
- * back by adapters/simulator/looks.ts). Its corpus is the requests the simulator page sends.
+ * The simulator against the channel conformance kit (kit.ts): the framework's simulator API
+ * (src/framework/routes/simulator.ts), which exists only where LOCAL_TOOLS is "true" (that is its
+ * authentication), its sender and media source, and both looks a simulated phone can take
+ * (WhatsApp's and Telegram's renderers, read back by adapters/simulator/looks.ts). Its corpus is
+ * the requests a simulated person sends; what the person sees is its inbox, drawn in a look.
  */
 import { env } from 'cloudflare:test';
 import type { OutboundMessage } from '../../adapters/channel';
@@ -10,39 +11,33 @@ import { bubblesFor, type Bubble, type Look } from '../../adapters/simulator/loo
 import { SIMULATOR_MEDIA_PREFIX, simulatorMedia, simulatorSender } from '../../adapters/simulator/simulator';
 import { TELEGRAM_CAPABILITIES } from '../../adapters/telegram/limits';
 import { WHATSAPP_CAPABILITIES } from '../../adapters/whatsapp/limits';
-import { createApp } from '../../src/app';
-import { drainQueue, MONDAY_10_WIB, seed, setClock, SimPerson, testEnv } from '../support/simulator';
-import { conformanceKit, type CorpusEntry, type RenderedPart, type Renderer } from './kit';
+import { simulatorInbox } from '../../src/db/framework/outbox';
+import { simulatorApi } from '../../src/framework/routes/simulator';
+import { conformanceKit, type CorpusEntry, type RenderedPart, type Renderer, type ToRoute } from './kit';
 
-const app = createApp();
 const SITI = '628123450077';
-const phone = new SimPerson(SITI, 'Siti Aminah');
+const siti = { channel: 'simulator', externalId: SITI } as const;
 
 let n = 0;
-/** A request as the simulator page sends it, a second after the last. */
+/** A request as a simulated person sends it, each with its own message id. */
 function message(body: Record<string, unknown>, from: unknown = { id: SITI, name: 'Siti Aminah' }) {
   n++;
-  return { from, messageId: `sim-kit-${n}`, at: MONDAY_10_WIB + n * 1000, ...body };
+  return { from, messageId: `sim-kit-${n}`, ...body };
 }
 
-function postWith(e: Env) {
-  return async (payload: unknown): Promise<Response> => {
-    const at = (payload as { at?: number }).at;
-    if (typeof at === 'number') setClock(at);
-    return app.request('/simulator/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }, e);
-  };
-}
+const postTo = (to: ToRoute, payload: unknown, over?: Partial<Env>) =>
+  to({ path: '/messages', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }, over);
 
-function entry(name: string, payload: { messageId: string }): CorpusEntry {
-  return { name, payload, events: [{ messageId: payload.messageId }] };
+function entry(name: string, payload: { messageId: string }, kind: 'text' | 'choice'): CorpusEntry {
+  return { name, payload, events: [{ messageId: payload.messageId, kind, sender: siti }] };
 }
 
 const corpus: CorpusEntry[] = [
-  entry('text', message({ text: 'Halo, saya mau urus KTP' })),
-  entry('a choice pressed', message({ choiceId: 'menu:apply' })),
-  entry('a voice note', message({ unsupported: 'voice' })),
+  entry('text', message({ text: 'Halo, saya mau urus KTP' }), 'text'),
+  entry('a choice pressed', message({ choiceId: 'menu:apply' }), 'choice'),
   { name: 'a sender that is no phone number', payload: message({ text: 'halo' }, { id: 'siti', name: 'Siti' }), events: [], malformed: true },
   { name: 'nothing to say', payload: message({ text: '   ' }), events: [], malformed: true },
+  { name: 'a voice note (the API takes text and choices only)', payload: message({ unsupported: 'voice' }), events: [], malformed: true },
 ];
 
 function part(b: Bubble): RenderedPart {
@@ -68,27 +63,33 @@ const look = (name: Look, capabilities: Renderer['capabilities']): Renderer => (
   render: (m: OutboundMessage) => bubblesFor(name, m).map(part),
 });
 
+/** What Siti's phone (in WhatsApp's look) shows: her inbox as the page reads it. */
+async function shown(to: ToRoute): Promise<string[]> {
+  const res = await to({ method: 'GET', path: `/inbox?id=${SITI}` });
+  const inbox = (await res.json()) as { messages: { message: OutboundMessage }[] };
+  return inbox.messages.flatMap((m) => bubblesFor('whatsapp', m.message).map((b) => part(b).text));
+}
+
 conformanceKit({
   name: 'Simulator',
   channel: 'simulator',
-  kelurahanId: 'kel-bukit-sangkal',
-  setUp: () => seed(),
-  drain: async () => void (await drainQueue()),
+  setUp: async () => {},
   webhook: {
+    route: (hosted) => simulatorApi(hosted, (e, id) => simulatorInbox(e.DB, hosted.bot.name, id)),
     textMessage: (text) => message({ text }),
     messageIdOf: (payload) => (payload as { messageId: string }).messageId,
-    post: postWith(testEnv()),
+    post: (p, to) => postTo(to, p),
     forgeries: [
-      { name: 'LOCAL_TOOLS "false" (every deployed environment)', post: (p) => postWith({ ...testEnv(), LOCAL_TOOLS: 'false' })(p) },
-      { name: 'LOCAL_TOOLS unset', post: (p) => postWith({ ...testEnv(), LOCAL_TOOLS: undefined as never })(p) },
+      { name: 'LOCAL_TOOLS "false" (every deployed environment)', post: (p, to) => postTo(to, p, { LOCAL_TOOLS: 'false' }) },
+      { name: 'LOCAL_TOOLS unset', post: (p, to) => postTo(to, p, { LOCAL_TOOLS: undefined as never }) },
     ],
     refusedStatus: 404,
   },
   person: { externalId: SITI },
-  shown: async () => (await phone.inbox()).filter((r) => r.status === 'sent').map((r) => (r.message.kind === 'text' ? r.message.text : `[${r.message.kind}]`)),
+  shown,
   corpus: {
     entries: corpus,
-    parse: { notApplicable: 'its requests are Loket\'s own JSON, read into events inside src/routes/simulator.ts, not a provider format' },
+    parse: { notApplicable: 'its requests are the framework\'s own JSON, read into events inside src/framework/routes/simulator.ts, not a provider format' },
   },
   renderers: [look('whatsapp', WHATSAPP_CAPABILITIES), look('telegram', TELEGRAM_CAPABILITIES)],
   sender: simulatorSender,

@@ -1,7 +1,8 @@
 /**
- * Telegram against the channel conformance kit (kit.ts): the Bot API webhook through createApp(),
- * the adapter's parser, renderer, sender and media source, the fake Bot API of
- * test/support/telegram-api.ts, and the update fixtures of test/telegram/fixtures as the corpus.
+ * Telegram against the channel conformance kit (kit.ts): the framework's Bot API webhook
+ * (src/framework/routes/telegram.ts) with its secret token header, the adapter's parser,
+ * renderer, sender and media source, the fake Bot API of test/support/telegram-api.ts, and the
+ * update fixtures of test/telegram/fixtures as the corpus.
  */
 import { env } from 'cloudflare:test';
 import type { Update } from 'grammy/types';
@@ -11,6 +12,7 @@ import { TELEGRAM_CAPABILITIES } from '../../adapters/telegram/limits';
 import { telegramMedia } from '../../adapters/telegram/media';
 import { parseUpdate, telegramMessageId } from '../../adapters/telegram/parse';
 import { render } from '../../adapters/telegram/render';
+import { SECRET_HEADER } from '../../adapters/telegram/secret';
 import { telegramSender } from '../../adapters/telegram/sender';
 import callbackQuery from '../telegram/fixtures/callback_query.json';
 import channelPost from '../telegram/fixtures/channel_post.json';
@@ -27,10 +29,10 @@ import startWithEntity from '../telegram/fixtures/start_with_entity_payload.json
 import sticker from '../telegram/fixtures/sticker.json';
 import textPrivate from '../telegram/fixtures/text_private.json';
 import voice from '../telegram/fixtures/voice.json';
-import { drainQueue, seed, testEnv } from '../support/simulator';
-import { postUpdate, SITI_TG, tg, type TgUpdate } from '../support/telegram';
+import { telegramWebhook } from '../../src/framework/routes/telegram';
+import { SITI_TG, tg, type TgUpdate } from '../support/telegram';
 import { FakeBotApi, TG } from '../support/telegram-api';
-import { conformanceKit, type CorpusEntry } from './kit';
+import { conformanceKit, type CorpusEntry, type ToRoute } from './kit';
 
 const bot = new FakeBotApi();
 const BOT_ID = botIdOf(env.TELEGRAM_BOT_TOKEN);
@@ -65,27 +67,31 @@ function parse(payload: unknown): InboundEvent[] {
   return p.kind === 'ignored' ? [] : [p.event];
 }
 
+/** Posts as the Bot API does, with the secret token header unless `secret` is null. */
+function postUpdate(to: ToRoute, update: unknown, secret: string | null = env.TELEGRAM_WEBHOOK_SECRET ?? null, over?: Partial<Env>): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(secret !== null ? { [SECRET_HEADER]: secret } : {}) };
+  return to({ headers, body: JSON.stringify(update) }, over);
+}
+
 let n = 0;
 
 conformanceKit({
   name: 'Telegram',
   channel: 'telegram',
-  kelurahanId: 'kel-bukit-sangkal',
   async setUp() {
-    await seed();
     bot.install();
   },
-  drain: async () => void (await drainQueue()),
   webhook: {
+    route: (hosted) => telegramWebhook(hosted, { refused: 'Tombol ini sudah tidak berlaku.' }),
     textMessage: (text) => tg.text(SITI_TG, text),
     messageIdOf: (u) => idOf(u as TgUpdate),
-    post: (u) => postUpdate(u),
+    post: (u, to) => postUpdate(to, u),
     forgeries: [
-      { name: 'no secret token header', post: (u) => postUpdate(u, null) },
-      { name: 'a wrong secret token', post: (u) => postUpdate(u, 'not-the-secret') },
-      { name: 'the secret with a character more', post: (u) => postUpdate(u, `${env.TELEGRAM_WEBHOOK_SECRET}x`) },
+      { name: 'no secret token header', post: (u, to) => postUpdate(to, u, null) },
+      { name: 'a wrong secret token', post: (u, to) => postUpdate(to, u, 'not-the-secret') },
+      { name: 'the secret with a character more', post: (u, to) => postUpdate(to, u, `${env.TELEGRAM_WEBHOOK_SECRET}x`) },
       // An unset secret must not turn into "anyone may post updates".
-      { name: 'no secret configured and none sent', post: (u) => postUpdate(u, '', { ...testEnv(), TELEGRAM_WEBHOOK_SECRET: '' }) },
+      { name: 'no secret configured and none sent', post: (u, to) => postUpdate(to, u, '', { TELEGRAM_WEBHOOK_SECRET: '' }) },
     ],
     refusedStatus: 401,
   },

@@ -1,7 +1,8 @@
 /**
- * WhatsApp against the channel conformance kit (kit.ts): the Cloud API webhook through
- * createApp(), the adapter's parser, renderer, sender and media source, and the fake Graph API of
- * test/support/whatsapp.ts. Its corpus is the webhook payloads shaped as in Meta's docs.
+ * WhatsApp against the channel conformance kit (kit.ts): the framework's Cloud API webhook
+ * (src/framework/routes/whatsapp.ts) signed with the app secret, the adapter's parser, renderer,
+ * sender and media source, and the fake Graph API of test/support/whatsapp.ts. Its corpus is the
+ * webhook payloads shaped as in Meta's docs.
  */
 import { loketTemplate } from '../../src/whatsapp-templates';
 import type { OutboundMessage } from '../../adapters/channel';
@@ -10,10 +11,9 @@ import { whatsappMedia } from '../../adapters/whatsapp/media';
 import { parseWebhook } from '../../adapters/whatsapp/parse';
 import { renderText, type WaMessage } from '../../adapters/whatsapp/render';
 import { whatsappSender } from '../../adapters/whatsapp/sender';
-import { clearChannelCaches } from '../../src/channels';
-import { drainQueue, seed } from '../support/simulator';
-import { base64Sha256, envelope, FakeGraph, PHONE_NUMBER_ID, post, shown, sign, wa } from '../support/whatsapp';
-import { conformanceKit, type CorpusEntry, type RenderedPart } from './kit';
+import { whatsappWebhook } from '../../src/framework/routes/whatsapp';
+import { base64Sha256, envelope, FakeGraph, PHONE_NUMBER_ID, shown, sign, wa } from '../support/whatsapp';
+import { conformanceKit, type CorpusEntry, type RenderedPart, type ToRoute } from './kit';
 
 const graph = new FakeGraph();
 const SITI = '6281234500001';
@@ -58,31 +58,37 @@ function part(m: WaMessage): RenderedPart {
   return { text: i.body.text, form: 'list', options: i.action.sections!.flatMap((s) => s.rows.map((r) => ({ id: r.id, label: r.title }))) };
 }
 
+/** Posts as Meta does: the raw body signed with X-Hub-Signature-256, unless `signature` says otherwise. */
+async function post(to: ToRoute, payload: unknown, signature?: string | null): Promise<Response> {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const sig = signature === undefined ? await sign(body) : signature;
+  return to({ headers: { 'content-type': 'application/json', ...(sig !== null ? { 'x-hub-signature-256': sig } : {}) }, body });
+}
+
 let n = 0;
 
 conformanceKit({
   name: 'WhatsApp',
   channel: 'whatsapp',
-  kelurahanId: 'kel-bukit-sangkal',
   async setUp() {
-    await seed();
-    clearChannelCaches();
     graph.calls = [];
     graph.failNext = [];
     graph.answer = null;
     graph.media.clear();
     graph.install();
   },
-  drain: async () => void (await drainQueue()),
   webhook: {
+    route: (bot) => whatsappWebhook(bot),
     textMessage: (body) => one(wa.text(SITI, body)),
     messageIdOf: (payload) => String((payload as ReturnType<typeof envelope>).entry[0]!.changes[0]!.value.messages![0]!.id),
-    post: (payload) => post(payload),
+    post: (payload, to) => post(to, payload),
     forgeries: [
-      { name: 'no X-Hub-Signature-256', post: (p) => post(p, null) },
-      { name: 'signed with another secret', post: async (p) => post(JSON.stringify(p), await sign(JSON.stringify(p), 'another-secret')) },
-      { name: 'the signature of another body', post: async (p) => post(p, await sign(JSON.stringify(one(wa.text(SITI, 'lain'))))) },
-      { name: 'a sha1 signature', post: (p) => post(p, 'sha1=da39a3ee5e6b4b0d3255bfef95601890afd80709') },
+      { name: 'no X-Hub-Signature-256', post: (p, to) => post(to, p, null) },
+      { name: 'signed with another secret', post: async (p, to) => post(to, JSON.stringify(p), await sign(JSON.stringify(p), 'another-secret')) },
+      { name: 'the signature of another body', post: async (p, to) => post(to, p, await sign(JSON.stringify(one(wa.text(SITI, 'lain'))))) },
+      { name: 'a sha1 signature', post: (p, to) => post(to, p, 'sha1=da39a3ee5e6b4b0d3255bfef95601890afd80709') },
+      // An unset app secret must not turn into "any signature will do".
+      { name: 'no app secret configured', post: async (p, to) => to({ headers: { 'x-hub-signature-256': await sign(JSON.stringify(p)) }, body: JSON.stringify(p) }, { WHATSAPP_APP_SECRET: '' }) },
     ],
     refusedStatus: 401,
   },
