@@ -121,7 +121,10 @@ conformanceKit({
       { kind: 'outage', answer: 'HTTP 503 code 2 (service unavailable)', arrange: () => void graph.failNext.push({ code: 2, status: 503 }) },
       { kind: 'undeliverable', answer: 'HTTP 400 code 131026 (undeliverable)', arrange: () => void graph.failNext.push({ code: 131026, status: 400 }) },
       { kind: 'rejected', answer: 'HTTP 400 code 131009 (parameter value not valid)', arrange: () => void graph.failNext.push({ code: 131009, status: 400 }) },
-      { kind: 'rejected', answer: 'HTTP 400 code 132001 (template does not exist)', arrange: () => void graph.failNext.push({ code: 132001, status: 400 }) },
+      { kind: 'rejected', answer: 'HTTP 400 code 132000 (template parameter count mismatch)', arrange: () => void graph.failNext.push({ code: 132000, status: 400 }) },
+      // The account's setup, fixed by a person, after which the same message goes: retried.
+      { kind: 'outage', answer: 'HTTP 400 code 132015 (template paused)', arrange: () => void graph.failNext.push({ code: 132015, status: 400 }) },
+      { kind: 'outage', answer: 'HTTP 400 code 132001 (template missing or not yet approved)', arrange: () => void graph.failNext.push({ code: 132001, status: 400 }) },
       {
         kind: 'timeout',
         answer: 'no answer',
