@@ -4,6 +4,7 @@
  * bot (echo-bot.ts) on the plain store. The queue only records; `deliver` runs the framework's
  * consumer until nothing is left, with the channel's sender. Nothing of the kelurahan app.
  */
+import { recordingQueue } from '../support/recording-queue';
 import { createMessageBatch, env } from 'cloudflare:test';
 import { Hono } from 'hono';
 import type { ChannelName } from '../../adapters/channel';
@@ -19,15 +20,9 @@ import type { KitState } from './echo-bot';
 export const KIT_TENANT = 'kit';
 
 /** What the routes and the store put on the queue, oldest first. */
-export const queued: unknown[] = [];
-const queue = {
-  async send(body: unknown) {
-    queued.push(body);
-  },
-  async sendBatch(messages: { body: unknown }[]) {
-    queued.push(...messages.map((m) => m.body));
-  },
-} as unknown as Queue;
+const recording = recordingQueue();
+export const queued = recording.queued;
+const queue = recording.queue;
 
 export const kitEnv = (over: Partial<Env> = {}): Env => ({ ...env, OUTBOX: queue, ...over });
 

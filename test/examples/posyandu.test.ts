@@ -4,6 +4,7 @@
  * store in D1, the queue consumer delivering to fake providers, and the cron sending the
  * reminder when its time comes. The queue only records; the test runs the consumer and the cron.
  */
+import { recordingQueue } from '../support/recording-queue';
 import { WEBHOOK_MAX_BYTES } from '../../src/framework/webhook-body-limit';
 import { createMessageBatch, createScheduledController, env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,15 +21,9 @@ const MONDAY_10 = wib('2026-11-30T10:00:00');
 const TUESDAY_07 = wib('2026-12-01T07:00:00');
 
 let now = MONDAY_10;
-const queued: unknown[] = [];
-const queue = {
-  async send(body: unknown) {
-    queued.push(body);
-  },
-  async sendBatch(messages: { body: unknown }[]) {
-    queued.push(...messages.map((m) => m.body));
-  },
-} as unknown as Queue;
+const recording = recordingQueue();
+const queued = recording.queued;
+const queue = recording.queue;
 const testEnv = (over: Partial<Env> = {}): Env => ({ ...env, OUTBOX: queue, ...over });
 
 beforeEach(() => {

@@ -1,12 +1,14 @@
 /**
  * The queue consumer and the cron of a framework bot: the consumer delivers the rows its
- * messages name (src/framework/deliver.ts) and acks, retries or delays each message by what the
- * delivery decided; the cron puts on the queue what a sweep of the store found due.
+ * messages name (src/framework/deliver.ts) and settles each message by what the delivery decided
+ * (src/framework/settle.ts, the rules the kelurahan's consumer follows too); the cron puts on the
+ * queue what a sweep of the store found due.
  */
 import { deliverBatch, type DeliveryDeps, type OutboxStore } from '../deliver';
 import { enqueue } from '../inbound';
 import { log } from '../log';
 import type { PlainNudge as DeliverNudge } from '../plain-bot';
+import { retryFailed, settle } from '../settle';
 
 const isDeliver = (b: unknown): b is DeliverNudge =>
   typeof b === 'object' && b !== null && (b as DeliverNudge).type === 'deliver' && typeof (b as DeliverNudge).outboxId === 'string';
@@ -27,10 +29,12 @@ export async function consumeDeliveries<N>(
   const followUps: N[] = [];
   for (const m of messages) {
     const outcome = outcomes.get((m.body as DeliverNudge).outboxId);
-    if (!outcome || outcome instanceof Error) m.retry();
-    else if (outcome.retryAfterSeconds !== undefined) m.retry({ delaySeconds: outcome.retryAfterSeconds });
-    else m.ack();
-    if (outcome && !(outcome instanceof Error)) followUps.push(...outcome.queued);
+    if (!outcome || outcome instanceof Error) {
+      retryFailed(m, 'deliver', outcome ?? new Error('no outcome'), deps.random);
+      continue;
+    }
+    settle(m, outcome);
+    followUps.push(...outcome.queued);
   }
   await enqueue(deps.queue, followUps);
 }
