@@ -9,6 +9,7 @@
  */
 import { Hono } from 'hono';
 import { ERROR, RETRYABLE_STATUS_CODES, SERVICE_WINDOW_MS } from '../../adapters/whatsapp/limits';
+import { handshakeChallenge } from '../../adapters/whatsapp/handshake';
 import { parseWebhook } from '../../adapters/whatsapp/parse';
 import { verifySignature } from '../../adapters/whatsapp/signature';
 import { kelurahanForPhoneNumber } from '../channels';
@@ -22,22 +23,10 @@ import { recordStatuses } from '../pipeline/statuses';
 import { cryptoIds, systemClock } from '../platform';
 import { pipelineDeps } from '../pipeline/deps';
 
-const encoder = new TextEncoder();
-
-function sameSecret(a: string, b: string): boolean {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
-  return x.length === y.length && crypto.subtle.timingSafeEqual(x, y);
-}
-
 export const whatsapp = new Hono<{ Bindings: Env }>()
-  .get('/', (c) => {
-    const mode = c.req.query('hub.mode');
-    const token = c.req.query('hub.verify_token') ?? '';
-    const challenge = c.req.query('hub.challenge') ?? '';
-    const expected = c.env.WHATSAPP_VERIFY_TOKEN ?? '';
-    if (mode === 'subscribe' && expected && sameSecret(token, expected) && challenge) return c.text(challenge, 200);
-    return c.text('forbidden', 403);
+  .get('/', async (c) => {
+    const challenge = await handshakeChallenge((k) => c.req.query(k), c.env.WHATSAPP_VERIFY_TOKEN);
+    return challenge ? c.text(challenge, 200) : c.text('forbidden', 403);
   })
   .post('/', async (c) => {
     const raw = await c.req.arrayBuffer();

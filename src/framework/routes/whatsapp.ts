@@ -6,6 +6,7 @@
  * Statuses (sent, delivered, failed) are not recorded here.
  */
 import { Hono } from 'hono';
+import { handshakeChallenge } from '../../../adapters/whatsapp/handshake';
 import { parseWebhook } from '../../../adapters/whatsapp/parse';
 import { verifySignature } from '../../../adapters/whatsapp/signature';
 import { runTurn } from '../inbound';
@@ -13,22 +14,12 @@ import { log } from '../log';
 import { webhookBodyLimit } from '../webhook-body-limit';
 import type { AnyHosted } from './hosted';
 
-const encoder = new TextEncoder();
-
-function sameSecret(a: string, b: string): boolean {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
-  return x.length === y.length && crypto.subtle.timingSafeEqual(x, y);
-}
-
 export function whatsappWebhook(h: AnyHosted) {
   return new Hono<{ Bindings: Env }>()
     .use(webhookBodyLimit)
-    .get('/', (c) => {
-      const expected = c.env.WHATSAPP_VERIFY_TOKEN ?? '';
-      const challenge = c.req.query('hub.challenge') ?? '';
-      const ok = c.req.query('hub.mode') === 'subscribe' && expected && sameSecret(c.req.query('hub.verify_token') ?? '', expected);
-      return ok && challenge ? c.text(challenge, 200) : c.text('forbidden', 403);
+    .get('/', async (c) => {
+      const challenge = await handshakeChallenge((k) => c.req.query(k), c.env.WHATSAPP_VERIFY_TOKEN);
+      return challenge ? c.text(challenge, 200) : c.text('forbidden', 403);
     })
     .post('/', async (c) => {
       const raw = await c.req.arrayBuffer();
