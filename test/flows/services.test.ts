@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { completeApplication, NIK, SERVICE_LABEL, startApplication, UPLOADS } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, drainQueue, seed, SimPerson, text } from '../support/simulator';
+import { choice, drainQueue, PDF, seed, SimPerson, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -99,13 +99,26 @@ describe('delivery by courier', () => {
 });
 
 describe('documents', () => {
-  it('refuses a file that is not JPEG, PNG or PDF, and stores nothing', async () => {
+  it('judges a file by its first bytes, not by the type its sender declared', async () => {
     const siti = new SimPerson('628123450001', 'Siti');
     await startApplication(siti, 'ktp');
-    const r = await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
-    expect(text(r)).toContain('Itu bukan foto, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.');
-    expect(text(r)).toContain('Sekarang kirim Fotokopi KK.');
-    expect(await env.DB.prepare('SELECT count(*) AS n FROM case_documents').first()).toEqual({ n: 0 });
+    // Declared as text, held as a PDF: taken, since the bytes are what count.
+    const r = await siti.upload(PDF, 'text/plain', 'kk');
+    expect(text(r)).toContain('Fotokopi KK diterima, sedang kami periksa.');
+    await drainQueue();
+    expect(await env.DB.prepare('SELECT status, content_type FROM case_documents').first()).toEqual({ status: 'stored', content_type: 'application/pdf' });
+  });
+
+  it('refuses a text file, once its bytes are read, and stores nothing', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
+    await drainQueue();
+    expect(await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first()).toEqual({ status: 'rejected', reject_reason: 'bad_type' });
+    expect((await env.SCANS.list({ prefix: 'scans/' })).objects).toEqual([]);
+    expect(text(await siti.replies())).toContain(
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto atau PDF, jadi tidak bisa kami buka.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
+    );
   });
 
   it('rejects a file whose first bytes lie about its type, and asks for it again', async () => {
@@ -118,7 +131,7 @@ describe('documents', () => {
     const keys = await env.SCANS.list({ prefix: 'scans/' });
     expect(keys.objects).toEqual([]);
     expect(text(await siti.replies())).toContain(
-      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto, jadi tidak bisa kami buka.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto atau PDF, jadi tidak bisa kami buka.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
     );
     // The next photo fills the same requirement again.
     const r = await siti.upload(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 1, 2, 3, 4]), 'image/jpeg', 'kk.jpg');

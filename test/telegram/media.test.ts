@@ -90,7 +90,7 @@ describe('a Telegram document', () => {
     await fetchIt();
     expect(await doc()).toMatchObject({ status: 'rejected', reject_reason: 'bad_type' });
     expect(await env.SCANS.get('scans/k/c1/d1')).toBeNull();
-    expect(await toldSiti()).toEqual(['Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto, jadi tidak bisa kami buka.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.']);
+    expect(await toldSiti()).toEqual(['Maaf, Fotokopi KK yang Bapak/Ibu kirim bukan foto atau PDF, jadi tidak bisa kami buka.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.']);
   });
 });
 

@@ -15,19 +15,18 @@ import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** What Loket accepts as a scan; the queue consumer checks the real first bytes too. */
-export const ACCEPTED_MIME_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-
-/** Why a media item is refused before anything is stored, or null when it may be fetched. */
-export function mediaProblem(media: InboundMedia, maxBytes: number): 'bad_type' | 'too_large' | null {
-  const mime = media.mimeType.split(';')[0]!.trim().toLowerCase();
-  if (!(ACCEPTED_MIME_TYPES as readonly string[]).includes(mime)) return 'bad_type';
-  if (media.sizeBytes !== undefined && media.sizeBytes > maxBytes) return 'too_large';
-  return null;
+/**
+ * Whether a media item is refused before anything is fetched. Only
+ * its size is judged here: the type a sender's phone declares proves nothing (a PDF may come as
+ * application/octet-stream, a text file as image/jpeg), so the queue consumer judges the file's
+ * first bytes instead and tells the resident if it is not a JPEG, PNG or PDF.
+ */
+export function tooLarge(media: InboundMedia, maxBytes: number): boolean {
+  return media.sizeBytes !== undefined && media.sizeBytes > maxBytes;
 }
 
-export function refuseMedia(s: Session, problem: 'bad_type' | 'too_large'): void {
-  s.say(problem === 'bad_type' ? s.t('apply.bad_type') : s.t('apply.too_large', { mb: Math.floor(s.ctx.maxUploadBytes / 1048576) }));
+export function refuseTooLarge(s: Session): void {
+  s.say(s.t('apply.too_large', { mb: Math.floor(s.ctx.maxUploadBytes / 1048576) }));
 }
 
 /**
@@ -114,9 +113,8 @@ export const applyDocuments: Step = {
       s.reask();
       return true;
     }
-    const problem = mediaProblem(answer.media, s.ctx.maxUploadBytes);
-    if (problem) {
-      refuseMedia(s, problem);
+    if (tooLarge(answer.media, s.ctx.maxUploadBytes)) {
+      refuseTooLarge(s);
       s.reask();
       return true;
     }

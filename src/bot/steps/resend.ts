@@ -8,7 +8,7 @@ import type { InboundMedia } from '../../../adapters/channel';
 import type { CaseState } from '../../domain/case-machine';
 import type { RequirementId } from '../../domain/services';
 import type { Session } from '../session';
-import { mediaProblem, refuseMedia } from './documents';
+import { refuseTooLarge, tooLarge } from './documents';
 
 const BEFORE_DAY_2: readonly CaseState[] = ['draft', 'awaiting_pengantar', 'submitted'];
 
@@ -26,9 +26,8 @@ export function documentsToResend(s: Session): { caseId: string; requirement: Re
 }
 
 export function resendDocument(s: Session, media: InboundMedia): void {
-  const problem = mediaProblem(media, s.ctx.maxUploadBytes);
-  if (problem) {
-    refuseMedia(s, problem);
+  if (tooLarge(media, s.ctx.maxUploadBytes)) {
+    refuseTooLarge(s);
     return backToWhereTheyWere(s);
   }
   const [first, next] = documentsToResend(s);

@@ -16,7 +16,7 @@ import { checkPersonName } from '../../domain/person-name';
 import { chairNotBefore, chairYou } from '../chair-address';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
-import { mediaProblem, refuseMedia } from './documents';
+import { refuseTooLarge, tooLarge } from './documents';
 import { holidayNote } from './promise-note';
 import { chosen, type Answer, type Step } from './step';
 
@@ -37,9 +37,8 @@ export function resubmitRevision(s: Session, media: InboundMedia): void {
     s.jump('revision.data');
     return;
   }
-  const problem = mediaProblem(media, s.ctx.maxUploadBytes);
-  if (problem) {
-    refuseMedia(s, problem);
+  if (tooLarge(media, s.ctx.maxUploadBytes)) {
+    refuseTooLarge(s);
     return;
   }
   const requirement = c.revisionRequirement!;

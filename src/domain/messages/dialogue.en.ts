@@ -66,7 +66,6 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.doc_next': (p: { document: string }) => `Now send the ${p.document}.`,
   'apply.docs_complete': 'All documents received.',
   'apply.need_photo': 'Please send a photo or PDF of the document.',
-  'apply.bad_type': 'That is not a photo, so we cannot accept it. Please send a photo of the document.',
   'apply.too_large': (p: { mb: number }) => `The file is too large. At most ${p.mb} MB. Please take the photo again.`,
   'apply.doc_checking': 'being checked',
   'apply.docs_uploaded': 'All documents are in and we are checking them.',
@@ -78,7 +77,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.doc_failed': (p: { document: string; problem: string }) =>
     `Sorry, the ${p.document} you sent ${p.problem}.\nPlease send the ${p.document} again in this chat. No need to start over.`,
   'complaint.photo_failed': (p: { problem: string }) => `Sorry, the complaint photo you sent ${p.problem}. We will handle the complaint without it.`,
-  'doc_problem.bad_type': 'is not a photo, so we cannot open it',
+  'doc_problem.bad_type': 'is not a photo or a PDF, so we cannot open it',
   'doc_problem.too_large': (p: { mb: number }) => `is too large (more than ${p.mb} MB). An ordinary photo from the phone camera is enough`,
   'doc_problem.damaged': 'was damaged while being sent, so we cannot open it',
   'doc_problem.empty': 'is empty',
