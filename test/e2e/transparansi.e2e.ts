@@ -149,6 +149,21 @@ test('the transparency page and the statistics on a phone', async () => {
   await Promise.all([page.waitForURL(`${base}/status`), page.locator('main.login button[type="submit"]').click()]);
   await page.goto(`${base}/status/stats`);
   await expect.poll(() => page.locator('svg rect.bar').count(), soon).toBe(12);
+  // Readable on the phone: the first service's on-time share is on the screen, under its column's
+  // name, and the page does not scroll sideways.
+  const onTime = page.locator('#by-service tbody tr').first().locator('td[data-col="on-time"]');
+  expect(await onTime.innerText()).toMatch(/^\d+% \(\d+ dari \d+\)$/);
+  const box = await onTime.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
+  expect(await onTime.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Tepat waktu"');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width + 1);
   await screenshot(page, 'statistik.png');
+  // On a desk's wide screen the figures stay a table, one row per service.
+  await page.setViewportSize({ width: 1024, height: 740 });
+  expect(await onTime.evaluate((el) => getComputedStyle(el).display)).toBe('table-cell');
+  expect(await page.locator('#by-service thead').isVisible()).toBe(true);
+  await page.locator('#by-service').screenshot({ path: path.join(RESULTS, 'statistik-wide.png') });
   await context.close();
 });

@@ -11,7 +11,8 @@ input[type=time],input[type=tel]{width:100%;font-size:17px;padding:10px;border:1
 .rows>li:first-child{border-top:0}
 .rows .line{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:baseline;justify-content:space-between}
 .rows .muted{color:#555;font-size:15px}
-.rows details summary{cursor:pointer;min-height:44px;padding:10px 0;color:#0b5a8a}
+details summary{cursor:pointer;min-height:44px;padding:10px 0;color:#0b5a8a}
+.card>details{border-bottom:1px solid #e6e0d6}
 .rows form{margin:0}
 .code{font:700 20px/1.2 ui-monospace,Menlo,Consolas,monospace;letter-spacing:2px}
 .grid2{display:grid;grid-template-columns:1fr;gap:0 14px}

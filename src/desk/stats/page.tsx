@@ -1,7 +1,9 @@
 /**
  * GET /status/stats: whether the office keeps its promise, per service and per RT, cases per week
- * as a chart, complaints answered in time, and the CSV export. Tables scroll sideways on a phone
- * rather than squeeze; the chart is inline SVG (chart.tsx).
+ * as a chart, complaints answered in time, and the CSV export. On a phone (below 480px) each table
+ * row becomes a small card: the name, then each figure under its column's name (the cell's
+ * data-label), the on-time share first, so nothing hides off-screen to the right. The chart is
+ * inline SVG (chart.tsx).
  */
 import { raw } from 'hono/html';
 import { formatLongDate } from '../../domain/messages/dates';
@@ -23,6 +25,7 @@ const STATS_CSS = `.stats table{border-collapse:collapse;width:100%;font-size:15
 .stats tfoot td{font-weight:700}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 .stats .hint{color:#555;font-size:14px;margin:6px 0 0}
+.stats>.hint{margin-bottom:14px}
 .stats .range{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;align-items:end}
 .stats .range label{min-width:0}.stats .range input{min-width:0;max-width:100%}
 .stats .range button{grid-column:1/-1;margin-top:10px}
@@ -30,7 +33,18 @@ const STATS_CSS = `.stats table{border-collapse:collapse;width:100%;font-size:15
 .figures{display:grid;grid-template-columns:1fr 1fr;gap:8px;margin:0}
 .figures div{background:#f4f1ec;border-radius:8px;padding:8px 10px}
 .figures dt{font-size:14px}.figures dd{font-size:20px}
-.later{color:#555;border:2px dashed #ccc;border-radius:10px;padding:16px}`;
+.later{color:#555;border:2px dashed #ccc;border-radius:10px;padding:16px}
+@media (max-width:479px){
+.stats .cards,.stats .cards tbody,.stats .cards tfoot{display:block}
+.stats .cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.stats .cards tr{display:grid;grid-template-columns:repeat(6,minmax(0,1fr));gap:2px 8px;padding:10px 0;border-bottom:1px solid #e6e0d6}
+.stats .cards th,.stats .cards td{display:block;grid-column:span 2;padding:0;border:0;text-align:left;white-space:normal;min-width:0;overflow-wrap:anywhere}
+.stats .cards tr>:first-child{grid-column:1/-1;font-weight:700;font-size:16px}
+.stats .cards [data-col=on-time],.stats .cards [data-col=median],.stats .cards [data-col=ikm],.stats .cards [data-col=grade]{grid-column:span 3;order:-1}
+.stats .cards tr>:first-child{order:-2}
+.stats .cards td[data-label]::before{content:attr(data-label);display:block;font-size:13px;font-weight:400;color:#555}
+.stats .cards tfoot tr,.stats .cards tbody:last-child tr:last-child{border-bottom:0}
+}`;
 
 export interface StatsView {
   dates: DateRange;
@@ -61,11 +75,11 @@ function Cells(props: { s: GroupStats; w: StatsWords; locale: string }) {
   const { s, w } = props;
   return (
     <>
-      <td data-col="received">{s.received}</td>
-      <td data-col="on-time">{share(w, s)}</td>
-      <td data-col="median">{days(w, props.locale, s.medianDays)}</td>
-      <td data-col="open">{s.open}</td>
-      <td data-col="late">{s.late}</td>
+      <td data-col="received" data-label={w.received}>{s.received}</td>
+      <td data-col="on-time" data-label={w.onTime}>{share(w, s)}</td>
+      <td data-col="median" data-label={w.median}>{days(w, props.locale, s.medianDays)}</td>
+      <td data-col="open" data-label={w.open}>{s.open}</td>
+      <td data-col="late" data-label={w.late}>{s.late}</td>
     </>
   );
 }
@@ -76,7 +90,7 @@ function IkmTable(props: { w: StatsWords; locale: string; first: string; rows: [
   const value = (n: number) => (props.locale === 'id' ? n.toFixed(2).replace('.', ',') : n.toFixed(2));
   return (
     <div class="scroll">
-      <table data-table="ikm">
+      <table data-table="ikm" class="cards">
         <thead>
           <tr>
             <th scope="col">{props.first}</th>
@@ -89,9 +103,9 @@ function IkmTable(props: { w: StatsWords; locale: string; first: string; rows: [
           {props.rows.map(([name, i]) => (
             <tr data-row={name}>
               <td>{name}</td>
-              <td data-col="ikm">{i ? value(i.value) : w.none}</td>
-              <td data-col="grade">{i ? `${i.grade} (${w.gradeName[i.grade]})` : w.none}</td>
-              <td data-col="respondents">{i ? i.respondents : 0}</td>
+              <td data-col="ikm" data-label="IKM">{i ? value(i.value) : w.none}</td>
+              <td data-col="grade" data-label={w.ikmGrade}>{i ? `${i.grade} (${w.gradeName[i.grade]})` : w.none}</td>
+              <td data-col="respondents" data-label={w.ikmRespondents}>{i ? i.respondents : 0}</td>
             </tr>
           ))}
         </tbody>
@@ -106,7 +120,7 @@ function GroupTable(props: { id: string; caption: string; first: string; rows: [
     <section class="card" id={props.id} aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.caption}</h2>
       <div class="scroll">
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               <th scope="col">{props.first}</th>
