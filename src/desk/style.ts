@@ -12,7 +12,7 @@ header .brand{font-weight:700;font-size:18px;margin-right:auto}
 header .who{font-size:14px;line-height:1.3}
 header form{margin:0}
 header button{background:transparent;color:#fff;border:1px solid #fff8;min-height:36px;padding:4px 12px}
-nav{display:flex;gap:4px;padding:0 10px;background:#e6e0d6;overflow-x:auto}
+nav{display:flex;flex-wrap:wrap;gap:0 4px;padding:0 10px;background:#e6e0d6}
 nav a{display:inline-block;padding:10px 10px;min-height:44px;text-decoration:none;color:#1b1b1b;white-space:nowrap}
 nav a[aria-current=page]{font-weight:700;border-bottom:3px solid #0b3d5c}
 main{max-width:960px;margin:0 auto;padding:16px 14px 40px}
