@@ -1,6 +1,7 @@
 /**
  * Inbound Telegram files for the queue consumer: getFile for the file's path and size, then
- * the file itself from /file/bot<token>/<file_path>, streamed with its length.
+ * the file itself from /file/bot<token>/<file_path>, streamed with its length (read first, up to
+ * the cap, when neither Telegram nor the download gives one).
  * https://core.telegram.org/bots/api#getfile
  * That URL holds the bot token: it is built here, fetched, and dropped. No error thrown from
  * here carries it (or any message of the fetch that could quote it), so neither the log nor the
@@ -50,9 +51,49 @@ export const telegramMedia: MediaSource = {
       await res.body.cancel();
       throw new MediaTooLargeError(length);
     }
-    return { body: res.body, length };
+    if (length > 0) return { body: res.body, length };
+    // Neither getFile nor the response said how big it is: R2 needs the length before the first
+    // byte, so the file is read here and measured, never past Telegram's limit nor the
+    // kelurahan's (a file storeScan would refuse is not worth holding).
+    return readCapped(res.body, Math.min(MAX_DOWNLOAD_BYTES, Number(env.MAX_UPLOAD_BYTES) || MAX_DOWNLOAD_BYTES), signal);
   },
 };
+
+/**
+ * A body of unknown length, held as its chunks (never joined, so never twice in memory) up to
+ * `cap` bytes; one byte more and the download is dropped as too large.
+ */
+async function readCapped(body: ReadableStream<Uint8Array>, cap: number, signal?: AbortSignal): Promise<{ body: ReadableStream<Uint8Array>; length: number }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.byteLength;
+      if (length > cap) {
+        await reader.cancel();
+        throw new MediaTooLargeError(null);
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if (err instanceof MediaTooLargeError) throw err;
+    if (signal?.aborted) throw signal.reason;
+    // A broken connection mid-file: tried again later, with nothing that could quote the URL.
+    throw new TelegramDownloadError(null);
+  }
+  const replay = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      // Each chunk let go once handed on.
+      const chunk = chunks.shift();
+      if (chunk) controller.enqueue(chunk);
+      else controller.close();
+    },
+  });
+  return { body: replay, length };
+}
 
 /**
  * getFile answers 400 for an unknown or expired file_id ("invalid file_id", "wrong file_id or the

@@ -35,6 +35,7 @@ const tick = (at: number) => runScheduled(createScheduledController({ cron: '*/1
 const SITI: TgUser = { id: 700000001, first_name: 'Siti', last_name: 'Aminah' };
 const HASAN: TgUser = { id: 700000203, first_name: 'Hasan' };
 const STAFF: TgUser = { id: 700000900, first_name: 'Staf' };
+const BUDI: TgUser = { id: 700000204, first_name: 'Pak RT Palsu' };
 
 interface Shown {
   text: string;
@@ -227,6 +228,65 @@ describe('Loket on Telegram', () => {
     await drainQueue();
     expect(all(siti.shown())).toMatch(/selesai/i);
     expect(await env.DB.prepare('SELECT state FROM cases WHERE code = ?1').bind(code).first()).toEqual({ state: 'completed' });
+  });
+
+  it('asks a neighbour whose number was shared on Telegram, in their Telegram chat, and tells the chair by the number he typed', async () => {
+    const hasan = new TgChat(HASAN);
+    await hasan.send(tg.start(HASAN, await rtInvite(2, 3)));
+    // Budi has written to Loket on Telegram and shared his number with the button, once.
+    const budi = new TgChat(BUDI);
+    await budi.say('halo');
+    expect(all(await budi.send(tg.contact(BUDI, '+62 812-3450-0002')))).toContain('Terima kasih, nomor Anda sudah kami catat.');
+
+    // Siti applies for a KTP from Telegram; Hasan approves; day 1 closes and the day-2 card comes.
+    const siti = new TgChat(SITI);
+    let r = await siti.say('halo');
+    r = await siti.press(button(r, 'Ajukan layanan'));
+    r = await siti.press(button(r, 'KTP'));
+    r = await siti.press(button(r, 'Diri sendiri'));
+    r = await siti.send(tg.contact(SITI, '6281234500001'));
+    r = await siti.say('Siti Aminah');
+    r = await siti.say(NIK.siti);
+    r = await siti.press(button(r, 'RW 02'));
+    r = await siti.press(button(r, /^RT 03/));
+    const request = hasan.shown();
+    const code = /Nomor berkas: ([A-Z]+-\d{4}-\d{4})/.exec(all(request))![1]!;
+    for (let i = 0; i < 3; i++) r = await upload(siti, JPEG, 'photo');
+    r = await siti.press(button(r, 'Ambil di kantor'));
+    r = await siti.press(button(r, 'Kirim'));
+    now = wib('2026-11-30T11:00');
+    await hasan.press(button(request, 'Setujui'));
+    now = wib('2026-11-30T16:15');
+    await tick(now);
+    await drainQueue();
+    const card = hasan.shown();
+    now = wib('2026-12-01T09:00');
+
+    // Hasan asks his neighbour by the number he knows; Budi wrote to Loket, so no invitation.
+    r = await hasan.press(button(card, 'Tanya tetangga'));
+    expect(all(r)).toContain('Ketik nomor HP satu atau dua tetangga yang mengenal Siti Aminah.');
+    r = await hasan.say('0812 3450 0002');
+    expect(all(r)).toBe(
+      'Pertanyaan sudah kami kirim ke 1 tetangga. Setiap jawaban langsung kami teruskan ke Bapak.\n' +
+        'Kalau sampai Rabu, 2 Desember 2026 pukul 16.00 belum ada yang menjawab, kami kabari Bapak. Bapak boleh memutuskan tanpa menunggu mereka.',
+    );
+    expect(await env.DB.prepare('SELECT state FROM cases WHERE code = ?1').bind(code).first()).toEqual({ state: 'neighbour_check' });
+
+    // The question reaches Budi's Telegram chat with two inline buttons.
+    const question = budi.shown();
+    expect(question.map((m) => m.method)).toEqual(['sendMessage']);
+    expect(question[0]!.text).toBe('Selamat pagi. Ketua RT 03 meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal Siti Aminah, yang tinggal di RT 03/RW 02?');
+    expect(question[0]!.buttons.map(([label]) => label)).toEqual(['Ya, kenal', 'Tidak kenal']);
+
+    r = await budi.press(button(question, 'Ya, kenal'));
+    expect(budi.lastAnswer).toMatchObject({ method: 'answerCallbackQuery' });
+    expect(all(r)).toBe('Terima kasih atas jawabannya.');
+    // The chair reads the number he typed (masked), not Budi's chat id or his name.
+    const told = hasan.shown();
+    expect(all(told)).toBe(`Jawaban tetangga untuk berkas ${code}:\n1. 0812****002: kenal\nSilakan putuskan.`);
+    expect(told.at(-1)!.buttons.map(([label]) => label)).toEqual(['Sah', 'Tidak sah']);
+    expect(await env.DB.prepare('SELECT state FROM cases WHERE code = ?1').bind(code).first()).toEqual({ state: 'verifying' });
+    expect(await env.DB.prepare('SELECT answer FROM neighbour_questions').all()).toMatchObject({ results: [{ answer: 'yes' }] });
   });
 
   it('answers a press that is not the presser\'s to make, with a short text under the button', async () => {

@@ -94,6 +94,102 @@ describe('a Telegram document', () => {
   });
 });
 
+/**
+ * Telegram as it may also answer: getFile without `file_size` ("file size, if known") and the
+ * download without content-length (chunked). `body` makes the download's stream from the file.
+ */
+function unknownLength(body: (bytes: Uint8Array) => ReadableStream<Uint8Array>) {
+  const spy = vi.mocked(globalThis.fetch);
+  const fake = spy.getMockImplementation()!;
+  spy.mockImplementation(async (input, init) => {
+    const res = await fake(input, init);
+    const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+    if (path.endsWith('/getFile')) {
+      const answer = await res.json<{ result?: { file_size?: number } }>();
+      delete answer.result?.file_size;
+      return Response.json(answer, { status: res.status });
+    }
+    if (path.includes('/file/bot') && res.ok) return new Response(body(new Uint8Array(await res.arrayBuffer())));
+    return res;
+  });
+}
+
+/** A stream handing out `total` bytes in `chunk`-sized pieces as they are read, counting what was read. */
+function lazyStream(first: Uint8Array, total: number, chunk: number) {
+  const read = { bytes: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (read.bytes >= total) return controller.close();
+      const piece = new Uint8Array(Math.min(chunk, total - read.bytes));
+      if (read.bytes === 0) piece.set(first.subarray(0, piece.length));
+      read.bytes += piece.length;
+      controller.enqueue(piece);
+    },
+    cancel() {
+      read.cancelled = true;
+    },
+  });
+  return { stream, read };
+}
+
+describe('a Telegram document of unknown size (no file_size, no content-length)', () => {
+  it('is read, measured and stored in R2 with its own bytes, not refused as empty', async () => {
+    const file = new Uint8Array(300_000);
+    file.set(PDF);
+    file.fill(0x25, PDF.length);
+    bot.addFile(FILE_ID, file, { path: 'documents/file_10.pdf' });
+    unknownLength((bytes) => {
+      let at = 0;
+      return new ReadableStream({
+        pull(controller) {
+          if (at >= bytes.length) return controller.close();
+          controller.enqueue(bytes.slice(at, (at += 65_536)));
+        },
+      });
+    });
+    await fetchIt();
+    expect(bot.downloads).toEqual(['documents/file_10.pdf']);
+    expect(await doc()).toEqual({ status: 'stored', reject_reason: null, content_type: 'application/pdf', size_bytes: file.length });
+    expect(new Uint8Array(await (await env.SCANS.get('scans/k/c1/d1'))!.arrayBuffer())).toEqual(file);
+  });
+
+  it('past the configured limit is dropped mid-download as too large: nothing stored, and no more read than the limit', async () => {
+    const limit = Number(env.MAX_UPLOAD_BYTES);
+    expect(limit).toBeLessThan(MAX_DOWNLOAD_BYTES);
+    bot.addFile(FILE_ID, PDF, { path: 'documents/file_11.pdf' });
+    // Under Telegram's 20 MB, over the kelurahan's limit.
+    const { stream, read } = lazyStream(PDF, limit + 6 * 1024 * 1024, 256 * 1024);
+    unknownLength(() => stream);
+    await fetchIt();
+    expect(await doc()).toMatchObject({ status: 'rejected', reject_reason: 'too_large' });
+    expect(await env.SCANS.get('scans/k/c1/d1')).toBeNull();
+    expect(read.cancelled).toBe(true);
+    expect(read.bytes).toBeLessThanOrEqual(limit + 1024 * 1024);
+    expect(await toldSiti()).toEqual([
+      'Maaf, Fotokopi KK yang Bapak/Ibu kirim terlalu besar (lebih dari 10 MB). Foto biasa dari kamera HP cukup.\nSilakan kirim lagi Fotokopi KK di chat ini. Tidak perlu mengulang dari awal.',
+    ]);
+  });
+
+  it('cut off mid-download is tried again later, nothing stored and the resident not told yet', async () => {
+    bot.addFile(FILE_ID, PDF, { path: 'documents/file_12.pdf' });
+    unknownLength((bytes) => {
+      let sent = false;
+      return new ReadableStream({
+        pull(controller) {
+          if (sent) return controller.error(new TypeError('Network connection lost.'));
+          sent = true;
+          controller.enqueue(bytes);
+        },
+      });
+    });
+    await fetchIt();
+    expect(await doc()).toMatchObject({ status: 'pending', reject_reason: null });
+    expect(await env.SCANS.get('scans/k/c1/d1')).toBeNull();
+    expect(await toldSiti()).toEqual([]);
+    expect(logLines.join('\n')).toContain('media.fetch_failed');
+  });
+});
+
 describe('the bot token in the download URL', () => {
   it('is in no log line and no stored row, however the download fails, up to the last try', async () => {
     bot.addFile(FILE_ID, PDF, { path: 'documents/file_9.pdf' });

@@ -7,9 +7,11 @@ import animation from './fixtures/animation.json';
 import audio from './fixtures/audio.json';
 import callbackQuery from './fixtures/callback_query.json';
 import channelPost from './fixtures/channel_post.json';
+import chatMember from './fixtures/chat_member.json';
 import contactOther from './fixtures/contact_other.json';
 import contactOwn from './fixtures/contact_own.json';
 import documentPdf from './fixtures/document_pdf.json';
+import editedChannelPost from './fixtures/edited_channel_post.json';
 import editedMessage from './fixtures/edited_message.json';
 import groupText from './fixtures/group_text.json';
 import inlineQuery from './fixtures/inline_query.json';
@@ -118,6 +120,7 @@ describe('Telegram update parsing (updates as in the Bot API reference)', () => 
     const group = { ...groupText, message: { ...groupText.message, chat: { id: -42, title: 'RW 05', type: 'group' } } };
     expect(parse(group)).toMatchObject({ kind: 'ignored', reason: 'not_private' });
     expect(parse(channelPost)).toMatchObject({ kind: 'ignored', reason: 'not_private' });
+    expect(parse(editedChannelPost)).toEqual({ kind: 'ignored', reason: 'not_private', messageId: 'tg:510000026' });
   });
 
   it.each([
@@ -133,6 +136,7 @@ describe('Telegram update parsing (updates as in the Bot API reference)', () => 
 
   it('ignores member updates, inline queries and update types it does not know', () => {
     expect(parse(myChatMember)).toEqual({ kind: 'ignored', reason: 'member_update', messageId: 'tg:510000018' });
+    expect(parse(chatMember)).toEqual({ kind: 'ignored', reason: 'member_update', messageId: 'tg:510000025' });
     expect(parse(inlineQuery)).toMatchObject({ kind: 'ignored', reason: 'inline_query' });
     expect(parse({ update_id: 9, poll_answer: { poll_id: '1', option_ids: [0] } })).toMatchObject({ kind: 'ignored', reason: 'other_update' });
   });

@@ -66,7 +66,8 @@ describe('POST /webhooks/telegram: the secret token', () => {
 
 describe('POST /webhooks/telegram: what Telegram sends', () => {
   it('answers 200 to every fixture from the Bot API reference', async () => {
-    expect(Object.keys(fixtures).length).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(fixtures).length).toBeGreaterThanOrEqual(26);
+    expect(Object.keys(fixtures)).toEqual(expect.arrayContaining(['chat_member', 'edited_channel_post', 'sticker']));
     for (const [name, update] of Object.entries(fixtures)) {
       const res = await postUpdate(update);
       expect(res.status, name).toBe(200);
@@ -111,7 +112,9 @@ describe('POST /webhooks/telegram: what Telegram sends', () => {
   });
 
   it('stores nothing and replies nothing for groups, channels, member updates and inline queries', async () => {
-    for (const name of ['group_text', 'channel_post', 'my_chat_member_kicked', 'my_chat_member_restarted', 'inline_query']) {
+    const names = ['group_text', 'channel_post', 'edited_channel_post', 'my_chat_member_kicked', 'my_chat_member_restarted', 'chat_member', 'inline_query'];
+    for (const name of names) {
+      expect(fixtures[name], name).toBeDefined();
       const res = await postUpdate(fixtures[name]);
       expect(res.status, name).toBe(200);
       expect(await res.text(), name).toBe('');
@@ -122,6 +125,7 @@ describe('POST /webhooks/telegram: what Telegram sends', () => {
 
   it('answers a sticker, a voice note and a location politely, and an edited live location not at all', async () => {
     const siti = new TgPerson(SITI_TG);
+    expect(textOf(await siti.send(fixtures.sticker as never))).toContain('Maaf, Loket belum bisa membaca pesan seperti itu.');
     expect(textOf(await siti.send(tg.sticker(SITI_TG)))).toContain('Maaf, Loket belum bisa membaca pesan seperti itu.');
     expect(textOf(await siti.send(fixtures.voice as never))).toMatch(/pesan suara/);
     expect(textOf(await siti.send(fixtures.location as never))).toContain('Maaf, Loket belum bisa membaca pesan seperti itu.');
