@@ -4,11 +4,11 @@
  */
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from './client';
-import { channelIdentities, staffSessions, staffUsers } from './schema';
+import { channelIdentities, people, staffSessions, staffUsers } from './schema';
 
 type StaffRole = (typeof staffUsers.$inferSelect)['role'];
 
-/** The kelurahan's accounts, with the channel of the chat each linked (if any). */
+/** The kelurahan's accounts, with the chat each linked (if any): its channel, id and its person's number. */
 export function staffOf(db: Db, kelurahanId: string) {
   return db
     .select({
@@ -17,9 +17,12 @@ export function staffOf(db: Db, kelurahanId: string) {
       displayName: staffUsers.displayName,
       role: staffUsers.role,
       chatChannel: channelIdentities.channel,
+      chatExternalId: channelIdentities.externalId,
+      chatPhone: people.phone,
     })
     .from(staffUsers)
     .leftJoin(channelIdentities, and(eq(channelIdentities.id, staffUsers.identityId), eq(channelIdentities.kelurahanId, staffUsers.kelurahanId)))
+    .leftJoin(people, eq(people.id, channelIdentities.personId))
     .where(eq(staffUsers.kelurahanId, kelurahanId))
     .orderBy(asc(staffUsers.username));
 }

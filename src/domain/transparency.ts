@@ -71,6 +71,13 @@ export function holidaysFrom(periods: readonly Period[]): LocalDate {
   return addDays(periods.find((p) => p.id === 'year')!.first, -60);
 }
 
+/**
+ * The least threshold there is: below three, one case or two would single a resident out. The
+ * settings form refuses less, and a threshold stored lower (by hand, or before the form) still
+ * counts as three here.
+ */
+export const MIN_TRANSPARENCY_CASES = 3;
+
 const hidden = { shown: false } as const;
 const shown = <T>(value: T): Guarded<T> => ({ shown: true, value });
 
@@ -83,8 +90,7 @@ export function transparencyView(input: {
   now: Instant;
   calendar: WorkingCalendar;
 }): TransparencyView {
-  // A threshold of 0 would show single cases; one case is the least a group can be.
-  const min = Math.max(1, input.minCases);
+  const min = Math.max(MIN_TRANSPARENCY_CASES, input.minCases);
   const enough = (n: number) => n >= min;
   const perPeriod = input.periods.map((p) => {
     const stats = statsBy(input.cases, (c) => c.service, p.range, input.now, input.calendar);

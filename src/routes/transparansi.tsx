@@ -11,6 +11,11 @@
  * is likely to run Loket, and costs a subrequest on every hit; the memo works everywhere for
  * free. The price is one computation per isolate per five minutes instead of one per data centre,
  * a handful of D1 reads.
+ *
+ * An id that names no kelurahan is remembered as such for the same five minutes, so a prober
+ * repeating made-up ids costs no D1 read each time. Pages are kept only for ids that exist (the
+ * kelurahan table bounds them); the unknown ids, which anyone can make up, are kept up to a count,
+ * the oldest forgotten first.
  */
 import { Hono, type Context } from 'hono';
 import { dbOf, type Db } from '../db/client';
@@ -34,11 +39,24 @@ const LIST_LIMIT = 100;
 /** Ids are short slugs; anything else is not a kelurahan and costs no read. */
 const KELURAHAN_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
+/** Unknown ids kept at once: a few dozen kilobytes at most, whatever a prober sends. */
+export const TRANSPARENCY_MISS_LIMIT = 500;
+
 const memo = new Map<string, { until: Instant; html: string }>();
+/** Ids (or '' for none named) that found no kelurahan, until when that answer stands. */
+const misses = new Map<string, Instant>();
 
 /** For tests: each starts from a fresh database, which the last test's pages do not describe. */
 export function forgetTransparencyPages(): void {
   memo.clear();
+  misses.clear();
+}
+
+function rememberMiss(id: string, until: Instant): void {
+  misses.delete(id);
+  // A Map iterates in insertion order: the first key is the oldest.
+  if (misses.size >= TRANSPARENCY_MISS_LIMIT) misses.delete(misses.keys().next().value!);
+  misses.set(id, until);
 }
 
 export const transparansi = new Hono<{ Bindings: Env }>().get('/', async (c) => {
@@ -49,8 +67,12 @@ export const transparansi = new Hono<{ Bindings: Env }>().get('/', async (c) => 
   const now = Date.now();
   const kept = memo.get(key);
   if (kept && kept.until > now) return send(c, kept.html, kept.until - now);
+  if ((misses.get(k ?? '') ?? 0) > now) return notFoundPage(c);
   const html = await build(c, dbOf(c.env.DB), k, locale, now);
-  if (html === null) return notFoundPage(c);
+  if (html === null) {
+    rememberMiss(k ?? '', now + MEMO_MS);
+    return notFoundPage(c);
+  }
   memo.set(key, { until: now + MEMO_MS, html });
   return send(c, html, MEMO_MS);
 });

@@ -111,6 +111,44 @@ describe('every administration change', () => {
     expect(log).toContain('phone: 0711-555-0123 → 0711-555-0199');
   });
 
+  it('records the RW chair, both kinds of invitation code and a revoke, each code only as its hint', async () => {
+    const b = await admin();
+    const steps: [string, string][] = [
+      ['/status/admin/registry/rw/rw-bs-01/chair', '/status/admin/registry?done=chair'],
+      ['/status/admin/registry/rt/rt-bs-01-01/invite', '/status/admin/invites?done=invite'],
+      ['/status/admin/staff/s-staf/invite', '/status/admin/invites?done=invite'],
+    ];
+    for (const [path, back] of steps) {
+      const res = await post(b, path, path.endsWith('/chair') ? { name: 'bapak umar', phone: '0812 3000 0101' } : {});
+      expect([res.status, res.headers.get('location')], path).toEqual([303, back]);
+    }
+    const codeOf = async (role: string) => ((await env.DB.prepare("SELECT code FROM invites WHERE role = ?1 AND kelurahan_id = 'kel-bukit-sangkal'").bind(role).first()) as { code: string }).code;
+    const chairCode = await codeOf('rt_chair');
+    const staffCode = await codeOf('staff');
+    const revoke = await post(b, `/status/admin/invites/${chairCode}/revoke`);
+    expect([revoke.status, revoke.headers.get('location')]).toEqual([303, '/status/admin/invites?done=revoke']);
+
+    const rows = await auditRows();
+    expect(rows.map((r) => [r.action, r.target])).toEqual([
+      ['rw.chair', 'rw-bs-01'], ['invite.create', 'rt-bs-01-01'], ['invite.create', 's-staf'], ['invite.revoke', '1/1'],
+    ]);
+    // The signed-in admin made every one of them.
+    expect(rows.map((r) => r.staff_user_id)).toEqual(['staff-demo', 'staff-demo', 'staff-demo', 'staff-demo']);
+    const details = rows.map((r) => JSON.parse(String(r.detail)) as Record<string, unknown>);
+    expect(details[0]).toMatchObject({ rw: 1, name: 'Bapak Umar', phone: '0812****101' });
+    // A code's first half tells the log's reader which code it was; the whole code would link a chat.
+    expect(details[1]).toEqual({ role: 'rt_chair', rt: 1, rw: 1, name: 'Bapak Sulaiman', code: `${chairCode.slice(0, 4)}-****` });
+    expect(details[2]).toEqual({ role: 'staff', username: 'biasa', code: `${staffCode.slice(0, 4)}-****` });
+    expect(details[3]).toEqual({ role: 'rt_chair', name: 'Bapak Sulaiman', code: `${chairCode.slice(0, 4)}-****` });
+    const everything = JSON.stringify(rows);
+    for (const secret of [chairCode, staffCode, chairCode.slice(5), staffCode.slice(5), '6281230000101']) expect(everything).not.toContain(secret);
+
+    const log = await (await b.get('/status/admin/log')).text();
+    for (const said of ['Ketua RW diisi atau diganti', 'Kode undangan dibuat', 'Kode undangan dicabut']) expect(log).toContain(said);
+    expect(log).not.toContain(chairCode);
+    expect(log).not.toContain(staffCode);
+  });
+
   it('ends the sessions of an account whose password was reset, and the new password signs in', async () => {
     const staffUser = await signedIn('biasa', 'sandi-staf-panjang');
     expect((await staffUser.get('/status')).status).toBe(200);

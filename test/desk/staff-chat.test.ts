@@ -192,6 +192,48 @@ describe('linking a staff chat from the account page', () => {
   });
 });
 
+describe("the administration page's list of staff", () => {
+  /** The line under an account: its username and the chat it linked. */
+  async function chatLine(b: Browser, username: string): Promise<string> {
+    const res = await b.get('/status/admin/staff');
+    expect(res.status).toBe(200);
+    const row = new RegExp(`<li data-staff="${username}">[\\s\\S]*?<p class="muted">([^<]*)</p>`).exec(await res.text());
+    if (!row) throw new Error(`no row for ${username}`);
+    return row[1]!;
+  }
+
+  it('names the channel each account linked, and its number only masked', async () => {
+    await addStaff({ id: 's-rina', kelurahanId: 'kel-bukit-sangkal', username: 'rina', password: 'sandi-rina-2026' });
+    await addStaff({ id: 's-tono', kelurahanId: 'kel-bukit-sangkal', username: 'tono', password: 'sandi-tono-2026' });
+    const b = await signedIn();
+    expect(await chatLine(b, 'staf')).toContain('Chat eskalasi: Belum tersambung');
+
+    await new SimPerson('628777300001', 'Staf').say(await makeCode(b));
+    // Rina linked a WhatsApp chat, Tono a Telegram one: its chat id is no phone number, his recorded number names it.
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES ('p-rina', 'kel-bukit-sangkal', 'Rina', '628777300009', 0)"),
+      env.DB.prepare("INSERT INTO people (id, kelurahan_id, full_name, phone, created_at) VALUES ('p-tono', 'kel-bukit-sangkal', 'Tono', '628777300010', 0)"),
+      env.DB.prepare(
+        "INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i-rina', 'kel-bukit-sangkal', 'p-rina', 'whatsapp', '628777300009', 0)",
+      ),
+      env.DB.prepare(
+        "INSERT INTO channel_identities (id, kelurahan_id, person_id, channel, external_id, created_at) VALUES ('i-tono', 'kel-bukit-sangkal', 'p-tono', 'telegram', '987654321', 0)",
+      ),
+      env.DB.prepare("UPDATE staff_users SET identity_id = 'i-rina' WHERE id = 's-rina'"),
+      env.DB.prepare("UPDATE staff_users SET identity_id = 'i-tono' WHERE id = 's-tono'"),
+    ]);
+    expect(await chatLine(b, 'staf')).toContain('Chat eskalasi: Simulator 0877****001');
+    expect(await chatLine(b, 'rina')).toContain('Chat eskalasi: WhatsApp 0877****009');
+    expect(await chatLine(b, 'tono')).toContain('Chat eskalasi: Telegram 0877****010');
+    const page = await (await b.get('/status/admin/staff')).text();
+    expect(page).not.toContain('Belum tersambung');
+    // Whoever reads the page learns which chat, not whose phone: no number whole, nor a Telegram chat id.
+    for (const number of ['628777300001', '08777300001', '628777300009', '08777300009', '628777300010', '08777300010', '987654321']) {
+      expect(page, number).not.toContain(number);
+    }
+  });
+});
+
 describe('the banner saying escalations reach nobody', () => {
   it("is gone once any staff member of the kelurahan linked a chat; another kelurahan's staff do not count", async () => {
     await addKelurahan('k-lain', 'Sungai Buah');

@@ -2,11 +2,11 @@
  * GET /transparansi, the public page: the numbers of the seeded cases, survey rows and complaints;
  * no name, phone, NIK or case code in it; a group with fewer cases than the kelurahan's threshold
  * shown only as "kurang dari N berkas"; another kelurahan's cases not counted; the page kept for
- * five minutes without reading D1 again.
+ * five minutes without reading D1 again, and an unknown kelurahan id too (a bounded number of them).
  */
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetTransparencyPages } from '../../src/routes/transparansi';
+import { forgetTransparencyPages, TRANSPARENCY_MISS_LIMIT } from '../../src/routes/transparansi';
 import { DEMO_KELURAHAN, rtId } from '../../src/seed/demo-data';
 import { addKelurahan, Browser } from '../support/desk';
 import { useFreshDatabase } from '../support/fresh-database';
@@ -249,6 +249,54 @@ describe('GET /transparansi', () => {
     vi.mocked(Date.now).mockImplementation(() => NOW + 5 * 60_000);
     await visitor.get(ktp);
     expect(prepare.mock.calls.length + batch.mock.calls.length).toBeGreaterThan(reads);
+  });
+
+  it('remembers an unknown id as unknown for the same five minutes: asking again reads no D1', async () => {
+    const prepare = vi.spyOn(env.DB, 'prepare');
+    const batch = vi.spyOn(env.DB, 'batch');
+    const reads = () => prepare.mock.calls.length + batch.mock.calls.length;
+    const unknown = '/transparansi?k=kel-tidak-ada';
+    expect((await visitor.get(unknown, { accept: 'text/html' })).status).toBe(404);
+    const first = reads();
+    expect(first).toBeGreaterThan(0);
+
+    vi.mocked(Date.now).mockImplementation(() => NOW + 60_000);
+    const again = await visitor.get(unknown, { accept: 'text/html' });
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain('Halaman tidak ditemukan');
+    // In English too: the answer is the same whatever the language.
+    expect((await visitor.get(`${unknown}&lang=en`, { accept: 'text/html' })).status).toBe(404);
+    expect(reads()).toBe(first);
+    // Another made-up id is read once.
+    await visitor.get('/transparansi?k=kel-lain-lagi', { accept: 'text/html' });
+    expect(reads()).toBeGreaterThan(first);
+
+    // A kelurahan added meanwhile is found once the five minutes are over.
+    await addKelurahan('kel-tidak-ada', 'Kelurahan Baru');
+    expect((await visitor.get(unknown, { accept: 'text/html' })).status).toBe(404);
+    const before = reads();
+    vi.mocked(Date.now).mockImplementation(() => NOW + 5 * 60_000);
+    const found = await visitor.get(unknown);
+    expect(found.status).toBe(200);
+    expect(await found.text()).toContain('Kelurahan Baru');
+    expect(reads()).toBeGreaterThan(before);
+  });
+
+  it('keeps a bounded number of unknown ids: past the limit the oldest is forgotten', async () => {
+    const prepare = vi.spyOn(env.DB, 'prepare');
+    const batch = vi.spyOn(env.DB, 'batch');
+    const reads = () => prepare.mock.calls.length + batch.mock.calls.length;
+    const ask = async (id: string) => expect((await visitor.get(`/transparansi?k=${id}`, { accept: 'text/html' })).status).toBe(404);
+    for (let i = 0; i <= TRANSPARENCY_MISS_LIMIT; i++) await ask(`probe-${i}`);
+    // The newest is still remembered; the oldest was let go to make room.
+    let before = reads();
+    await ask(`probe-${TRANSPARENCY_MISS_LIMIT}`);
+    expect(reads()).toBe(before);
+    await ask('probe-0');
+    expect(reads()).toBeGreaterThan(before);
+    before = reads();
+    await ask('probe-0');
+    expect(reads()).toBe(before);
   });
 
   it('speaks English when asked, by ?lang=en or by the browser', async () => {

@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { addStaffAccount, endStaffSessions, setStaffPassword, setStaffRole, staffOf, usernameTaken } from '../../db/admin-staff';
 import { dbOf, runBatch } from '../../db/client';
+import { maskPhone } from '../../domain/phone';
 import { cryptoIds, cryptoRandom } from '../../platform';
 import { createStaffInvite } from '../../staff/invites';
 import { hashPassword } from '../../staff/password';
@@ -107,6 +108,11 @@ export const staffAccounts = new Hono<DeskEnv>()
     return backTo(c, 'invites', 'invite');
   });
 
+/** A Telegram chat id is no phone number: the person's recorded number, if any, names it. */
+function chatNumber(a: Account): string {
+  return maskPhone(a.chatChannel === 'telegram' ? a.chatPhone : a.chatExternalId);
+}
+
 function StaffPage(props: { view: AdminView; accounts: Account[]; done: ReturnType<typeof doneOf>; failed?: Failed }) {
   const { t, staff, canChange, frame } = props.view;
   const failed = props.failed;
@@ -128,7 +134,7 @@ function StaffPage(props: { view: AdminView; accounts: Account[]; done: ReturnTy
                   <span data-role>{frame.t(`role.${a.role}`)}</span>
                 </div>
                 <p class="muted">
-                  {t('staff.username')}: {a.username} · {t('staff.chat')}: {a.chatChannel ? frame.t(`channel.${a.chatChannel}`) : t('staff.no_chat')}
+                  {t('staff.username')}: {a.username} · {t('staff.chat')}: {a.chatChannel ? `${frame.t(`channel.${a.chatChannel}`)} ${chatNumber(a)}` : t('staff.no_chat')}
                 </p>
                 {canChange ? (
                   <>

@@ -35,7 +35,8 @@ export const adminId = {
   'f.tg': 'ID bot Telegram',
   'f.tg_hint': 'Angka sebelum tanda ":" pada token bot. Jangan tempel tokennya.',
   'f.threshold': 'Batas kelompok di halaman transparansi',
-  'f.threshold_hint': 'Layanan atau RT dengan berkas lebih sedikit dari angka ini tidak ditampilkan di /transparansi.',
+  'f.threshold_hint':
+    'Di /transparansi, angka yang dihitung dari berkas lebih sedikit dari angka ini tidak ditampilkan. Ini berlaku untuk tiap layanan dan untuk pengaduan. Nilai survei kepuasan juga tidak ditampilkan bila penjawabnya lebih sedikit. Yang tampil hanya "kurang dari …".',
   'f.retention': 'Masa simpan file (hari)',
   'f.retention_hint': 'Foto dokumen warga, hasil dan PDF surat dihapus sekian hari setelah berkas selesai, ditolak atau dibatalkan (UU 27/2022). Data berkas, nomor surat dan kode ceknya tetap tercatat.',
   'err.text': (p: { min: number; max: number }) => `Isi ${p.min} sampai ${p.max} karakter, tanpa tanda < atau >.`,
@@ -177,7 +178,8 @@ export const adminEn: Catalogue = {
   'f.tg': 'Telegram bot ID',
   'f.tg_hint': 'The digits before ":" in the bot token. Do not paste the token.',
   'f.threshold': 'Smallest group on the transparency page',
-  'f.threshold_hint': 'A service or RT with fewer cases than this is not shown on /transparansi.',
+  'f.threshold_hint':
+    'On /transparansi, a figure worked out from fewer cases than this is not shown. This holds for each service and for complaints. Nor is a survey score that fewer residents answered. The page says only "fewer than …".',
   'f.retention': 'Files kept for (days)',
   'f.retention_hint': "Residents' document photos, outputs and letter PDFs are deleted this many days after the case was finished, rejected or cancelled (Law 27/2022). The case, its letter numbers and check codes stay on record.",
   'err.text': (p) => `Enter ${p.min} to ${p.max} characters, without < or >.`,

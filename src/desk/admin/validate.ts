@@ -4,12 +4,11 @@
  */
 import { checkPersonName } from '../../domain/person-name';
 import { normalizePhone } from '../../domain/phone';
+import { MIN_TRANSPARENCY_CASES } from '../../domain/transparency';
 import type { SettingsChange } from '../../db/admin';
 import type { StaffRole } from '../context';
 import type { Problem } from './text';
 
-/** Below three, one case or two would single a resident out on /transparansi. */
-export const MIN_TRANSPARENCY_CASES = 3;
 /**
  * The days a case's files are kept after it ended. At least a month: a resident who finds a
  * mistake on the letter or complains about the case still finds its papers; at most a year:
