@@ -91,8 +91,8 @@ const CHAIR_WORDS = new Set(['rt', 'berkas rt', '/rt']);
 export interface DialogueResult {
   state: ConversationState;
   effects: Effect[];
-  /** A button was pressed that no longer means anything (the reply says so too). */
-  pressRefused?: true;
+  /** A button was pressed that no longer means anything: the note for the button, in the person's language (the reply says so too). */
+  pressRefused?: string;
 }
 
 /** What the dialogue reads of an inbound event: its body, and which message it is or edits. */
@@ -117,7 +117,7 @@ export function runDialogue(previous: ConversationState | null, input: DialogueI
   const ref = input.ref ?? input.editOf;
   if (ref) s.state.last = { ref, stood: questionStood(before, s.state, s.effects, ctx.identity.id) };
   else delete s.state.last;
-  return { state: s.state, effects: s.effects, ...(s.pressRefused ? { pressRefused: true as const } : {}) };
+  return { state: s.state, effects: s.effects, ...(s.pressRefused ? { pressRefused: s.pressRefused } : {}) };
 }
 
 function handle(s: Session, input: InboundBody): void {
@@ -249,7 +249,7 @@ function choicesOf(s: Session, step: Exclude<StepId, 'idle'>) {
 
 /** A button that no longer means anything: said plainly, then the question that is open now. */
 function staleChoice(s: Session): void {
-  s.pressRefused = true;
+  s.pressRefused = s.t('press.refused');
   s.say(s.t('hint.stale_choice'));
   if (s.state.step === 'idle') s.goto(waitingStep(s));
   else s.reask();

@@ -13,8 +13,11 @@ type ParamsOf<K extends MessageKey> = Parameters<typeof t<K>> extends [Locale, K
 
 export class Session {
   readonly effects: Effect[] = [];
-  /** The button pressed no longer meant anything: a channel that shows presses can say so there too. */
-  pressRefused = false;
+  /**
+   * The button pressed no longer meant anything: the note a channel that shows presses says on
+   * the button (Telegram), in the person's language.
+   */
+  pressRefused: string | null = null;
   private pending: string[] = [];
 
   constructor(

@@ -15,8 +15,11 @@ export interface Turn<State, Effect> {
   replies: OutboundMessage[];
   /** What else the bot asks for, in its own typed vocabulary; written with the state. */
   effects: Effect[];
-  /** A button was pressed that means nothing any more (Telegram says so on the button). */
-  refused?: boolean;
+  /**
+   * A button was pressed that means nothing any more (Telegram says so on the button): true, or
+   * the short note to show there, in the person's language (the route's default otherwise).
+   */
+  refused?: boolean | string;
 }
 
 export interface Bot<State, Context, Effect> {

@@ -33,6 +33,12 @@ export interface TurnStore<State, Context, Effect, Nudge> {
 /** 'refused': processed, but the button pressed meant nothing any more. */
 export type TurnOutcome = 'processed' | 'refused' | 'duplicate';
 
+export interface TurnResult {
+  outcome: TurnOutcome;
+  /** With 'refused': the bot's note for the button, in the person's language. */
+  refusedNote?: string;
+}
+
 /** Enough for a person's two messages racing each other; a third try finds the state settled. */
 const MAX_ATTEMPTS = 4;
 
@@ -41,20 +47,21 @@ export async function runTurn<State, Context, Effect, Nudge>(
   store: TurnStore<State, Context, Effect, Nudge>,
   deps: { queue: Queue; clock: Clock },
   event: InboundEvent,
-): Promise<TurnOutcome> {
+): Promise<TurnResult> {
   for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
     const loaded = await store.load(event, now);
-    if (loaded.seen) return 'duplicate';
+    if (loaded.seen) return { outcome: 'duplicate' };
     const turn = bot.turn(loaded.previous, event, loaded.context);
     const written = await store.write(event, loaded, turn, now);
-    if (written.kind === 'duplicate') return 'duplicate';
+    if (written.kind === 'duplicate') return { outcome: 'duplicate' };
     if (written.kind === 'stale') {
       if (attempt < MAX_ATTEMPTS) continue;
       throw new StaleTurnError(bot.name, attempt);
     }
     await enqueue(deps.queue, written.nudges);
-    return turn.refused ? 'refused' : 'processed';
+    if (!turn.refused) return { outcome: 'processed' };
+    return typeof turn.refused === 'string' ? { outcome: 'refused', refusedNote: turn.refused } : { outcome: 'refused' };
   }
 }
 

@@ -16,7 +16,7 @@ import { NIK_LENGTH, normalizeNik } from '../domain/nik';
 import type { Locale } from '../domain/messages';
 import { usablePersonName } from '../domain/person-name';
 import type { Bot } from '../framework/bot';
-import { runTurn, type Loaded, type TurnOutcome, type TurnStore, type Written } from '../framework/inbound';
+import { runTurn, type Loaded, type TurnResult, type TurnStore, type Written } from '../framework/inbound';
 import type { Clock, IdSource, RandomSource } from '../framework/ports';
 import type { QueueMessage } from '../jobs/queue-messages';
 import { dbOf } from '../db/client';
@@ -34,7 +34,7 @@ export interface PipelineDeps {
   defaultLocale: Locale;
 }
 
-export type InboundOutcome = TurnOutcome;
+export type InboundOutcome = TurnResult;
 
 /**
  * The kelurahan's dialogue as a framework bot, unchanged: its replies are among its effects (a
@@ -44,7 +44,7 @@ export const kelurahanBot: Bot<ConversationState, BotContext, Effect> = {
   name: 'kelurahan',
   turn(previous, event, context) {
     const result = runDialogue(previous, event, context);
-    return { state: result.state, replies: [], effects: result.effects, ...(result.pressRefused ? { refused: true } : {}) };
+    return { state: result.state, replies: [], effects: result.effects, ...(result.pressRefused ? { refused: result.pressRefused } : {}) };
   },
 };
 

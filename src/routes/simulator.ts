@@ -62,7 +62,7 @@ export const simulator = new Hono<Ctx>()
     else if (typeof body.text === 'string' && body.text.trim()) event = { ...base, kind: 'text', text: body.text.slice(0, 4096) };
     else if (isUnsupportedKind(body.unsupported)) event = { ...base, kind: 'unsupported', what: body.unsupported };
     else return c.json({ error: 'bad_request', detail: 'send text, choiceId or unsupported (voice, audio, sticker, location, reaction, contact, video, other)' }, 400);
-    const outcome = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, event);
+    const { outcome } = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, event);
     return c.json({ ok: true, outcome, messageId: base.messageId });
   })
   .post('/api/media', async (c) => {
@@ -78,7 +78,7 @@ export const simulator = new Hono<Ctx>()
     const caption = form.get('caption');
     const messageId = typeof form.get('messageId') === 'string' ? String(form.get('messageId')) : crypto.randomUUID();
     const at = simulatedTime(Number(form.get('at')));
-    const outcome = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, {
+    const { outcome } = await processInbound(pipelineDeps(c.env, { now: () => at }), kelurahanId, {
       kind: 'media',
       messageId,
       sender: who,

@@ -62,10 +62,10 @@ export const telegram = new Hono<{ Bindings: Env }>().post('/', async (c) => {
       log.error('telegram.unknown_bot', { hint: 'set kelurahan.telegram_bot_id to the digits before ":" in TELEGRAM_BOT_TOKEN', messageId: parsed.event.messageId });
       return c.json({ error: 'unknown_bot' }, 503);
     }
-    const outcome = await processInbound(pipelineDeps(c.env), kelurahanId, parsed.event);
+    const { outcome, refusedNote } = await processInbound(pipelineDeps(c.env), kelurahanId, parsed.event);
     // A stale button is also explained in the chat, with the question now open; the note on
     // the button says at once why nothing else happened.
-    if (callbackQueryId) return answerPress(c, callbackQueryId, outcome === 'refused' ? refusedText(c.env) : undefined);
+    if (callbackQueryId) return answerPress(c, callbackQueryId, outcome === 'refused' ? (refusedNote ?? refusedText(c.env)) : undefined);
     return done(c);
   } catch (err) {
     // Nothing was recorded, so Telegram's retry runs it again; a recorded one would be skipped.

@@ -163,6 +163,16 @@ describe('button presses: always answered in the response body', () => {
     expect(textOf(await siti.replies())).toMatch(/^Tombol itu sudah tidak berlaku\.[\s\S]*Layanan apa\?/);
   });
 
+  it('says the stale press\'s note in the language the resident chose', async () => {
+    const john = new TgPerson({ id: 700000077, first_name: 'John' });
+    await john.say('bahasa');
+    expect(textOf(await john.say('English'))).toMatch(/English/);
+    const stale = tg.press(john.user, 'rt:ap:no-such-case');
+    expect(await answer(await postUpdate(stale))).toEqual({
+      method: 'answerCallbackQuery', callback_query_id: (stale.callback_query as { id: string }).id, text: 'This button is no longer valid.',
+    });
+  });
+
   it('answers presses it ignores (inline message, group, no data) with the note, storing nothing', async () => {
     for (const name of ['callback_query_inline_message', 'callback_query_group']) {
       const q = (fixtures[name] as unknown as { callback_query: { id: string } }).callback_query;

@@ -35,7 +35,7 @@ export function simulatorApi(h: AnyHosted, inbox: (env: Env, externalId: string)
       if (typeof body.choiceId === 'string') event = { ...base, kind: 'choice', choiceId: body.choiceId };
       else if (typeof body.text === 'string' && body.text.trim()) event = { ...base, kind: 'text', text: body.text.slice(0, 4096) };
       else return c.json({ error: 'bad_request', detail: 'send text or choiceId' }, 400);
-      const outcome = await runTurn(h.bot, h.store(c.env), { queue: h.queue(c.env), clock: h.clock }, event);
+      const { outcome } = await runTurn(h.bot, h.store(c.env), { queue: h.queue(c.env), clock: h.clock }, event);
       return c.json({ ok: true, outcome, messageId: base.messageId });
     })
     .get('/inbox', async (c) => {

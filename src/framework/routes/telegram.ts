@@ -39,8 +39,8 @@ export function telegramWebhook(h: AnyHosted, texts: { refused: string }) {
     }
     const press = parsed.kind === 'event' ? parsed.callbackQueryId : undefined;
     try {
-      const outcome = await runTurn(h.bot, h.store(c.env), { queue: h.queue(c.env), clock: h.clock }, parsed.event);
-      return press ? answerPress(c, press, outcome === 'refused' ? texts.refused : undefined) : c.body(null, 200);
+      const result = await runTurn(h.bot, h.store(c.env), { queue: h.queue(c.env), clock: h.clock }, parsed.event);
+      return press ? answerPress(c, press, result.outcome === 'refused' ? (result.refusedNote ?? texts.refused) : undefined) : c.body(null, 200);
     } catch (err) {
       // Nothing was recorded, so Telegram's retry runs it again.
       log.error('telegram.update_failed', { bot: h.bot.name, type: parsed.event.kind, error: err });
