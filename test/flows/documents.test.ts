@@ -137,6 +137,30 @@ describe('a document that could not be fetched', () => {
     expect(text(await p.say('lanjut'))).toContain('Tidak ada pengajuan yang menunggu untuk dilanjutkan.');
   });
 
+  it('a complaint photo that is no photo, from a phone that could not name it, is said so once read, and the complaint goes on', async () => {
+    const p = siti();
+    await p.say('halo');
+    await p.say('pengaduan');
+    await p.say('Lampu jalan di depan kantor mati.');
+    const r = await p.upload(new TextEncoder().encode('just some text'), 'application/octet-stream', 'lampu');
+    expect(text(r)).toMatch(/^Pengaduan diterima\. Nomor: ADU-2611-0001\./);
+    await drainQueue();
+    expect(text(await p.replies())).toBe('Maaf, foto pengaduan yang Bapak/Ibu kirim bukan foto atau PDF, jadi tidak bisa kami buka. Pengaduan tetap kami proses tanpa foto.');
+    expect(await row("SELECT status, reject_reason FROM case_documents WHERE requirement = 'complaint_photo'")).toEqual({ status: 'rejected', reject_reason: 'bad_type' });
+  });
+
+  it('a complaint photo its own phone calls a video is refused at once, and the photo is asked for again', async () => {
+    const p = siti();
+    await p.say('halo');
+    await p.say('pengaduan');
+    const asked = text(await p.say('Lampu jalan di depan kantor mati.'));
+    const r = await p.upload(new TextEncoder().encode('....ftypmp42'), 'video/mp4', 'lampu.mp4');
+    expect(text(r)).toContain('Itu bukan foto atau PDF, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.');
+    // The photo question again, as it was first asked.
+    expect(text(r)).toContain(asked.split('\n')[0]!);
+    expect(await row('SELECT count(*) AS n FROM case_documents')).toEqual({ n: 0 });
+  });
+
   it('a photo sent after "menu" is taken too', async () => {
     const p = siti();
     await startApplication(p, 'situ');

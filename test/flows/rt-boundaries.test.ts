@@ -118,6 +118,35 @@ describe('a revision round', () => {
     expect(text(card)).toContain('(3 dokumen)');
   });
 
+  it('asks again for a resent scan that turns out to be no scan once read, and the case waits for the revision again', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    const hasan = new SimPerson('628990000203', 'Bapak Hasan');
+    await completeApplication(siti, 'ktp');
+    await drainQueue();
+    await hasan.press(choice(await hasan.replies(), 'Setujui'));
+    await drainQueue();
+    await tick(wib('2026-11-30T16:15'));
+    await drainQueue();
+    const r = await hasan.press(choice(await hasan.replies(), 'Tidak sah'));
+    await hasan.press(choice(r, 'Pas foto'));
+    await hasan.say('Foto buram');
+    await siti.replies();
+
+    setClock(wib('2026-12-01T08:00'));
+    await siti.upload(new TextEncoder().encode('not a photo at all'), 'application/octet-stream', 'pas-baru');
+    vi.spyOn(Date, 'now').mockReturnValue(wib('2026-12-01T08:02'));
+    await drainQueue();
+    expect(text(await siti.replies())).toBe(
+      'Maaf, Pas foto yang Bapak/Ibu kirim bukan foto atau PDF, jadi tidak bisa kami buka.\nSilakan kirim lagi Pas foto di chat ini. Tidak perlu mengulang dari awal.',
+    );
+    expect(await row('SELECT state, revision_requirement FROM cases')).toEqual({ state: 'needs_revision', revision_requirement: 'pas_photo' });
+    expect(await row("SELECT reject_reason FROM case_documents WHERE requirement = 'pas_photo' AND superseded_at IS NULL")).toEqual({ reject_reason: 'bad_type' });
+    // The chair gets no card for a scan that is not there.
+    await tick(wib('2026-12-01T08:15'));
+    await drainQueue();
+    expect(await hasan.replies()).toEqual([]);
+  });
+
   it('asks again for a resent scan that could not be fetched, takes the next photo, and the chair then gets all three', async () => {
     const siti = new SimPerson('628123450001', 'Siti');
     const hasan = new SimPerson('628990000203', 'Bapak Hasan');

@@ -99,20 +99,27 @@ describe('delivery by courier', () => {
 });
 
 describe('documents', () => {
-  it('judges a file by its first bytes, not by the type its sender declared', async () => {
+  it('refuses at once a file its own phone calls something else (text), and stores nothing', async () => {
     const siti = new SimPerson('628123450001', 'Siti');
     await startApplication(siti, 'ktp');
-    // Declared as text, held as a PDF: taken, since the bytes are what count.
-    const r = await siti.upload(PDF, 'text/plain', 'kk');
-    expect(text(r)).toContain('Fotokopi KK diterima, sedang kami periksa.');
+    const r = await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
+    expect(text(r)).toContain('Itu bukan foto atau PDF, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.');
+    expect(text(r)).toContain('Sekarang kirim Fotokopi KK.');
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM case_documents').first()).toEqual({ n: 0 });
+  });
+
+  it('judges a file its phone could not name (application/octet-stream) by its first bytes: a PDF is taken', async () => {
+    const siti = new SimPerson('628123450001', 'Siti');
+    await startApplication(siti, 'ktp');
+    expect(text(await siti.upload(PDF, 'application/octet-stream', 'kk'))).toContain('Fotokopi KK diterima, sedang kami periksa.');
     await drainQueue();
     expect(await env.DB.prepare('SELECT status, content_type FROM case_documents').first()).toEqual({ status: 'stored', content_type: 'application/pdf' });
   });
 
-  it('refuses a text file, once its bytes are read, and stores nothing', async () => {
+  it('judges a file its phone could not name by its first bytes: text is refused once read, and Siti is asked again', async () => {
     const siti = new SimPerson('628123450001', 'Siti');
     await startApplication(siti, 'ktp');
-    await siti.upload(new TextEncoder().encode('hello'), 'text/plain', 'notes.txt');
+    await siti.upload(new TextEncoder().encode('hello'), 'application/octet-stream', 'notes');
     await drainQueue();
     expect(await env.DB.prepare('SELECT status, reject_reason FROM case_documents').first()).toEqual({ status: 'rejected', reject_reason: 'bad_type' });
     expect((await env.SCANS.list({ prefix: 'scans/' })).objects).toEqual([]);

@@ -1,8 +1,8 @@
 /**
- * A Telegram document is judged by its first bytes, never by the type its sender declared: a PDF
+ * A Telegram document is let in by its first bytes, never by the type its sender declared: a PDF
  * sent with no mime_type, or as application/octet-stream, is fetched and stored; a file that is
- * no scan, whatever it claims, is refused by the consumer and the resident is told which one to
- * send again.
+ * no scan is refused by the consumer and the resident is told which one to send again. What the
+ * sender's own phone calls something else (a Word file) is refused at once, at the question.
  */
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -54,6 +54,9 @@ function documentOf(bytes: Uint8Array, mimeType: string | null): TgUpdate {
   return u;
 }
 
+/** The first bytes of a .docx (a zip), whatever it is called. */
+const WORD = new TextEncoder().encode('PK\u0003\u0004 word/document.xml');
+
 const kkCopy = () => env.DB.prepare("SELECT status, content_type, reject_reason FROM case_documents WHERE requirement = 'kk_copy'").first();
 
 describe('a document on Telegram', () => {
@@ -71,9 +74,18 @@ describe('a document on Telegram', () => {
     expect(await kkCopy()).toEqual({ status: 'stored', content_type: 'application/pdf', reject_reason: null });
   });
 
-  it('that is no scan, declared as a Word file, is refused by its bytes and Siti is asked for it again', async () => {
+  it('that its sender\'s phone calls a Word file is refused at once, and Siti is asked for the KK again', async () => {
     const siti = await askedForDocuments();
-    await siti.send(documentOf(new TextEncoder().encode('PK\u0003\u0004 word/document.xml'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+    const r = await siti.send(documentOf(WORD, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+    expect(textOf(r)).toContain('Itu bukan foto atau PDF, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.');
+    expect(textOf(r)).toContain('Sekarang kirim Fotokopi KK.');
+    expect(bot.calls.filter((c) => c.method === 'getFile')).toEqual([]);
+    expect(await kkCopy()).toBeNull();
+  });
+
+  it('that is no scan and came with no declared type is refused by its bytes, and Siti is asked for it again', async () => {
+    const siti = await askedForDocuments();
+    await siti.send(documentOf(WORD, null));
     await drainQueue();
     expect(await kkCopy()).toEqual({ status: 'rejected', content_type: expect.any(String), reject_reason: 'bad_type' });
     expect(textOf(await siti.replies())).toContain(

@@ -10,7 +10,7 @@ import { formatDate, formatLongDate } from '../../domain/messages/dates';
 import { COMPLAINT_CODE_PREFIX } from '../../domain/services';
 import { CASE_CODE_PLACEHOLDER } from '../effects';
 import type { Session } from '../session';
-import { refuseTooLarge, tooLarge } from './documents';
+import { mediaProblem, refuseMedia } from './documents';
 import { chosen, type Step } from './step';
 
 export const complaintText: Step = {
@@ -37,8 +37,9 @@ export const complaintPhoto: Step = {
   },
   answer(s, answer) {
     if (answer.kind === 'media') {
-      if (tooLarge(answer.media, s.ctx.maxUploadBytes)) {
-        refuseTooLarge(s);
+      const problem = mediaProblem(answer.media, s.ctx.maxUploadBytes);
+      if (problem) {
+        refuseMedia(s, problem);
         s.reask();
         return true;
       }

@@ -15,18 +15,27 @@ import { chosen, type Step } from './step';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** What Loket accepts as a scan, as a phone may declare it. */
+const SCAN_TYPES = ['image/jpeg', 'image/jpg', 'image/png', 'application/pdf'];
+/** What a phone declares for a file it could not name: only the first bytes can tell. */
+const UNNAMED_TYPES = ['', 'application/octet-stream', 'binary/octet-stream', 'application/binary', 'application/unknown'];
+
 /**
- * Whether a media item is refused before anything is fetched. Only
- * its size is judged here: the type a sender's phone declares proves nothing (a PDF may come as
- * application/octet-stream, a text file as image/jpeg), so the queue consumer judges the file's
- * first bytes instead and tells the resident if it is not a JPEG, PNG or PDF.
+ * Why a media item is refused before anything is fetched, or null when it may be fetched. The
+ * type a sender's phone declares never lets a file in: the queue consumer reads its first bytes
+ * and refuses anything that is not a JPEG, PNG or PDF, however it was declared. It only keeps
+ * out at once what the sender's own phone calls something else (a video, a Word file), so the
+ * resident can send the right one while still at the question.
  */
-export function tooLarge(media: InboundMedia, maxBytes: number): boolean {
-  return media.sizeBytes !== undefined && media.sizeBytes > maxBytes;
+export function mediaProblem(media: InboundMedia, maxBytes: number): 'bad_type' | 'too_large' | null {
+  const declared = media.mimeType.split(';')[0]!.trim().toLowerCase();
+  if (!SCAN_TYPES.includes(declared) && !UNNAMED_TYPES.includes(declared)) return 'bad_type';
+  if (media.sizeBytes !== undefined && media.sizeBytes > maxBytes) return 'too_large';
+  return null;
 }
 
-export function refuseTooLarge(s: Session): void {
-  s.say(s.t('apply.too_large', { mb: Math.floor(s.ctx.maxUploadBytes / 1048576) }));
+export function refuseMedia(s: Session, problem: 'bad_type' | 'too_large'): void {
+  s.say(problem === 'bad_type' ? s.t('apply.bad_type') : s.t('apply.too_large', { mb: Math.floor(s.ctx.maxUploadBytes / 1048576) }));
 }
 
 /**
@@ -113,8 +122,9 @@ export const applyDocuments: Step = {
       s.reask();
       return true;
     }
-    if (tooLarge(answer.media, s.ctx.maxUploadBytes)) {
-      refuseTooLarge(s);
+    const problem = mediaProblem(answer.media, s.ctx.maxUploadBytes);
+    if (problem) {
+      refuseMedia(s, problem);
       s.reask();
       return true;
     }

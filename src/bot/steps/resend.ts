@@ -8,7 +8,7 @@ import type { InboundMedia } from '../../../adapters/channel';
 import type { CaseState } from '../../domain/case-machine';
 import type { RequirementId } from '../../domain/services';
 import type { Session } from '../session';
-import { refuseTooLarge, tooLarge } from './documents';
+import { mediaProblem, refuseMedia } from './documents';
 
 const BEFORE_DAY_2: readonly CaseState[] = ['draft', 'awaiting_pengantar', 'submitted'];
 
@@ -26,8 +26,9 @@ export function documentsToResend(s: Session): { caseId: string; requirement: Re
 }
 
 export function resendDocument(s: Session, media: InboundMedia): void {
-  if (tooLarge(media, s.ctx.maxUploadBytes)) {
-    refuseTooLarge(s);
+  const problem = mediaProblem(media, s.ctx.maxUploadBytes);
+  if (problem) {
+    refuseMedia(s, problem);
     return backToWhereTheyWere(s);
   }
   const [first, next] = documentsToResend(s);

@@ -16,7 +16,7 @@ import { checkPersonName } from '../../domain/person-name';
 import { chairNotBefore, chairYou } from '../chair-address';
 import type { CaseView } from '../context';
 import type { Session } from '../session';
-import { refuseTooLarge, tooLarge } from './documents';
+import { mediaProblem, refuseMedia } from './documents';
 import { holidayNote } from './promise-note';
 import { chosen, type Answer, type Step } from './step';
 
@@ -37,8 +37,9 @@ export function resubmitRevision(s: Session, media: InboundMedia): void {
     s.jump('revision.data');
     return;
   }
-  if (tooLarge(media, s.ctx.maxUploadBytes)) {
-    refuseTooLarge(s);
+  const problem = mediaProblem(media, s.ctx.maxUploadBytes);
+  if (problem) {
+    refuseMedia(s, problem);
     return;
   }
   const requirement = c.revisionRequirement!;

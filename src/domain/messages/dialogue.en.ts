@@ -66,6 +66,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'apply.doc_next': (p: { document: string }) => `Now send the ${p.document}.`,
   'apply.docs_complete': 'All documents received.',
   'apply.need_photo': 'Please send a photo or PDF of the document.',
+  'apply.bad_type': 'That is not a photo or a PDF, so we cannot accept it. Please send a photo of the document.',
   'apply.too_large': (p: { mb: number }) => `The file is too large. At most ${p.mb} MB. Please take the photo again.`,
   'apply.doc_checking': 'being checked',
   'apply.docs_uploaded': 'All documents are in and we are checking them.',

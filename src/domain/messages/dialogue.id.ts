@@ -72,6 +72,7 @@ export const dialogueId = {
   'apply.doc_next': (p: { document: string }) => `Sekarang kirim ${p.document}.`,
   'apply.docs_complete': 'Semua dokumen sudah diterima.',
   'apply.need_photo': 'Mohon kirim foto atau PDF dokumennya.',
+  'apply.bad_type': 'Itu bukan foto atau PDF, jadi tidak bisa kami terima. Kirim foto dokumennya, ya.',
   'apply.too_large': (p: { mb: number }) => `Berkas terlalu besar. Paling besar ${p.mb} MB. Coba foto ulang, ya.`,
   // A document counts as received only once stored and its type checked (the queue does it).
   'apply.doc_checking': 'sedang diperiksa',
@@ -84,7 +85,7 @@ export const dialogueId = {
   'apply.doc_failed': (p: { document: string; problem: string }) =>
     `Maaf, ${p.document} yang Bapak/Ibu kirim ${p.problem}.\nSilakan kirim lagi ${p.document} di chat ini. Tidak perlu mengulang dari awal.`,
   'complaint.photo_failed': (p: { problem: string }) => `Maaf, foto pengaduan yang Bapak/Ibu kirim ${p.problem}. Pengaduan tetap kami proses tanpa foto.`,
-  // One reason each, the one the media job found, in words that need no file-format names.
+  // One reason each, the one the media job found, in plain words (a photo or a PDF is all a resident needs to know).
   'doc_problem.bad_type': 'bukan foto atau PDF, jadi tidak bisa kami buka',
   'doc_problem.too_large': (p: { mb: number }) => `terlalu besar (lebih dari ${p.mb} MB). Foto biasa dari kamera HP cukup`,
   'doc_problem.damaged': 'rusak saat dikirim, jadi tidak bisa kami buka',
