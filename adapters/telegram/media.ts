@@ -9,6 +9,7 @@
  */
 import { GrammyError } from 'grammy/web';
 import { MediaGoneError, MediaTooLargeError, type MediaSource } from '../ports';
+import { readCapped } from '../read-capped';
 import { apiRoot, telegramApi } from './client';
 import { toDeliveryError } from './errors';
 import { MAX_DOWNLOAD_BYTES } from './limits';
@@ -55,45 +56,10 @@ export const telegramMedia: MediaSource = {
     // Neither getFile nor the response said how big it is: R2 needs the length before the first
     // byte, so the file is read here and measured, never past Telegram's limit nor the
     // kelurahan's (a file storeScan would refuse is not worth holding).
-    return readCapped(res.body, Math.min(MAX_DOWNLOAD_BYTES, Number(env.MAX_UPLOAD_BYTES) || MAX_DOWNLOAD_BYTES), signal);
+    // A broken connection mid-file is tried again later, with nothing that could quote the URL.
+    return readCapped(res.body, Math.min(MAX_DOWNLOAD_BYTES, Number(env.MAX_UPLOAD_BYTES) || MAX_DOWNLOAD_BYTES), { signal, broken: () => new TelegramDownloadError(null) });
   },
 };
-
-/**
- * A body of unknown length, held as its chunks (never joined, so never twice in memory) up to
- * `cap` bytes; one byte more and the download is dropped as too large.
- */
-async function readCapped(body: ReadableStream<Uint8Array>, cap: number, signal?: AbortSignal): Promise<{ body: ReadableStream<Uint8Array>; length: number }> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      length += value.byteLength;
-      if (length > cap) {
-        await reader.cancel();
-        throw new MediaTooLargeError(null);
-      }
-      chunks.push(value);
-    }
-  } catch (err) {
-    if (err instanceof MediaTooLargeError) throw err;
-    if (signal?.aborted) throw signal.reason;
-    // A broken connection mid-file: tried again later, with nothing that could quote the URL.
-    throw new TelegramDownloadError(null);
-  }
-  const replay = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      // Each chunk let go once handed on.
-      const chunk = chunks.shift();
-      if (chunk) controller.enqueue(chunk);
-      else controller.close();
-    },
-  });
-  return { body: replay, length };
-}
 
 /**
  * getFile answers 400 for an unknown or expired file_id ("invalid file_id", "wrong file_id or the

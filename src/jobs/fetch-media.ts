@@ -11,6 +11,7 @@
  */
 import type { ChannelName } from '../../adapters/channel';
 import { MediaGoneError, MediaTooLargeError, type MediaSource } from '../../adapters/ports';
+import { MediaBusyError } from '../../adapters/read-capped';
 import { withTimeout } from '../../adapters/timeout';
 import { dbOf, type Db, type Statement } from '../db/client';
 import { recordCaseEvent, sendBackForRevision } from '../db/cases';
@@ -75,7 +76,11 @@ export async function fetchMedia(
     }, () => new MediaTimeoutError());
   } catch (err) {
     const reason =
-      err instanceof MediaGoneError ? 'gone' : err instanceof MediaTooLargeError ? 'too_large' : err instanceof MediaTimeoutError ? 'timeout' : 'provider_error';
+      err instanceof MediaGoneError ? 'gone'
+      : err instanceof MediaTooLargeError ? 'too_large'
+      : err instanceof MediaTimeoutError ? 'timeout'
+      : err instanceof MediaBusyError ? 'busy'
+      : 'provider_error';
     log.warn('media.fetch_failed', { document: doc.id, attempt: claim.attempts, reason, error: err });
     if (reason === 'gone') return refuse(env, doc, 'gone', reason, now, newId);
     // The provider will not hand it over at this size (Telegram: 20 MB); no try will change that.

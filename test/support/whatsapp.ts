@@ -78,7 +78,8 @@ export interface GraphCall {
 /** A fake Graph API: records what Loket sends and answers like Meta, or with a chosen error. */
 export class FakeGraph {
   calls: GraphCall[] = [];
-  media = new Map<string, { bytes: Uint8Array; mime: string; sha256?: string }>();
+  /** `unsized`: served with no file_size and no content-length, in chunks, as a proxy might. */
+  media = new Map<string, { bytes: Uint8Array; mime: string; sha256?: string; unsized?: boolean }>();
   /** Errors to answer the next message sends with, in order (code, HTTP status). */
   failNext: { code: number; status?: number }[] = [];
   /**
@@ -118,13 +119,15 @@ export class FakeGraph {
       }
       if (req.method === 'GET' && path.startsWith('files/')) {
         const m = this.media.get(path.slice('files/'.length));
-        return m ? new Response(m.bytes, { headers: { 'content-type': m.mime, 'content-length': String(m.bytes.length) } }) : new Response('gone', { status: 404 });
+        if (!m) return new Response('gone', { status: 404 });
+        if (m.unsized) return new Response(inChunks(m.bytes, 4096), { headers: { 'content-type': m.mime } });
+        return new Response(m.bytes, { headers: { 'content-type': m.mime, 'content-length': String(m.bytes.length) } });
       }
       if (req.method === 'GET') {
         const m = this.media.get(decodeURIComponent(path));
         this.calls.push({ method: 'GET', path });
         if (!m) return Response.json({ error: { code: 100, message: 'no such media' } }, { status: 404 });
-        return Response.json({ messaging_product: 'whatsapp', url: `${env.WHATSAPP_API_BASE}/files/${path}`, mime_type: m.mime, sha256: m.sha256, file_size: m.bytes.length, id: path });
+        return Response.json({ messaging_product: 'whatsapp', url: `${env.WHATSAPP_API_BASE}/files/${path}`, mime_type: m.mime, sha256: m.sha256, ...(m.unsized ? {} : { file_size: m.bytes.length }), id: path });
       }
       return new Response('not found', { status: 404 });
     });
@@ -149,4 +152,16 @@ export function shown(m: Record<string, unknown>): string {
 
 export function base64Sha256(bytes: Uint8Array): Promise<string> {
   return crypto.subtle.digest('SHA-256', bytes).then((h) => btoa(String.fromCharCode(...new Uint8Array(h))));
+}
+
+/** A body with no length known up front. */
+function inChunks(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(at, at + size));
+      at += size;
+    },
+  });
 }
