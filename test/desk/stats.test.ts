@@ -116,7 +116,7 @@ beforeEach(async () => {
 function row(page: string, table: string, label: string): string[] {
   const section = new RegExp(`<section class="card" id="${table}"[\\s\\S]*?</section>`).exec(page)?.[0] ?? '';
   const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const tr = new RegExp(`<tr data-row="${literal}">([\\s\\S]*?)</tr>`).exec(section)?.[1];
+  const tr = new RegExp(`<tr(?: [^>]*)? data-row="${literal}"(?: [^>]*)?>([\\s\\S]*?)</tr>`).exec(section)?.[1];
   if (!tr) throw new Error(`no row ${label} in ${table}`);
   return [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
 }
@@ -158,6 +158,38 @@ describe('GET /status/stats', () => {
     expect(row(page, 'ikm', 'SITU (Surat Izin Tempat Usaha)')).toEqual(['SITU (Surat Izin Tempat Usaha)', '–', '–', '0']);
     expect(row(page, 'ikm', 'Semua layanan')).toEqual(['Semua layanan', '87,50', 'B (Baik)', '2']);
     expect(row(page, 'ikm', '2026 T4')).toEqual(['2026 T4', '87,50', 'B (Baik)', '2']);
+  });
+
+  it('gives the tables that become cards on a phone their table roles, each row a row with its name as the row header', async () => {
+    // WebKit drops a table's meaning once CSS makes it blocks; the roles keep it for VoiceOver.
+    const page = await (await staff.get('/status/stats')).text();
+    const tables = [...page.matchAll(/<table\b([^>]*)>([\s\S]*?)<\/table>/g)].filter((m) => /class="cards"/.test(m[1]!));
+    // Per service, per RT and the IKM per service (no SKM answer yet, so no quarter table).
+    expect(tables).toHaveLength(3);
+    for (const [, attributes, body] of tables) {
+      expect(attributes).toMatch(/ role="table"/);
+      for (const group of body!.matchAll(/<(thead|tbody|tfoot)\b([^>]*)>/g)) expect(group[2]).toMatch(/ role="rowgroup"/);
+      const rows = [...body!.matchAll(/<tr\b([^>]*)>([\s\S]*?)<\/tr>/g)];
+      expect(rows.length).toBeGreaterThan(2);
+      const [head, ...data] = rows;
+      expect(head![1]).toMatch(/ role="row"/);
+      for (const th of head![2]!.matchAll(/<th\b([^>]*)>/g)) expect(th[1]).toMatch(/ role="columnheader"/);
+      for (const [, rowAttributes, cells] of data) {
+        expect(rowAttributes).toMatch(/ role="row"/);
+        const tags = [...cells!.matchAll(/<(t[hd])\b([^>]*)>/g)];
+        // The name comes first in the reading order and heads the row; every figure is a cell
+        // that keeps its visible label.
+        expect(tags[0]![1]).toBe('th');
+        expect(tags[0]![2]).toMatch(/ scope="row"/);
+        expect(tags[0]![2]).toMatch(/ role="rowheader"/);
+        expect(tags.length).toBeGreaterThan(1);
+        for (const [, tag, cellAttributes] of tags.slice(1)) {
+          expect(tag).toBe('td');
+          expect(cellAttributes).toMatch(/ role="cell"/);
+          expect(cellAttributes).toMatch(/ data-label="[^"]+"/);
+        }
+      }
+    }
   });
 
   it('counts a quarter whole even where the range covers only part of it, and lists the suggestions escaped', async () => {

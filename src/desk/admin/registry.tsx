@@ -7,12 +7,12 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { addChairPerson, addRt, addRw, chairChats, rtsOf, rwsOf, setRtChairPerson, setRwChairPerson } from '../../db/admin-registry';
 import { dbOf, runBatch } from '../../db/client';
-import type { Channel } from '../../db/schema';
 import { maskPhone } from '../../domain/phone';
 import { cryptoIds, cryptoRandom } from '../../platform';
 import { createInvite } from '../../staff/invites';
 import { revokeChairInvitesOfRt } from '../../db/invites';
 import type { DeskEnv } from '../context';
+import { linkedChatNumber, type ChatNumberSource } from '../linked-chat';
 import { pageHtml } from '../layout';
 import { AdminPage, auditOf, backTo, codeHint, CsrfField, doneOf, FieldProblem, viewOf, type AdminView } from './frame';
 import type { Problem } from './text';
@@ -139,9 +139,8 @@ function ChairForm(props: { view: AdminView; action: string; formId: string; fai
   );
 }
 
-/** A Telegram chat id is no phone number: the person's number (as typed by the office, or shared) names it. */
-function chatLabel(ch: { channel: Channel; externalId: string; phone: string | null }, channelName: string): string {
-  return `${channelName} ${maskPhone(ch.channel === 'telegram' ? ch.phone : ch.externalId)}`;
+function chatLabel(ch: ChatNumberSource, channelName: string): string {
+  return `${channelName} ${linkedChatNumber(ch)}`;
 }
 
 function RegistryPage(props: { view: AdminView; registry: Registry; done: ReturnType<typeof doneOf>; failed?: Failed }) {

@@ -8,12 +8,12 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { addStaffAccount, endStaffSessions, setStaffPassword, setStaffRole, staffOf, usernameTaken } from '../../db/admin-staff';
 import { dbOf, runBatch } from '../../db/client';
-import { maskPhone } from '../../domain/phone';
 import { cryptoIds, cryptoRandom } from '../../platform';
 import { createStaffInvite } from '../../staff/invites';
 import { hashPassword } from '../../staff/password';
 import type { DeskEnv } from '../context';
 import { readCookie } from '../cookies';
+import { linkedChatNumber } from '../linked-chat';
 import { pageHtml } from '../layout';
 import { SESSION_COOKIE } from '../session';
 import { sha256Hex } from '../tokens';
@@ -108,11 +108,6 @@ export const staffAccounts = new Hono<DeskEnv>()
     return backTo(c, 'invites', 'invite');
   });
 
-/** A Telegram chat id is no phone number: the person's recorded number, if any, names it. */
-function chatNumber(a: Account): string {
-  return maskPhone(a.chatChannel === 'telegram' ? a.chatPhone : a.chatExternalId);
-}
-
 function StaffPage(props: { view: AdminView; accounts: Account[]; done: ReturnType<typeof doneOf>; failed?: Failed }) {
   const { t, staff, canChange, frame } = props.view;
   const failed = props.failed;
@@ -134,7 +129,7 @@ function StaffPage(props: { view: AdminView; accounts: Account[]; done: ReturnTy
                   <span data-role>{frame.t(`role.${a.role}`)}</span>
                 </div>
                 <p class="muted">
-                  {t('staff.username')}: {a.username} · {t('staff.chat')}: {a.chatChannel ? `${frame.t(`channel.${a.chatChannel}`)} ${chatNumber(a)}` : t('staff.no_chat')}
+                  {t('staff.username')}: {a.username} · {t('staff.chat')}: {a.chatChannel ? `${frame.t(`channel.${a.chatChannel}`)} ${linkedChatNumber({ channel: a.chatChannel, externalId: a.chatExternalId, phone: a.chatPhone })}` : t('staff.no_chat')}
                 </p>
                 {canChange ? (
                   <>

@@ -4,9 +4,9 @@
  */
 import type { Channel } from '../../db/schema';
 import { localMoment } from '../../domain/calendar';
-import { maskPhone } from '../../domain/phone';
 import type { SignedInStaff } from '../context';
 import { Layout, type PageFrame } from '../layout';
+import { linkedChatNumber } from '../linked-chat';
 import { NoStaffChatBanner } from './staff-chats-banner';
 
 export interface LinkedChat {
@@ -52,7 +52,7 @@ export function AccountPage(props: {
         <p>{t('account.chat.lead')}</p>
         {props.chat ? (
           <>
-            <p data-linked-chat>{t('account.chat.linked', { channel: t(`channel.${props.chat.channel}`), number: numberOf(props.chat) })}</p>
+            <p data-linked-chat>{t('account.chat.linked', { channel: t(`channel.${props.chat.channel}`), number: linkedChatNumber(props.chat) })}</p>
             <form method="post" action="/status/account/unlink">
               <input type="hidden" name="_csrf" value={s.csrf} />
               <button type="submit" class="secondary">{t('account.chat.unlink')}</button>
@@ -90,11 +90,6 @@ function CodeShown(props: { frame: PageFrame; code: OpenCode }) {
       <p>{t('account.chat.how_after')}</p>
     </div>
   );
-}
-
-/** A Telegram chat id is no phone number: the person's recorded number, if any, names it. */
-function numberOf(chat: LinkedChat): string {
-  return maskPhone(chat.channel === 'telegram' ? chat.phone : chat.externalId);
 }
 
 const ZONES: Record<number, string> = { 420: 'WIB', 480: 'WITA', 540: 'WIT' };
