@@ -65,11 +65,25 @@ export interface Choice {
   aliases?: string[];
 }
 
+/**
+ * Only the renderer knows whether choices end up as buttons, a list or numbered lines, so the
+ * bot gives both ways of saying how to answer: "Balas angkanya" under numbers nobody can see
+ * would puzzle the reader.
+ */
+export interface ChoiceHint {
+  /** Under buttons or a list: tap one. */
+  tap: string;
+  /** Under numbered lines: reply with the number. */
+  type: string;
+}
+
 export type OutboundMessage =
   | {
       kind: 'text';
       text: string;
       choices?: Choice[];
+      /** How to answer the choices, said under them in the form the channel shows them. */
+      hint?: ChoiceHint;
       /**
        * Asks for the person's own number with a button that shares it (Telegram's reply keyboard
        * with request_contact). Channels that always know the number (WhatsApp, the simulator)

@@ -55,7 +55,7 @@ function fromWhatsApp(m: WaMessage): Bubble {
 }
 
 function whatsApp(message: OutboundMessage): Bubble[] {
-  if (message.kind === 'text') return renderWhatsAppText(TO, message.text, message.choices ?? []).map(fromWhatsApp);
+  if (message.kind === 'text') return renderWhatsAppText(TO, message.text, message.choices ?? [], message.hint).map(fromWhatsApp);
   return [fromWhatsApp(renderWhatsAppMedia(TO, message, 'simulator-media'))];
 }
 

@@ -10,7 +10,7 @@
  * and nothing shown needs bold or links.
  */
 import type { InlineKeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import type { Choice, OutboundMessage } from '../channel';
+import type { Choice, ChoiceHint, OutboundMessage } from '../channel';
 import { renderChoices } from '../choices';
 import { RejectedMessageError } from '../ports';
 import { splitText } from '../split-text';
@@ -94,13 +94,13 @@ function replyKeyboard(m: { askPhone?: { label: string }; removeKeyboard?: true 
  * rather than dropping the keyboard the dialogue is waiting on.
  */
 export function renderText(
-  chatId: ChatId, text: string, choices: readonly Choice[] = [], keyboard: { askPhone?: { label: string }; removeKeyboard?: true } = {},
+  chatId: ChatId, text: string, choices: readonly Choice[] = [], keyboard: { askPhone?: { label: string }; removeKeyboard?: true; hint?: ChoiceHint } = {},
 ): TgCall[] {
   // Every id is checked, even when the choices end up as numbered lines: a broken promise is a
   // bug whichever way this message happens to be shown.
   for (const c of choices) callbackData(c.id);
   const reply = replyKeyboard(keyboard);
-  const r = renderChoices(reply ? { ...TELEGRAM_CAPABILITIES, maxButtons: 0, maxListRows: 0 } : TELEGRAM_CAPABILITIES, text, choices);
+  const r = renderChoices(reply ? { ...TELEGRAM_CAPABILITIES, maxButtons: 0, maxListRows: 0 } : TELEGRAM_CAPABILITIES, text, choices, keyboard.hint);
   const parts = splitText(r.text, MAX_TEXT);
   const markup: Markup | undefined = reply ?? (r.mode === 'numbered' ? undefined : { inline_keyboard: inlineKeyboard(r.choices) });
   return parts.map((p, i) => message(chatId, p, i === parts.length - 1 ? markup : undefined));

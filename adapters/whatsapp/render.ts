@@ -2,7 +2,7 @@
  * Channel-neutral outbound messages as Cloud API message objects: text (split above 4096
  * characters), reply buttons, lists, the numbered fallback beyond them, media and templates.
  */
-import type { Choice, OutboundMessage } from '../channel';
+import type { Choice, ChoiceHint, OutboundMessage } from '../channel';
 import { renderChoices } from '../choices';
 import { splitText as splitAt } from '../split-text';
 import { MAX_BUTTON_ID, MAX_INTERACTIVE_BODY, MAX_LIST_BUTTON, MAX_LIST_ROW_ID, MAX_TEXT, WHATSAPP_CAPABILITIES } from './limits';
@@ -17,8 +17,9 @@ export function splitText(text: string, max = MAX_TEXT): string[] {
 const text = (to: string, body: string): WaMessage => ({ to, type: 'text', text: { body, preview_url: false } });
 
 /** The message objects for one outbound text; more than one when it must be split. */
-export function renderText(to: string, body: string, choices: readonly Choice[] = [], listButton = 'Pilih'): WaMessage[] {
-  const r = renderChoices(WHATSAPP_CAPABILITIES, body, choices);
+export function renderText(to: string, said: string, choices: readonly Choice[] = [], hint?: ChoiceHint, listButton = 'Pilih'): WaMessage[] {
+  const r = renderChoices(WHATSAPP_CAPABILITIES, said, choices, hint);
+  const body = r.text;
   const idsFit = (max: number) => choices.every((c) => c.id.length <= max);
   if (r.mode === 'buttons' && body.length <= MAX_INTERACTIVE_BODY && idsFit(MAX_BUTTON_ID)) {
     return [
@@ -46,7 +47,7 @@ export function renderText(to: string, body: string, choices: readonly Choice[] 
       },
     ];
   }
-  const full = r.mode === 'numbered' ? r.text : renderChoices({ ...WHATSAPP_CAPABILITIES, maxButtons: 0, maxListRows: 0 }, body, choices).text;
+  const full = r.mode === 'numbered' ? r.text : renderChoices({ ...WHATSAPP_CAPABILITIES, maxButtons: 0, maxListRows: 0 }, said, choices, hint).text;
   return splitText(full).map((part) => text(to, part));
 }
 

@@ -78,7 +78,7 @@ export function whatsappSender(deps: WhatsAppSenderDeps): ChannelSender {
 
 async function render(client: GraphClient, env: Env, phoneNumberId: string, d: OutboxDelivery): Promise<WaMessage[]> {
   const m = d.message;
-  if (m.kind === 'text') return renderText(d.externalId, m.text, m.choices ?? []);
+  if (m.kind === 'text') return renderText(d.externalId, m.text, m.choices ?? [], m.hint);
   // Media Loket sends lives in its private bucket; WhatsApp needs it uploaded first.
   const object = await env.SCANS.get(m.r2Key);
   if (!object) throw new Error(`outbox ${d.outboxId}: ${m.kind} missing from storage`);

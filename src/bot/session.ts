@@ -2,12 +2,17 @@
  * One run of the dialogue for one inbound message: holds the state being changed, collects the
  * effects, and offers the few verbs every step uses (say, ask, goto, back).
  */
-import type { Choice, OutboundMessage } from '../../adapters/channel';
+import type { Choice, ChoiceHint, OutboundMessage } from '../../adapters/channel';
 import { t, type Locale, type MessageKey } from '../domain/messages';
 import { localMoment } from '../domain/calendar';
 import type { BotContext } from './context';
 import type { Effect } from './effects';
 import type { ConversationState, StepId } from './state';
+
+/** How to answer a question's choices, in both forms a channel may show them (adapters/choices.ts). */
+export function choiceHint(locale: Locale): ChoiceHint {
+  return { tap: t(locale, 'hint.tap'), type: t(locale, 'hint.reply') };
+}
 
 type ParamsOf<K extends MessageKey> = Parameters<typeof t<K>> extends [Locale, K, ...infer P] ? P : never;
 
@@ -51,8 +56,6 @@ export class Session {
   /** Sends what was said with `choices`, remembered so that typing "2" or a label answers them. */
   ask(text: string, choices: Choice[] = []): void {
     this.pending.push(text);
-    const hint = choices.length ? this.t('hint.reply') : null;
-    if (hint) this.pending.push(hint);
     this.flush(choices);
     this.state.choices = choices;
   }
@@ -69,7 +72,10 @@ export class Session {
   flush(choices: Choice[] = []): void {
     if (this.pending.length === 0) return;
     const message: OutboundMessage = { kind: 'text', text: this.pending.join('\n\n') };
-    if (choices.length) message.choices = choices;
+    if (choices.length) {
+      message.choices = choices;
+      message.hint = choiceHint(this.locale);
+    }
     this.reply(message);
     this.pending = [];
   }

@@ -31,4 +31,17 @@ describe('rendering choices for a channel', () => {
     const many = Array.from({ length: 11 }, (_, i) => ({ id: `x${i}`, label: `Pilihan ${i + 1}` }));
     expect(renderChoices(wa, 'Pilih', many).mode).toBe('numbered');
   });
+
+  describe('with a hint of how to answer', () => {
+    const hint = { tap: 'Ketuk salah satu.', type: 'Balas angkanya.' };
+    it('says tap under buttons and a list', () => {
+      expect(renderChoices(wa, 'Pilih', services.slice(0, 2), hint).text).toBe('Pilih\n\nKetuk salah satu.');
+      expect(renderChoices(wa, 'Pilih', services.slice(0, 3), hint)).toMatchObject({ mode: 'list', text: 'Pilih\n\nKetuk salah satu.' });
+    });
+    it('says the number after numbered lines', () => {
+      expect(renderChoices(wa, 'Pilih', services, hint).text).toBe(
+        'Pilih\n\n1. KTP\n2. Kartu Keluarga\n3. Surat pengantar nikah\n4. SITU (Surat Izin Tempat Usaha)\n\nBalas angkanya.',
+      );
+    });
+  });
 });

@@ -120,7 +120,7 @@ describe('the resident answers the office’s answer to a complaint', () => {
     expect(text(r)).toBe(`Pengaduan ${CODE} dibuka lagi. Kami jawab paling lambat Rabu, 9 Desember 2026.`);
     expect((await complaint())!.state).toBe('open');
     r = await siti.say('1');
-    expect(text(r)).toBe('Layanan apa?\n\nBalas angkanya, atau ketik "bantuan".');
+    expect(text(r)).toBe('Layanan apa?');
   });
 
   it('pressed in the middle of an application, answers and asks that question again', async () => {
@@ -128,7 +128,7 @@ describe('the resident answers the office’s answer to a complaint', () => {
     let r = await siti.say('menu');
     r = await siti.press(choice(r, 'Ajukan layanan'));
     r = await siti.press(choice(answer, 'Selesai'));
-    expect(text(r)).toBe(`${CLOSED}\n\nLayanan apa?\n\nBalas angkanya, atau ketik "bantuan".`);
+    expect(text(r)).toBe(`${CLOSED}\n\nLayanan apa?`);
     r = await siti.press(choice(r, 'KTP'));
     expect(text(r)).toContain('Untuk diri sendiri atau untuk orang lain?');
   });

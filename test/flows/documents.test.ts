@@ -112,7 +112,7 @@ describe('a document that could not be fetched', () => {
     await drainQueue();
     r = await p.replies();
     expect(text(r)).toBe(
-      'Semua dokumen KTP untuk Siti Aminah sudah kami periksa dan terima.\n\nDokumen diambil bagaimana?\n\nBalas angkanya, atau ketik "bantuan".',
+      'Semua dokumen KTP untuk Siti Aminah sudah kami periksa dan terima.\n\nDokumen diambil bagaimana?',
     );
     r = await p.say('1');
     expect(text(r)).toContain('Ringkasan: KTP untuk Siti Aminah, RT 03/RW 02, diambil di kantor.');

@@ -72,7 +72,7 @@ describe('at most three applications for other people per local day', () => {
     expect(text(r)).toBe(
       'Hari ini Bapak/Ibu sudah mengajukan 3 berkas untuk orang lain. Itu batas sehari, supaya nomor kelurahan tidak dipakai untuk mengganggu orang.\n' +
         'Silakan ajukan lagi besok, atau minta yang bersangkutan mengajukan sendiri dari HP-nya. Untuk diri sendiri tetap bisa.\n\n' +
-        'Untuk diri sendiri atau untuk orang lain?\n\nBalas angkanya, atau ketik "bantuan".',
+        'Untuk diri sendiri atau untuk orang lain?',
     );
     // Applying for oneself is not limited.
     expect(text(await budi.press(choice(r, 'Diri sendiri')))).toBe('Nama lengkap sesuai KK?');
@@ -99,7 +99,7 @@ describe('one unanswered request to the same number', () => {
       'Kami masih menunggu jawaban pemilik nomor 0812****001 atas pengajuan Bapak/Ibu sebelumnya (berkas KTP-2611-0001). ' +
         'Selama belum dijawab, kami tidak mengirim permintaan kedua ke nomor itu.\n' +
         'Tunggu jawabannya, atau batalkan berkas itu lewat menu "Batalkan berkas" lalu ajukan lagi.\n\n' +
-        'Nomor HP pemohon? Kami minta pemohon mengonfirmasi dari HP-nya sendiri.\nContoh: 0812 3456 7890.\n\nBalas angkanya, atau ketik "bantuan".',
+        'Nomor HP pemohon? Kami minta pemohon mengonfirmasi dari HP-nya sendiri.\nContoh: 0812 3456 7890.',
     );
     // Another number is fine at the same question.
     expect(text(await budi.say('0812 3450 011'))).toContain('Tinggal di RW berapa?');

@@ -80,8 +80,7 @@ describe('a draft left unfinished', () => {
     let r = await siti.say('menu');
     expect(text(r)).toBe(
       'Selamat datang di Loket Kelurahan Bukit Sangkal.\nMau apa hari ini?\n\n' +
-        'Pengajuan KTP untuk Siti Aminah belum selesai. Masih kurang: Fotokopi KTP lama, Pas foto.\nUntuk melanjutkan, ketik "lanjut".\n\n' +
-        'Balas angkanya, atau ketik "bantuan".',
+        'Pengajuan KTP untuk Siti Aminah belum selesai. Masih kurang: Fotokopi KTP lama, Pas foto.\nUntuk melanjutkan, ketik "lanjut".',
     );
     expect(choicesOf(r).map((c) => c.label)).toEqual([...MENU, 'Lanjutkan pengajuan']);
     r = await siti.say('8');
@@ -100,7 +99,7 @@ describe('a draft left unfinished', () => {
     let r = await siti.say('status');
     expect(text(r)).toBe(
       'Berkas Bapak/Ibu:\n\nKTP-2611-0001 - KTP (Siti Aminah)\n   Belum dikirim. Masih kurang: Fotokopi KTP lama, Pas foto. Ketik "lanjut", lalu kirim fotonya satu per satu.' +
-        '\n---\nLanjutkan pengajuan KTP untuk Siti Aminah sekarang?\n\nBalas angkanya, atau ketik "bantuan".',
+        '\n---\nLanjutkan pengajuan KTP untuk Siti Aminah sekarang?',
     );
     expect(choicesOf(r).map((c) => c.label)).toEqual(['Ya, lanjutkan', 'Nanti saja']);
     r = await siti.upload(JPEG, 'image/jpeg', 'ktp-lama.jpg');
@@ -125,7 +124,7 @@ describe('a draft left unfinished', () => {
     let r = await siti.say('status');
     expect(text(r)).toContain('   Belum dikirim. Dokumen sudah lengkap, tetapi berkas belum dikirim. Ketik "lanjut" untuk mengirimnya.');
     r = await siti.press(choice(r, 'Ya, lanjutkan'));
-    expect(text(r)).toBe('Semua dokumen sudah diterima.\n\nDokumen diambil bagaimana?\n\nBalas angkanya, atau ketik "bantuan".');
+    expect(text(r)).toBe('Semua dokumen sudah diterima.\n\nDokumen diambil bagaimana?');
   });
 
   it('is offered to the helper who made it, not to the person it is for', async () => {
@@ -155,7 +154,7 @@ describe('the complaint picker', () => {
     setClock(Date.parse('2026-12-01T09:00:00+07:00'));
     await startApplication(siti, 'kk');
     let r = await complainUntilPicker(siti);
-    expect(text(r)).toBe('Pengaduan ini tentang berkas yang mana?\n\nBalas angkanya, atau ketik "bantuan".');
+    expect(text(r)).toBe('Pengaduan ini tentang berkas yang mana?');
     const picker = ['KTP, 30 November 2026 (KTP-2611-0001)', 'Kartu Keluarga, 1 Desember 2026 (KK-2612-0001)', 'Bukan tentang berkas'];
     expect(labels(r)).toEqual(picker);
     // A case made meanwhile from another chat of hers (Telegram, say) does not renumber the question on screen.

@@ -19,7 +19,6 @@ const HANDED_OVER = wib('2026-12-03T10:00');
 const INVITE = (code: string) =>
   `Boleh kami minta pendapat Bapak/Ibu tentang layanan berkas ${code}?\n` +
   'Ada 9 pertanyaan singkat, cukup tekan tombol. Jawaban Bapak/Ibu tidak memengaruhi layanan apa pun.';
-const HINT = 'Balas angkanya, atau ketik "bantuan".';
 const START = 'Terima kasih. Pilih jawaban yang paling sesuai. Ketik "menu" kapan saja untuk berhenti.';
 const Q1 = 'Pertanyaan 1 dari 9.\nBagaimana pendapat Bapak/Ibu tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?';
 const STOPPED = 'Baik, survei kami hentikan. Jawaban yang sudah diisi tetap kami simpan. Terima kasih.';
@@ -46,18 +45,18 @@ describe('the SKM survey after the hand-over', () => {
     expect(choicesOf(told).map((c) => c.label)).toEqual(['Ya', 'Nanti saja', 'Tidak']);
 
     let r = await siti.press(choice(told, 'Ya'));
-    expect(text(r)).toBe(`${START}\n\n${Q1}\n\n${HINT}`);
+    expect(text(r)).toBe(`${START}\n\n${Q1}`);
     expect(choicesOf(r).map((c) => c.label)).toEqual(['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai']);
     // The row exists from the "Ya" on, still empty.
     expect(await skmRow()).toMatchObject([{ service: 'ktp', completed_at: null, u1: null }]);
 
     // Buttons and typed numbers (and a label typed) both answer.
     r = await siti.press(choice(r, 'Sangat sesuai'));
-    expect(text(r)).toBe(`Pertanyaan 2 dari 9.\nBagaimana pemahaman Bapak/Ibu tentang kemudahan prosedur pelayanan di kelurahan ini?\n\n${HINT}`);
+    expect(text(r)).toBe(`Pertanyaan 2 dari 9.\nBagaimana pemahaman Bapak/Ibu tentang kemudahan prosedur pelayanan di kelurahan ini?`);
     r = await siti.say('3');
     expect(text(r)).toContain('Pertanyaan 3 dari 9.\nBagaimana pendapat Bapak/Ibu tentang kecepatan waktu dalam memberikan pelayanan?');
     r = await siti.say('5');
-    expect(text(r)).toBe(`Jawaban hanya 1 sampai 4.\n\nPertanyaan 3 dari 9.\nBagaimana pendapat Bapak/Ibu tentang kecepatan waktu dalam memberikan pelayanan?\n\n${HINT}`);
+    expect(text(r)).toBe(`Jawaban hanya 1 sampai 4.\n\nPertanyaan 3 dari 9.\nBagaimana pendapat Bapak/Ibu tentang kecepatan waktu dalam memberikan pelayanan?`);
     r = await siti.say('cepat');
     expect(text(r)).toContain('Pertanyaan 4 dari 9.\nBagaimana pendapat Bapak/Ibu tentang kewajaran biaya atau tarif dalam pelayanan?');
     expect(choicesOf(r).map((c) => c.label)).toEqual(['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis']);
@@ -72,7 +71,7 @@ describe('the SKM survey after the hand-over', () => {
     expect(text(r)).toContain('Pertanyaan 9 dari 9.\nBagaimana pendapat Bapak/Ibu tentang kualitas sarana dan prasarana pelayanan?');
     r = await siti.press(choice(r, 'Baik'));
     expect(text(r)).toBe(
-      'Terakhir: ada saran untuk kantor kelurahan? Tulis di sini. Saran hanya dibaca petugas kelurahan.\nTidak ada saran? Tekan "Lewati".\n\n' + HINT,
+      'Terakhir: ada saran untuk kantor kelurahan? Tulis di sini. Saran hanya dibaca petugas kelurahan.\nTidak ada saran? Tekan "Lewati".',
     );
     expect(await skmRow()).toMatchObject([{ completed_at: null, suggestion: null }]);
     expect(answersOf((await skmRow())[0]!)).toEqual([4, 3, 3, 4, 4, 4, 4, 2, 3]);
@@ -105,7 +104,7 @@ describe('the SKM survey after the hand-over', () => {
     r = await siti.say('2');
     expect(text(r)).toContain('Pertanyaan 4 dari 9.');
     r = await siti.say('menu');
-    expect(text(r)).toBe(`${STOPPED}\n---\nSelamat datang di Loket Kelurahan Bukit Sangkal.\nMau apa hari ini?\n\n${HINT}`);
+    expect(text(r)).toBe(`${STOPPED}\n---\nSelamat datang di Loket Kelurahan Bukit Sangkal.\nMau apa hari ini?`);
     const [row] = await skmRow();
     expect(answersOf(row!)).toEqual([4, 3, 2, null, null, null, null, null, null]);
     expect(row!.completed_at).toBeNull();

@@ -30,6 +30,15 @@ describe('rendering for Telegram', () => {
     expect(keyboard(m)).toEqual(services.map((s) => [{ text: s.label, callback_data: s.id }]));
   });
 
+  it('says how to answer in the form the choices take: tap over an inline keyboard, the number under numbered lines', () => {
+    const hint = { tap: 'Ketuk salah satu pilihan, atau ketik "bantuan".', type: 'Balas angkanya, atau ketik "bantuan".' };
+    const [inline] = renderText(chat, 'Untuk siapa?', c(2), { hint });
+    expect(params(inline).text).toBe('Untuk siapa?\n\nKetuk salah satu pilihan, atau ketik "bantuan".');
+    // Waiting on the share-my-number keyboard, the choices are written out as numbered lines.
+    const [sharing] = renderText(chat, 'Untuk siapa?', c(2), { hint, askPhone: { label: 'Kirim nomor saya' } });
+    expect(params(sharing).text).toBe('Untuk siapa?\n\n1. Pilihan 1\n2. Pilihan 2\n\nBalas angkanya, atau ketik "bantuan".');
+  });
+
   it('beyond a dozen, numbered lines the resident can answer by typing, and no keyboard', () => {
     const [m] = renderText(chat, 'Pilih', c(13));
     expect(params(m).text).toContain('Pilih\n\n1. Pilihan 1\n');

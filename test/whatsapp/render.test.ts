@@ -37,6 +37,20 @@ describe('rendering for WhatsApp', () => {
     expect(m).toMatchObject({ interactive: { type: 'list', body: { text: body } } });
   });
 
+  it('says how to answer in the form the choices take: tap under buttons and a list, the number under numbered lines', () => {
+    const hint = { tap: 'Ketuk salah satu pilihan, atau ketik "bantuan".', type: 'Balas angkanya, atau ketik "bantuan".' };
+    expect(renderText('628', 'Untuk siapa?', c(2), hint)[0]).toMatchObject({
+      interactive: { type: 'button', body: { text: 'Untuk siapa?\n\nKetuk salah satu pilihan, atau ketik "bantuan".' } },
+    });
+    expect(renderText('628', 'Layanan apa?', c(4), hint)[0]).toMatchObject({
+      interactive: { type: 'list', body: { text: 'Layanan apa?\n\nKetuk salah satu pilihan, atau ketik "bantuan".' } },
+    });
+    const [numbered] = renderText('628', 'Pilih', c(11), hint);
+    const body = (numbered!.text as { body: string }).body;
+    expect(body.endsWith('11. Pilihan 11\n\nBalas angkanya, atau ketik "bantuan".')).toBe(true);
+    expect(body).not.toContain('Ketuk');
+  });
+
   it('splits long text and keeps every character', () => {
     const text = 'kata '.repeat(2000).trim();
     const parts = splitText(text);

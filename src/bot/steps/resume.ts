@@ -10,7 +10,7 @@ import type { OutboundMessage } from '../../../adapters/channel';
 import { t, type Locale } from '../../domain/messages';
 import type { ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
-import type { Session } from '../session';
+import { choiceHint, type Session } from '../session';
 import type { ConversationState, FlowData } from '../state';
 import { applyDocuments, askNextDocument, deliveryChoices, draftDocuments, summaryChoices, summaryText } from './documents';
 import { chosen, type Step } from './step';
@@ -116,14 +116,13 @@ export function documentsReadyTurn(
   c: DraftFacts & { rtNumber: number; rwNumber: number },
 ): ReadyTurn {
   const ready = t(locale, 'apply.docs_ready', { service: t(locale, `service.${c.service}`), name: c.applicantName });
-  const hint = t(locale, 'hint.reply');
   if (previous && previous.step.startsWith('apply.') && previous.data.caseId === c.id) {
     // On the way to the summary, which will offer Kirim: nothing to interrupt them with.
     if (previous.step !== 'apply.summary' || !previous.data.delivery) return { state: null, message: null };
     const choices = summaryChoices(locale);
     return {
       state: { ...previous, choices },
-      message: { kind: 'text', text: [ready, summaryText(locale, previous.data, c), hint].join('\n\n'), choices },
+      message: { kind: 'text', text: [ready, summaryText(locale, previous.data, c)].join('\n\n'), choices, hint: choiceHint(locale) },
     };
   }
   // The offer after "status" is left for the next question the draft needs.
@@ -131,7 +130,7 @@ export function documentsReadyTurn(
     const choices = deliveryChoices(locale);
     return {
       state: { step: 'apply.delivery', data: draftFlowData(c), history: [], choices },
-      message: { kind: 'text', text: [ready, t(locale, 'apply.delivery'), hint].join('\n\n'), choices },
+      message: { kind: 'text', text: [ready, t(locale, 'apply.delivery')].join('\n\n'), choices, hint: choiceHint(locale) },
     };
   }
   // In the middle of something else: not taken away from it.

@@ -16,6 +16,7 @@ export const dialogueEn: { [K in keyof typeof dialogueId]: (typeof dialogueId)[K
   'menu.language': 'Bahasa / Language',
   'menu.help': 'Help',
   'hint.reply': 'Reply with the number, or type "help".',
+  'hint.tap': 'Tap one of the choices, or type "help".',
   'hint.not_understood': 'Sorry, we did not understand.',
   'hint.stale_choice': 'That button is no longer valid.',
   'help.text': (p) =>

@@ -21,6 +21,7 @@ export const dialogueId = {
   'menu.language': 'Bahasa / Language',
   'menu.help': 'Bantuan',
   'hint.reply': 'Balas angkanya, atau ketik "bantuan".',
+  'hint.tap': 'Ketuk salah satu pilihan, atau ketik "bantuan".',
   'hint.not_understood': 'Maaf, kami belum mengerti.',
   'hint.stale_choice': 'Tombol itu sudah tidak berlaku.',
   'help.text': (p: OfficeParams) =>
