@@ -2,17 +2,12 @@
  * One run of the dialogue for one inbound message: holds the state being changed, collects the
  * effects, and offers the few verbs every step uses (say, ask, goto, back).
  */
-import type { Choice, ChoiceHint, OutboundMessage } from '../../adapters/channel';
-import { t, type Locale, type MessageKey } from '../domain/messages';
+import type { Choice, OutboundMessage } from '../../adapters/channel';
+import { choiceHint, t, type Locale, type MessageKey } from '../domain/messages';
 import { localMoment } from '../domain/calendar';
 import type { BotContext } from './context';
 import type { Effect } from './effects';
 import type { ConversationState, StepId } from './state';
-
-/** How to answer a question's choices, in both forms a channel may show them (adapters/choices.ts). */
-export function choiceHint(locale: Locale): ChoiceHint {
-  return { tap: t(locale, 'hint.tap'), type: t(locale, 'hint.reply') };
-}
 
 type ParamsOf<K extends MessageKey> = Parameters<typeof t<K>> extends [Locale, K, ...infer P] ? P : never;
 

@@ -17,7 +17,7 @@ import { linkedStaffChats } from '../db/staff';
 import { addDays, localMoment, workingCalendar, type WorkingCalendar } from '../domain/calendar';
 import { applyEvent, type CaseState } from '../domain/case-machine';
 import { addressOf } from '../domain/honorific';
-import { isLocale, t, type Locale } from '../domain/messages';
+import { choiceHint, isLocale, t, type Locale } from '../domain/messages';
 import { formatLongDate } from '../domain/messages/dates';
 import type { OfficeParams } from '../domain/messages/menu.id';
 import { maskPhone } from '../domain/phone';
@@ -188,13 +188,14 @@ async function handleCase(db: Db, c: DueCase, now: Instant, ids: IdSource, cache
             // The whole card again: the chair may answer this one, and should read what he approves.
             text: `${ctxText('id', 'notice.remind_pengantar', { ...chairAddress(), name: c.applicantName, code: c.code })}\n\n${pengantarCardText(words, { ...c, nikConflict: Boolean(c.nikConflict) }, 'id')}`,
             choices: pengantarChoices('id', words, c.id),
+            hint: choiceHint('id'),
           });
         }
         break;
       case 'remind_verification':
         if (c.chairPersonId) {
           send({ personId: c.chairPersonId }, key, {
-            kind: 'text', text: ctxText('id', 'notice.remind_verification', { ...chairAddress(), code: c.code }), choices: verifyChoices('id', words, c.id),
+            kind: 'text', text: ctxText('id', 'notice.remind_verification', { ...chairAddress(), code: c.code }), choices: verifyChoices('id', words, c.id), hint: choiceHint('id'),
           });
         }
         break;
@@ -271,6 +272,7 @@ async function verificationCard(
     kind: 'text',
     text: verifyCardText(words, { code: c.code, service: c.service, applicantName: c.applicantName, applicantNik: c.applicantNik, rtNumber: c.rtNumber, rwNumber: c.rwNumber }, 'id', docs.length),
     choices: verifyChoices('id', words, c.id),
+    hint: choiceHint('id'),
   });
 }
 
@@ -289,6 +291,7 @@ async function neighboursSilent(
     kind: 'text',
     text: ctxText('id', 'neighbours.silent', { code: c.code, name: c.applicantName, lines, you }),
     choices: verifyChoices('id', words, c.id, false),
+    hint: choiceHint('id'),
   });
 }
 

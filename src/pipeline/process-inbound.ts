@@ -34,7 +34,7 @@ export interface PipelineDeps {
   defaultLocale: Locale;
 }
 
-export type InboundOutcome = TurnResult;
+export type InboundResult = TurnResult;
 
 /**
  * The kelurahan's dialogue as a framework bot, unchanged: its replies are among its effects (a
@@ -105,7 +105,7 @@ function kelurahanStore(deps: PipelineDeps, kelurahanId: string, displayName: st
   };
 }
 
-export async function processInbound(deps: PipelineDeps, kelurahanId: string, event: InboundEvent): Promise<InboundOutcome> {
+export async function processInbound(deps: PipelineDeps, kelurahanId: string, event: InboundEvent): Promise<InboundResult> {
   // The profile name is whatever the sender set in their chat app: used only if it is a name by
   // the name rule, so it never becomes a person's name on a card or in another person's chat.
   const displayName = usablePersonName(event.sender.displayName);

@@ -101,7 +101,7 @@ conformanceKit({
       capabilities: WHATSAPP_CAPABILITIES,
       render(m: OutboundMessage) {
         if (m.kind !== 'text') throw new Error('the kit renders texts only');
-        return renderText(SITI, m.text, m.choices ?? []).map(part);
+        return renderText(SITI, m.text, m.choices ?? [], m.hint).map(part);
       },
     },
   ],

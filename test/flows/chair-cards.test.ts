@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { completeApplication, NIK, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { QueueClock } from '../support/queue-clock';
-import { setClock, seed, SimPerson, text } from '../support/simulator';
+import { ANSWER_HINT, seed, setClock, SimPerson, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -39,9 +39,13 @@ describe('the pengantar card', () => {
       'Pengingat untuk Bapak Hasan: permintaan surat pengantar untuk Budi Santoso (SITU-2612-0001) masih menunggu jawaban Bapak.\n\n' + SITU_CARD,
     );
 
-    const listed = (await hasan.say('rt')).map((m) => text([m]));
-    // The last card is the question the chat waits on, with the hint for typed answers.
+    const rtList = await hasan.say('rt');
+    const listed = rtList.map((m) => text([m]));
     expect(listed).toContain(`${SITU_CARD}`);
+    // Every card says how to answer its buttons, the one the chat waits on and those before it.
+    const cards = rtList.filter((m) => m.message.kind === 'text' && m.message.choices?.length);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) expect(card.message).toMatchObject({ hint: ANSWER_HINT });
     // Siti's own card carries no business and no warning: her NIK was hers first.
     expect(listed).toContain('Permintaan surat pengantar\nSiti Aminah, NIK 1671 **** **** 0003\nRT 03 / RW 02, untuk: KTP\nNomor berkas: KTP-2612-0001');
   });

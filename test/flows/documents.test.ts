@@ -4,7 +4,7 @@ import { startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { mediaSources } from '../../src/channels';
 import { fetchMedia } from '../../src/jobs/fetch-media';
-import { choice, choicesOf, drainQueue, JPEG, PNG, recorded, seed, SimPerson, testEnv, text } from '../support/simulator';
+import { ANSWER_HINT, choice, choicesOf, drainQueue, JPEG, lastAsked, PNG, recorded, seed, SimPerson, testEnv, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -114,6 +114,7 @@ describe('a document that could not be fetched', () => {
     expect(text(r)).toBe(
       'Semua dokumen KTP untuk Siti Aminah sudah kami periksa dan terima.\n\nDokumen diambil bagaimana?',
     );
+    expect(lastAsked(r)).toMatchObject({ hint: ANSWER_HINT });
     r = await p.say('1');
     expect(text(r)).toContain('Ringkasan: KTP untuk Siti Aminah, RT 03/RW 02, diambil di kantor.');
     r = await p.press(choice(r, 'Kirim'));

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runScheduled } from '../../src/jobs/scheduled';
 import { completeApplication, NIK, startApplication } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, choicesOf, drainQueue, seed, setClock, SimPerson, testEnv, text, type Received } from '../support/simulator';
+import { ANSWER_HINT, choice, choicesOf, drainQueue, lastAsked, seed, setClock, SimPerson, testEnv, text, type Received } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -56,7 +56,10 @@ describe('neighbours asked by the RT chair', () => {
         'Kalau sampai Rabu, 2 Desember 2026 pukul 16.00 belum ada yang menjawab, kami kabari Bapak. Bapak boleh memutuskan tanpa menunggu mereka.',
     );
 
-    expect(text(await budi.press(choice(await budi.replies(), 'Ya, kenal')))).toBe('Terima kasih atas jawabannya.');
+    const question = await budi.replies();
+    // A neighbour who may never have used Loket is told how to answer.
+    expect(lastAsked(question)).toMatchObject({ hint: ANSWER_HINT });
+    expect(text(await budi.press(choice(question, 'Ya, kenal')))).toBe('Terima kasih atas jawabannya.');
     const first = await hasan.replies();
     expect(text(first)).toBe(`Tetangga 0812****002 menjawab tentang Siti Aminah (berkas ${code}): kenal.\nMasih menunggu 1 tetangga lagi. Bapak juga boleh memutuskan sekarang.`);
     expect(text(first)).not.toContain('Palsu');

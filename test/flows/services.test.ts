@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { completeApplication, NIK, SERVICE_LABEL, startApplication, UPLOADS } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
-import { choice, drainQueue, PDF, seed, SimPerson, text } from '../support/simulator';
+import { ANSWER_HINT, choice, drainQueue, lastAsked, PDF, seed, SimPerson, text } from '../support/simulator';
 
 useFreshDatabase();
 beforeEach(seed);
@@ -67,7 +67,9 @@ describe('helpers', () => {
     const budi = new SimPerson('628123450002', 'Budi');
     const siti = new SimPerson('628123450001', 'Siti');
     await startApplication(budi, 'ktp', { forOther: { name: 'Siti Aminah', nik: NIK.siti, phone: '628123450001' } });
-    expect(text(await siti.replies())).toContain('Benar Bapak/Ibu yang meminta?');
+    const asked = await siti.replies();
+    expect(text(asked)).toContain('Benar Bapak/Ibu yang meminta?');
+    expect(lastAsked(asked)).toMatchObject({ hint: ANSWER_HINT });
     // Typing the number works as well as the button.
     const r = await siti.say('2');
     expect(text(r)).toBe('Baik. Pengajuan itu kami batalkan.');

@@ -154,6 +154,16 @@ export function choice(replies: Received[], label: string | RegExp): Choice {
   return found;
 }
 
+/** How to answer choices, as a resident reads it (Indonesian), in both forms a renderer may pick. */
+export const ANSWER_HINT = { tap: 'Ketuk salah satu pilihan, atau ketik "bantuan".', type: 'Balas angkanya, atau ketik "bantuan".' };
+
+/** The last message of `replies` that offered choices. */
+export function lastAsked(replies: Received[]): Received['message'] {
+  const found = [...replies].reverse().find((r) => r.message.kind === 'text' && r.message.choices?.length);
+  if (!found) throw new Error('no message with choices');
+  return found.message;
+}
+
 /** Smallest files whose first bytes say what they are. */
 export const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3, 4, 5]);
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);

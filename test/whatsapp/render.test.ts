@@ -51,6 +51,14 @@ describe('rendering for WhatsApp', () => {
     expect(body).not.toContain('Ketuk');
   });
 
+  it('counts the hint within the 1024 characters of a button body: past them, a list that still says tap', () => {
+    const hint = { tap: 'Ketuk salah satu pilihan, atau ketik "bantuan".', type: 'Balas angkanya, atau ketik "bantuan".' };
+    const text = 'x'.repeat(1000);
+    expect(renderText('628', text, c(2))[0]).toMatchObject({ interactive: { type: 'button' } });
+    const [m] = renderText('628', text, c(2), hint);
+    expect(m).toMatchObject({ interactive: { type: 'list', body: { text: `${text}\n\n${hint.tap}` } } });
+  });
+
   it('splits long text and keeps every character', () => {
     const text = 'kata '.repeat(2000).trim();
     const parts = splitText(text);

@@ -7,6 +7,7 @@ import { chairNotBefore } from '../chair-address';
 import { instantAt, localMoment } from '../../domain/calendar';
 import { caseCodePeriod } from '../../domain/case-code';
 import { dailyLimitRefusal, targetRefusal, type HelperRefusal } from '../../domain/helper-limits';
+import { choiceHint } from '../../domain/messages';
 import { formatLongDate } from '../../domain/messages/dates';
 import { validateNik } from '../../domain/nik';
 import { checkBusinessText, type BusinessField } from '../../domain/business';
@@ -333,6 +334,7 @@ function createDraft(s: Session): void {
           'id',
         ),
         choices: pengantarChoices('id', s, caseId),
+        hint: choiceHint('id'),
       },
     });
   }
@@ -356,6 +358,7 @@ function createDraft(s: Session): void {
         // to someone else: the helper is named by their masked number only.
         text: confirmRequestText(s, 'id', { helperPhone: ctx.person.phone, service, name }),
         choices: confirmChoices,
+        hint: choiceHint('id'),
       },
     });
     s.effect({ type: 'await_answer', to: { channel: applicant.channel, phone: applicant.phone }, step: 'confirm.applicant', choices: confirmChoices });

@@ -5,6 +5,7 @@
  */
 import { applyEvent } from '../../domain/case-machine';
 import { maskPhone } from '../../domain/phone';
+import { choiceHint } from '../../domain/messages';
 import { localMinute } from '../session';
 import type { QuestionView } from '../context';
 import { chairNotBefore, chairYou } from '../chair-address';
@@ -74,7 +75,7 @@ function tellChair(s: Session, q: QuestionView, answer: 'yes' | 'no', answers: Q
         s.ctxText('id', 'neighbours.answer_in', { code: q.caseCode, who: maskPhone(own.phone), answer: said(answer), name: q.applicantName }),
         s.ctxText('id', 'neighbours.still_waiting', { count: answers.filter((o) => o.answer === null).length, you: chairYou(s, rt.rtId) }),
       ].join('\n');
-  s.effect({ type: 'send', to: { personId: rt.chairPersonId }, caseId: q.caseId, notBefore: chairNotBefore(s), message: { kind: 'text', text, choices: verifyChoices('id', s, q.caseId, false) } });
+  s.effect({ type: 'send', to: { personId: rt.chairPersonId }, caseId: q.caseId, notBefore: chairNotBefore(s), message: { kind: 'text', text, choices: verifyChoices('id', s, q.caseId, false), hint: choiceHint('id') } });
 }
 
 export const neighbourPendingStep: Step = {

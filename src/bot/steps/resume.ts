@@ -7,10 +7,10 @@
  * offer it (a draft left for a day is otherwise forgotten with the conversation).
  */
 import type { OutboundMessage } from '../../../adapters/channel';
-import { t, type Locale } from '../../domain/messages';
+import { choiceHint, t, type Locale } from '../../domain/messages';
 import type { ServiceId } from '../../domain/services';
 import type { CaseView } from '../context';
-import { choiceHint, type Session } from '../session';
+import type { Session } from '../session';
 import type { ConversationState, FlowData } from '../state';
 import { applyDocuments, askNextDocument, deliveryChoices, draftDocuments, summaryChoices, summaryText } from './documents';
 import { chosen, type Step } from './step';

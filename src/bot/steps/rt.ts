@@ -8,7 +8,7 @@
 import { localMoment, threeDaySchedule } from '../../domain/calendar';
 import { applyEvent, type CaseEvent } from '../../domain/case-machine';
 import { addressOf } from '../../domain/honorific';
-import type { Locale } from '../../domain/messages';
+import { choiceHint, type Locale } from '../../domain/messages';
 import { localMinute, office } from '../session';
 import { formatLongDate } from '../../domain/messages/dates';
 import { newVerificationCode } from '../../domain/verification-code';
@@ -281,6 +281,7 @@ export const rtNeighbours = chairStep(
             { id: `nb:y:${questionId}`, label: s.ctxText('id', 'neighbour.yes'), aliases: ['ya', 'kenal'] },
             { id: `nb:n:${questionId}`, label: s.ctxText('id', 'neighbour.no'), aliases: ['tidak'] },
           ],
+          hint: choiceHint('id'),
         },
       });
     }
@@ -350,7 +351,7 @@ export function listChairCases(s: Session): boolean {
   s.flush();
   listed.forEach((c, i) => {
     const card = cardOf(s, c);
-    if (i < listed.length - 1) return s.reply({ kind: 'text', text: card.text, choices: card.choices });
+    if (i < listed.length - 1) return s.reply({ kind: 'text', text: card.text, choices: card.choices, hint: choiceHint(s.locale) });
     s.state = { step: 'rt.pending', data: { caseId: c.id }, history: [], choices: [] };
     s.ask(card.text, card.choices);
   });

@@ -2,7 +2,7 @@
  * The messages a desk decision sends, named by key and parameters rather than by text: each
  * person reads them in their own language, rendered when the outbox row is written.
  */
-import { t, type Locale, type MessageKey, type MessageParams } from '../messages';
+import { choiceHint, t, type Locale, type MessageKey, type MessageParams } from '../messages';
 
 export type Recipient = 'applicant' | 'helper' | 'rt_chair';
 
@@ -23,9 +23,12 @@ export type DeskMessage = {
 }[DeskMessageKey];
 
 /** The text (and buttons) of a desk message in `locale`, shaped like an outbound text message. */
-export function renderDeskMessage(m: DeskMessage, locale: Locale): { kind: 'text'; text: string; choices?: { id: string; label: string }[] } {
+export function renderDeskMessage(
+  m: DeskMessage,
+  locale: Locale,
+): { kind: 'text'; text: string; choices?: { id: string; label: string }[]; hint?: { tap: string; type: string } } {
   const text = (t as (l: Locale, k: MessageKey, p?: unknown) => string)(locale, m.key, m.params);
   if (!m.choices) return { kind: 'text', text };
-  return { kind: 'text', text, choices: m.choices.map((c) => ({ id: c.id, label: t(locale, c.label) })) };
+  return { kind: 'text', text, choices: m.choices.map((c) => ({ id: c.id, label: t(locale, c.label) })), hint: choiceHint(locale) };
 }
 

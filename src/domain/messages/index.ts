@@ -54,3 +54,11 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...params: Param
 export function messageKeys(locale: Locale): MessageKey[] {
   return Object.keys(catalogues[locale]) as MessageKey[];
 }
+
+/**
+ * How to answer a question's choices, in both forms a channel may show them: the renderer picks
+ * `tap` under buttons and lists, `type` after numbered lines (adapters/choices.ts).
+ */
+export function choiceHint(locale: Locale): { tap: string; type: string } {
+  return { tap: t(locale, 'hint.tap'), type: t(locale, 'hint.reply') };
+}
