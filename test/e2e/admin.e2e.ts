@@ -7,28 +7,14 @@
  * Screenshots go to test-results/; with UPDATE_DOCS_SCREENSHOTS=1 they also replace
  * docs/admin-settings.png and docs/admin-registry.png, which the README shows.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { DEMO_KELURAHAN, DEMO_RTS, DEMO_STAFF } from '../../src/seed/demo-data';
-import { launchChromium, ROOT, runCleanups, soon, startLoket, STEP_TIMEOUT_MS, textOf, valueOf } from './support';
+import { launchChromium, runCleanups, screenshot, soon, startLoket, STEP_TIMEOUT_MS, textOf, valueOf } from './support';
 
 afterAll(runCleanups);
 
-const RESULTS = path.join(ROOT, 'test-results');
-const DOCS = path.join(ROOT, 'docs');
 const PHONE_VIEWPORT = { width: 360, height: 740 };
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, name);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-    await mkdir(DOCS, { recursive: true });
-    await copyFile(file, path.join(DOCS, name));
-  }
-}
 
 /** Nothing wider than the phone: the page does not scroll sideways, and `inView` ends on the screen. */
 async function fitsThePhone(page: Page, inView: Locator): Promise<void> {

@@ -13,7 +13,7 @@
  * Screenshots at 360px (sign-in, work list, case) go to test-results/; with
  * UPDATE_DOCS_SCREENSHOTS=1 they also replace docs/desk-*.png, which the README shows.
  */
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, expect, onTestFailed, test } from 'vitest';
@@ -35,8 +35,10 @@ import {
   chairApprovesPengantar,
   launchChromium,
   openSimulator,
+  RESULTS,
   ROOT,
   runCleanups,
+  screenshot,
   soon,
   startLoket,
   STEP_TIMEOUT_MS,
@@ -47,8 +49,6 @@ import {
 
 afterAll(runCleanups);
 
-const RESULTS = path.join(ROOT, 'test-results');
-const DOCS = path.join(ROOT, 'docs');
 const FAILURE_SCREENSHOT = path.join(RESULTS, 'desk-failed.png');
 const FAILURE_SIMULATOR_SCREENSHOT = path.join(RESULTS, 'desk-failed-simulator.png');
 /** A phone: the desk must work on the screen staff carry. */
@@ -109,23 +109,6 @@ async function ktpScans(context: BrowserContext): Promise<KtpScans> {
     oldKtp: await specimen(context, 'KARTU TANDA PENDUDUK', ['NIK 1671 0245 0879 0003', 'Nama: Siti Aminah', 'Berlaku hingga: seumur hidup'], '#eaf6ee'),
     photo: await specimen(context, 'PAS FOTO 3x4', ['Latar merah', 'Siti Aminah'], '#fbeeee'),
   };
-}
-
-/**
- * Saves a full-page screenshot to test-results/, and to docs/ when asked to refresh the README's
- * pictures; `until` cuts it below that element, so a long page stays a small picture.
- */
-async function screenshot(page: Page, name: string, until?: Locator): Promise<void> {
-  await mkdir(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, name);
-  const box = until ? await until.boundingBox() : null;
-  const scrollY = await page.evaluate(() => window.scrollY);
-  const width = page.viewportSize()!.width;
-  await page.screenshot({ path: file, fullPage: true, ...(box ? { clip: { x: 0, y: 0, width, height: Math.ceil(scrollY + box.y + box.height + 14) } } : {}) });
-  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-    await mkdir(DOCS, { recursive: true });
-    await copyFile(file, path.join(DOCS, name));
-  }
 }
 
 /** Submits one of the case page's action forms and waits for the page after the redirect. */

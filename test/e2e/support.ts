@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,26 @@ import { firstWorkingDay, instantAt, workingCalendar } from '../../src/domain/ca
 import { INDONESIA_HOLIDAYS } from '../../src/seed/holidays-id';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS = path.join(ROOT, 'test-results');
+const DOCS = path.join(ROOT, 'docs');
+
+/**
+ * Saves a full-page screenshot to test-results/, and to docs/ when asked to refresh the README's
+ * pictures (UPDATE_DOCS_SCREENSHOTS=1); `until` cuts it below that element, so a long page stays a
+ * small picture.
+ */
+export async function screenshot(page: Page, name: string, until?: Locator): Promise<void> {
+  await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, name);
+  const box = until ? await until.boundingBox() : null;
+  const scrollY = await page.evaluate(() => window.scrollY);
+  const width = page.viewportSize()!.width;
+  await page.screenshot({ path: file, fullPage: true, ...(box ? { clip: { x: 0, y: 0, width, height: Math.ceil(scrollY + box.y + box.height + 14) } } : {}) });
+  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+    await mkdir(DOCS, { recursive: true });
+    await copyFile(file, path.join(DOCS, name));
+  }
+}
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless',

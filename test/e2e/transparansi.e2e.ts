@@ -8,33 +8,21 @@
  * docs/transparansi.png and docs/statistik.png.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { addDays, addWorkingDays, instantAt, isWorkingDay, localMoment, workingCalendar, type LocalDate } from '../../src/domain/calendar';
 import { DEMO_KELURAHAN, DEMO_RTS, rtId } from '../../src/seed/demo-data';
 import { INDONESIA_HOLIDAYS } from '../../src/seed/holidays-id';
-import { launchChromium, ROOT, runCleanups, soon, startLoket } from './support';
+import { launchChromium, RESULTS, ROOT, runCleanups, screenshot, soon, startLoket } from './support';
 
 afterAll(runCleanups);
 
-const RESULTS = path.join(ROOT, 'test-results');
-const DOCS = path.join(ROOT, 'docs');
 const PHONE_VIEWPORT = { width: 360, height: 740 };
 const CALENDAR = workingCalendar(INDONESIA_HOLIDAYS.map((h) => h.date));
 const K = DEMO_KELURAHAN.id;
 const HISTORY_DAYS = 120;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, name);
-  await page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-    await mkdir(DOCS, { recursive: true });
-    await copyFile(file, path.join(DOCS, name));
-  }
-}
 
 /** The same history on every run: a small linear congruential generator, not Math.random. */
 function numbers(seed: number): () => number {

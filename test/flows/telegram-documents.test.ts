@@ -6,12 +6,11 @@
  */
 import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OutboundMessage } from '../../adapters/channel';
 import { clearTelegramBotCache } from '../../src/telegram-kelurahan';
 import { NIK } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { drainQueue, PDF, seed } from '../support/simulator';
-import { choicesIn, SITI_TG, tg, TgPerson, textOf, type TgUpdate } from '../support/telegram';
+import { choiceId, SITI_TG, tg, TgPerson, textOf, type TgUpdate } from '../support/telegram';
 import { FakeBotApi } from '../support/telegram-api';
 
 useFreshDatabase();
@@ -23,11 +22,6 @@ beforeEach(async () => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-function choiceId(replies: OutboundMessage[], label: string | RegExp): string {
-  const found = choicesIn(replies).find((c) => (typeof label === 'string' ? c.label === label : label.test(c.label)));
-  if (!found) throw new Error(`no choice ${label} in ${JSON.stringify(choicesIn(replies))}`);
-  return found.id;
-}
 
 /** Siti on Telegram, through the questions of a KTP, asked for her first document. */
 async function askedForDocuments(): Promise<TgPerson> {

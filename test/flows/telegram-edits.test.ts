@@ -4,11 +4,10 @@
  * any other edit gets a short note and changes nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { OutboundMessage } from '../../adapters/channel';
 import { NIK } from '../support/apply-helper';
 import { useFreshDatabase } from '../support/fresh-database';
 import { seed } from '../support/simulator';
-import { choicesIn, SITI_TG, tg, TgPerson, textOf } from '../support/telegram';
+import { choiceId, choicesIn, SITI_TG, tg, TgPerson, textOf } from '../support/telegram';
 import { clearTelegramBotCache } from '../../src/telegram-kelurahan';
 import editedNik from '../telegram/fixtures/edited_message_nik.json';
 
@@ -21,11 +20,6 @@ beforeEach(async () => {
 const NOTE = 'Maaf, pesan yang diubah tidak kami baca. Kalau ada yang perlu diganti, kirim lagi sebagai pesan baru.';
 const RW_QUESTION = /Tinggal di RW berapa\?/;
 
-function choiceId(replies: OutboundMessage[], label: string): string {
-  const found = choicesIn(replies).find((c) => c.label === label);
-  if (!found) throw new Error(`no choice ${label} in ${JSON.stringify(choicesIn(replies))}`);
-  return found.id;
-}
 
 /** Siti on Telegram, asked for her NIK for a KTP. */
 async function atNikQuestion(): Promise<TgPerson> {

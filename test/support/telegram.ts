@@ -131,3 +131,10 @@ export function choicesIn(messages: OutboundMessage[]) {
   const last = [...messages].reverse().find((m) => m.kind === 'text' && m.choices?.length);
   return last && last.kind === 'text' ? (last.choices ?? []) : [];
 }
+
+/** The id of the choice labelled `label` in the latest message that offered some. */
+export function choiceId(messages: OutboundMessage[], label: string | RegExp): string {
+  const found = choicesIn(messages).find((c) => (typeof label === 'string' ? c.label === label : label.test(c.label)));
+  if (!found) throw new Error(`no choice ${label} in ${JSON.stringify(choicesIn(messages))}`);
+  return found.id;
+}
