@@ -140,6 +140,7 @@ describe('a SITU picked up at the counter, its RT chair not linked to Loket', ()
         { id: `skm:l:${desk.case.id}`, label: 'Nanti saja' },
         { id: `skm:n:${desk.case.id}`, label: 'Tidak' },
       ],
+      hint: { tap: 'Ketuk salah satu pilihan, atau ketik "bantuan".', type: 'Balas angkanya, atau ketik "bantuan".' },
     });
     expect(availableDeskActions(desk.case, MONDAY)).toEqual(['reply']);
   });
@@ -381,6 +382,7 @@ describe('a complaint', () => {
         { id: 'cp:ro:cmp-1', label: 'Buka lagi' },
         { id: 'cp:cl:cmp-1', label: 'Selesai' },
       ],
+      hint: { tap: 'Ketuk salah satu pilihan, atau ketik "bantuan".', type: 'Balas angkanya, atau ketik "bantuan".' },
     });
     expect(renderDeskMessage(m!, 'en').choices).toEqual([
       { id: 'cp:ro:cmp-1', label: 'Reopen' },

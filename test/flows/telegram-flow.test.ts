@@ -275,7 +275,9 @@ describe('Loket on Telegram', () => {
     // The question reaches Budi's Telegram chat with two inline buttons.
     const question = budi.shown();
     expect(question.map((m) => m.method)).toEqual(['sendMessage']);
-    expect(question[0]!.text).toBe('Selamat pagi. Ketua RT 03 meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal Siti Aminah, yang tinggal di RT 03/RW 02?');
+    expect(question[0]!.text).toBe(
+      'Selamat pagi. Ketua RT 03 meminta bantuan Bapak/Ibu:\napakah Bapak/Ibu mengenal Siti Aminah, yang tinggal di RT 03/RW 02?\n\nKetuk salah satu pilihan, atau ketik "bantuan".',
+    );
     expect(question[0]!.buttons.map(([label]) => label)).toEqual(['Ya, kenal', 'Tidak kenal']);
 
     r = await budi.press(button(question, 'Ya, kenal'));
@@ -283,7 +285,7 @@ describe('Loket on Telegram', () => {
     expect(all(r)).toBe('Terima kasih atas jawabannya.');
     // The chair reads the number he typed (masked), not Budi's chat id or his name.
     const told = hasan.shown();
-    expect(all(told)).toBe(`Jawaban tetangga untuk berkas ${code}:\n1. 0812****002: kenal\nSilakan putuskan.`);
+    expect(all(told)).toBe(`Jawaban tetangga untuk berkas ${code}:\n1. 0812****002: kenal\nSilakan putuskan.\n\nKetuk salah satu pilihan, atau ketik "bantuan".`);
     expect(told.at(-1)!.buttons.map(([label]) => label)).toEqual(['Sah', 'Tidak sah']);
     expect(await env.DB.prepare('SELECT state FROM cases WHERE code = ?1').bind(code).first()).toEqual({ state: 'verifying' });
     expect(await env.DB.prepare('SELECT answer FROM neighbour_questions').all()).toMatchObject({ results: [{ answer: 'yes' }] });
