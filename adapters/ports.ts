@@ -36,6 +36,11 @@ export interface ChannelSender {
   send(delivery: OutboxDelivery, env: Env, partSent: PartSent): Promise<{ providerMessageId: string | null; deferred?: boolean; partsSent?: number }>;
 }
 
+/** The largest file a resident may send: MAX_UPLOAD_BYTES, or 10 MB where it is not set. */
+export function maxUploadBytes(env: { MAX_UPLOAD_BYTES?: string }): number {
+  return Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024;
+}
+
 export interface MediaSource {
   /**
    * The file's bytes and their exact length, as the provider holds them. `signal` aborts the

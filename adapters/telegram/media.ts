@@ -8,7 +8,7 @@
  * document's stored reason can.
  */
 import { GrammyError } from 'grammy/web';
-import { MediaGoneError, MediaTooLargeError, type MediaSource } from '../ports';
+import { maxUploadBytes, MediaGoneError, MediaTooLargeError, type MediaSource } from '../ports';
 import { readCapped } from '../read-capped';
 import { apiRoot, telegramApi } from './client';
 import { toDeliveryError } from './errors';
@@ -57,7 +57,7 @@ export const telegramMedia: MediaSource = {
     // byte, so the file is read here and measured, never past Telegram's limit nor the
     // kelurahan's (a file storeScan would refuse is not worth holding).
     // A broken connection mid-file is tried again later, with nothing that could quote the URL.
-    return readCapped(res.body, Math.min(MAX_DOWNLOAD_BYTES, Number(env.MAX_UPLOAD_BYTES) || MAX_DOWNLOAD_BYTES), { signal, broken: () => new TelegramDownloadError(null) });
+    return readCapped(res.body, Math.min(MAX_DOWNLOAD_BYTES, maxUploadBytes(env)), { signal, broken: () => new TelegramDownloadError(null) });
   },
 };
 

@@ -4,12 +4,10 @@
  * kelurahan's limit, when neither Meta nor the download gives one).
  * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#download-media
  */
-import { MediaGoneError, type MediaSource } from '../ports';
+import { maxUploadBytes, MediaGoneError, type MediaSource } from '../ports';
 import { readCapped } from '../read-capped';
 import { GraphClient, GraphError } from './client';
 
-/** Without MAX_UPLOAD_BYTES, the consumer's own default limit (src/jobs/fetch-media.ts). */
-const DEFAULT_CAP = 10 * 1024 * 1024;
 
 export const whatsappMedia: MediaSource = {
   async open(ref, env, signal) {
@@ -21,7 +19,7 @@ export const whatsappMedia: MediaSource = {
       if (!res.body) throw new Error('media download had no body');
       if (length > 0) return { body: res.body, length, sha256: info.sha256 };
       // Nobody said how big it is: read it first, never past the kelurahan's limit.
-      const read = await readCapped(res.body, Number(env.MAX_UPLOAD_BYTES) || DEFAULT_CAP, { signal, broken: () => new Error('media download broke off') });
+      const read = await readCapped(res.body, maxUploadBytes(env), { signal, broken: () => new Error('media download broke off') });
       return { ...read, sha256: info.sha256 };
     } catch (err) {
       if (isGone(err)) throw new MediaGoneError((err as GraphError).httpStatus);

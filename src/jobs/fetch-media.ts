@@ -10,7 +10,7 @@
  * - still pending after a timeout or a provider error: the cron starts it again later.
  */
 import type { ChannelName } from '../../adapters/channel';
-import { MediaGoneError, MediaTooLargeError, type MediaSource } from '../../adapters/ports';
+import { maxUploadBytes, MediaGoneError, MediaTooLargeError, type MediaSource } from '../../adapters/ports';
 import { MediaBusyError } from '../../adapters/read-capped';
 import { withTimeout } from '../../adapters/timeout';
 import { dbOf, type Db, type Statement } from '../db/client';
@@ -70,7 +70,7 @@ export async function fetchMedia(
       const file = await source.open(doc.sourceRef, env, signal);
       return storeScan(env.SCANS, doc.r2Key, file.body, {
         length: file.length,
-        maxBytes: maxBytes(env),
+        maxBytes: maxUploadBytes(env),
         expectedSha256: doc.sha256 ?? file.sha256 ?? null,
       });
     }, () => new MediaTimeoutError());
@@ -106,7 +106,7 @@ async function refuse(env: Env, doc: DocumentToFetch, problem: Problem, reason: 
   const status = problem === 'gone' || problem === 'unavailable' ? 'failed' : 'rejected';
   const locale: Locale = isLocale(doc.locale) ? doc.locale : 'id';
   const describe = (l: Locale) =>
-    problem === 'too_large' ? t(l, 'doc_problem.too_large', { mb: Math.floor(maxBytes(env) / 1048576) }) : t(l, `doc_problem.${problem}` as 'doc_problem.gone');
+    problem === 'too_large' ? t(l, 'doc_problem.too_large', { mb: Math.floor(maxUploadBytes(env) / 1048576) }) : t(l, `doc_problem.${problem}` as 'doc_problem.gone');
   const what = describe(locale);
   const text =
     doc.requirement === 'complaint_photo'
@@ -157,8 +157,4 @@ function backToRevision(db: Db, doc: DocumentToFetch, reason: string, now: numbe
       true,
     ),
   ];
-}
-
-function maxBytes(env: Env): number {
-  return Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024;
 }

@@ -1,4 +1,5 @@
 /** The pipeline's ports filled in from the Worker's bindings and settings. */
+import { maxUploadBytes } from '../../adapters/ports';
 import { isLocale } from '../domain/messages';
 import type { Clock } from '../framework/ports';
 import { cryptoIds, cryptoRandom, systemClock } from '../platform';
@@ -11,7 +12,7 @@ export function pipelineDeps(env: Env, clock: Clock = systemClock): PipelineDeps
     clock,
     ids: cryptoIds,
     random: cryptoRandom,
-    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES) || 10 * 1024 * 1024,
+    maxUploadBytes: maxUploadBytes(env),
     defaultLocale: isLocale(env.DEFAULT_LOCALE) ? env.DEFAULT_LOCALE : 'id',
   };
 }
